@@ -1,0 +1,3 @@
+using SpineMetsRegistry.Cli;
+
+return await SpineMetsCommandLine.InvokeAsync(args, Console.Out, Console.Error, Console.In);

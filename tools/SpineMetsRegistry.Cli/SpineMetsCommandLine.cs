@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SpineMetsRegistry.Cli.Commands;
 
 namespace SpineMetsRegistry.Cli;
 
@@ -21,7 +22,11 @@ public static class SpineMetsCommandLine
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments.");
+        var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments.")
+        {
+            ValidateCommand.Create(console),
+            DictionaryCommand.Create(console),
+        };
         return root;
     }
 

@@ -1,0 +1,33 @@
+namespace SpineMetsRegistry.Domain.Batches;
+
+/// <summary>The file formats a site may upload.</summary>
+public enum BatchFormat
+{
+    /// <summary>RFC 4180 CSV, UTF-8 with or without BOM, header row of field codes.</summary>
+    Csv,
+
+    /// <summary>JSON Lines: one JSON object per line, keys are field codes.</summary>
+    JsonLines,
+}
+
+/// <summary>Maps file names to formats.</summary>
+public static class BatchFormats
+{
+    /// <summary>Determines the format from the file extension (.csv, .jsonl, .ndjson; case-insensitive).</summary>
+    public static bool TryFromFileName(string fileName, out BatchFormat format)
+    {
+        var extension = Path.GetExtension(fileName).ToUpperInvariant();
+        switch (extension)
+        {
+            case ".CSV":
+                format = BatchFormat.Csv;
+                return true;
+            case ".JSONL" or ".NDJSON":
+                format = BatchFormat.JsonLines;
+                return true;
+            default:
+                format = default;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,471 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using SpineMetsRegistry.Domain.Validation;
+
+namespace SpineMetsRegistry.Domain.Batches;
+
+/// <summary>
+/// An RFC 4180 CSV reader that streams: comma separator, double-quote quoting with ""
+/// escapes, CRLF or LF line ends, line breaks allowed inside quoted fields, UTF-8 with or
+/// without BOM. Deviations (stray quotes, ragged rows, unterminated quotes, over-long
+/// fields, invalid UTF-8) become defects of the record concerned; reading always continues
+/// so one report lists every problem.
+/// </summary>
+internal sealed class CsvBatchReader : IBatchReader
+{
+    private const int ByteBlockSize = 64 * 1024;
+    private const char ReplacementChar = '\uFFFD';
+
+    private readonly Stream _stream;
+    private readonly BatchReaderLimits _limits;
+    private readonly List<FileProblem> _fileProblems = [];
+    private readonly List<BlankRun> _blankRuns = [];
+    private string[]? _columns;
+
+    public CsvBatchReader(Stream stream, BatchReaderLimits limits)
+    {
+        _stream = stream;
+        _limits = limits;
+    }
+
+    public IReadOnlyList<string>? Columns => _columns;
+
+    public IReadOnlyList<FileProblem> FileProblems => _fileProblems;
+
+    public IReadOnlyList<BlankRun> BlankRuns => _blankRuns;
+
+    public async IAsyncEnumerable<RawRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(ByteBlockSize);
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(ByteBlockSize));
+        try
+        {
+            var tokenizer = new CsvTokenizer(_limits);
+            var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
+            var first = true;
+            var anyByte = false;
+            var pendingBlank = (FirstRow: 0, Count: 0);
+
+            while (true)
+            {
+                var read = await FillAsync(bytes, cancellationToken).ConfigureAwait(false);
+                var start = 0;
+                if (first)
+                {
+                    first = false;
+                    anyByte = read > 0;
+                    var (bom, problem) = Utf8Sniffer.Inspect(bytes.AsSpan(0, Math.Min(read, Utf8Sniffer.SniffLength)));
+                    if (problem is not null)
+                    {
+                        _fileProblems.Add(problem);
+                        yield break;
+                    }
+
+                    start = bom;
+                }
+
+                var flush = read == 0;
+                var charCount = decoder.GetChars(bytes, start, read - start, chars, 0, flush);
+                var records = tokenizer.Feed(chars.AsSpan(0, charCount), endOfInput: flush);
+                foreach (var tokenized in records)
+                {
+                    var record = Accept(tokenized, ref pendingBlank);
+                    if (record is not null)
+                    {
+                        yield return record;
+                    }
+                }
+
+                if (flush)
+                {
+                    break;
+                }
+            }
+
+            if (!anyByte || (_columns is null && _fileProblems.Count == 0))
+            {
+                _fileProblems.Add(new FileProblem(ProblemCodes.EmptyFile, "The file is empty: it needs a header row of field codes and at least one record."));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private async ValueTask<int> FillAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        // Fill the whole block when the stream delivers in small pieces (network streams),
+        // so the BOM/NUL sniff sees enough bytes.
+        var total = 0;
+        while (total < ByteBlockSize)
+        {
+            var read = await _stream.ReadAsync(buffer.AsMemory(total, ByteBlockSize - total), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    private RawRecord? Accept(TokenizedRecord tokenized, ref (int FirstRow, int Count) pendingBlank)
+    {
+        if (tokenized.IsBlank)
+        {
+            // Blank rows before the header are ignored; blank rows between records are
+            // reported once the next record shows they were not trailing.
+            if (_columns is not null)
+            {
+                pendingBlank = pendingBlank.Count == 0 ? (tokenized.Row, 1) : (pendingBlank.FirstRow, pendingBlank.Count + 1);
+            }
+
+            return null;
+        }
+
+        if (_columns is null)
+        {
+            ReadHeader(tokenized);
+            return null;
+        }
+
+        if (pendingBlank.Count > 0)
+        {
+            _blankRuns.Add(new BlankRun(pendingBlank.FirstRow, pendingBlank.Count));
+            pendingBlank = (0, 0);
+        }
+
+        var defects = new List<RecordDefect>(tokenized.Defects);
+        var fields = new RawField[tokenized.Fields.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var column = i < _columns.Length ? _columns[i] : string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})");
+            var value = tokenized.Fields[i];
+            fields[i] = new RawField(column, value);
+            if (value.Contains(ReplacementChar, StringComparison.Ordinal) || value.Contains('\0', StringComparison.Ordinal))
+            {
+                defects.Add(new RecordDefect(
+                    ProblemCodes.InvalidEncoding,
+                    "The value contains bytes that are not valid UTF-8 (the file was probably saved as ANSI/Latin-1). Save it as 'CSV UTF-8'.",
+                    column));
+            }
+        }
+
+        if (tokenized.FieldCountSeen != _columns.Length && !tokenized.Defects.Any(d => d.Code == ProblemCodes.UnterminatedQuote))
+        {
+            defects.Add(new RecordDefect(
+                ProblemCodes.RaggedRow,
+                string.Create(CultureInfo.InvariantCulture, $"The row has {tokenized.FieldCountSeen} fields but the header has {_columns.Length}: check for an unquoted comma or a missing separator.")));
+        }
+
+        return new RawRecord(tokenized.Row, tokenized.Line, fields, defects);
+    }
+
+    private void ReadHeader(TokenizedRecord header)
+    {
+        if (header.Defects.Count > 0)
+        {
+            foreach (var defect in header.Defects)
+            {
+                _fileProblems.Add(new FileProblem(defect.Code, "Header row: " + defect.Message, header.Row));
+            }
+        }
+
+        if (header.FieldCountSeen > _limits.MaxColumns)
+        {
+            _fileProblems.Add(new FileProblem(
+                ProblemCodes.TooManyColumns,
+                string.Create(CultureInfo.InvariantCulture, $"The header has {header.FieldCountSeen} columns; at most {_limits.MaxColumns} are accepted."),
+                header.Row));
+        }
+
+        var columns = header.Fields.Select(f => f.Trim()).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i].Length == 0)
+            {
+                _fileProblems.Add(new FileProblem(
+                    ProblemCodes.EmptyColumnName,
+                    string.Create(CultureInfo.InvariantCulture, $"Header cell {i + 1} is empty: every column needs a field code."),
+                    header.Row));
+                columns[i] = string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})");
+            }
+            else if (!seen.Add(columns[i]))
+            {
+                _fileProblems.Add(new FileProblem(
+                    ProblemCodes.DuplicateColumn,
+                    string.Create(CultureInfo.InvariantCulture, $"Column {i + 1} repeats a column name that appears earlier in the header."),
+                    header.Row,
+                    columns[i]));
+            }
+        }
+
+        _columns = columns;
+    }
+}
+
+/// <summary>One CSV record as split by the tokenizer.</summary>
+internal sealed record TokenizedRecord(int Row, long Line, IReadOnlyList<string> Fields, int FieldCountSeen, IReadOnlyList<RecordDefect> Defects, bool IsBlank);
+
+/// <summary>
+/// The RFC 4180 state machine. Fed blocks of characters, it returns the records they
+/// complete; state carries across blocks so a quoted field may span any number of them.
+/// </summary>
+internal sealed class CsvTokenizer
+{
+    private readonly BatchReaderLimits _limits;
+    private readonly StringBuilder _field = new();
+    private readonly List<string> _fields = [];
+    private readonly List<RecordDefect> _defects = [];
+    private readonly List<TokenizedRecord> _completed = [];
+
+    private State _state = State.FieldStart;
+    private bool _skipLineFeed;
+    private bool _recordHasContent;
+    private int _fieldLength;
+    private int _fieldCount;
+    private int _recordLength;
+    private long _line = 1;
+    private long _recordLine = 1;
+    private int _row;
+
+    public CsvTokenizer(BatchReaderLimits limits) => _limits = limits;
+
+    private enum State
+    {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+        AfterClosingQuote,
+    }
+
+    public IReadOnlyList<TokenizedRecord> Feed(ReadOnlySpan<char> block, bool endOfInput)
+    {
+        _completed.Clear();
+        foreach (var c in block)
+        {
+            if (_skipLineFeed)
+            {
+                _skipLineFeed = false;
+                if (c == '\n')
+                {
+                    continue;
+                }
+            }
+
+            Step(c);
+        }
+
+        if (endOfInput)
+        {
+            if (_state == State.Quoted)
+            {
+                _defects.Add(new RecordDefect(
+                    ProblemCodes.UnterminatedQuote,
+                    "A quoted field is opened but never closed before the end of the file; every row after it was read as part of that field."));
+            }
+
+            if (_recordHasContent || _fields.Count > 0 || _state != State.FieldStart)
+            {
+                EndRecord();
+            }
+        }
+
+        return _completed;
+    }
+
+    private void Step(char c)
+    {
+        _recordLength++;
+        if (_recordLength == _limits.MaxRecordLength + 1)
+        {
+            _defects.Add(new RecordDefect(
+                ProblemCodes.RecordTooLong,
+                string.Create(CultureInfo.InvariantCulture, $"The record is longer than {_limits.MaxRecordLength} characters.")));
+        }
+
+        switch (_state)
+        {
+            case State.FieldStart:
+                if (c == '"')
+                {
+                    _recordHasContent = true;
+                    _state = State.Quoted;
+                }
+                else if (c == ',')
+                {
+                    _recordHasContent = true;
+                    EndField();
+                }
+                else if (IsLineBreak(c))
+                {
+                    EndLine(c);
+                    EndRecord();
+                }
+                else
+                {
+                    _recordHasContent = true;
+                    Append(c);
+                    _state = State.Unquoted;
+                }
+
+                break;
+
+            case State.Unquoted:
+                if (c == ',')
+                {
+                    EndField();
+                    _state = State.FieldStart;
+                }
+                else if (IsLineBreak(c))
+                {
+                    EndLine(c);
+                    EndRecord();
+                }
+                else
+                {
+                    if (c == '"')
+                    {
+                        AddDefectOnce(ProblemCodes.InvalidQuote, "A double quote appears inside an unquoted field: quote the whole field and double the inner quote (\"\").");
+                    }
+
+                    Append(c);
+                }
+
+                break;
+
+            case State.Quoted:
+                if (c == '"')
+                {
+                    _state = State.QuoteInQuoted;
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        _line++;
+                    }
+
+                    Append(c);
+                }
+
+                break;
+
+            case State.QuoteInQuoted:
+                if (c == '"')
+                {
+                    Append('"');
+                    _state = State.Quoted;
+                }
+                else if (c == ',')
+                {
+                    EndField();
+                    _state = State.FieldStart;
+                }
+                else if (IsLineBreak(c))
+                {
+                    EndLine(c);
+                    EndRecord();
+                }
+                else
+                {
+                    AddDefectOnce(ProblemCodes.InvalidQuote, "Text follows the closing quote of a field: the whole field must be inside the quotes.");
+                    Append(c);
+                    _state = State.AfterClosingQuote;
+                }
+
+                break;
+
+            case State.AfterClosingQuote:
+                if (c == ',')
+                {
+                    EndField();
+                    _state = State.FieldStart;
+                }
+                else if (IsLineBreak(c))
+                {
+                    EndLine(c);
+                    EndRecord();
+                }
+                else
+                {
+                    Append(c);
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsLineBreak(char c) => c is '\n' or '\r';
+
+    private void EndLine(char c)
+    {
+        _line++;
+        _skipLineFeed = c == '\r';
+    }
+
+    private void Append(char c)
+    {
+        _fieldLength++;
+        if (_fieldLength <= _limits.MaxFieldLength)
+        {
+            _field.Append(c);
+        }
+        else if (_fieldLength == _limits.MaxFieldLength + 1)
+        {
+            _defects.Add(new RecordDefect(
+                ProblemCodes.FieldTooLong,
+                string.Create(CultureInfo.InvariantCulture, $"Field {_fieldCount + 1} is longer than {_limits.MaxFieldLength} characters.")));
+        }
+    }
+
+    private void AddDefectOnce(string code, string message)
+    {
+        if (!_defects.Any(d => d.Code == code))
+        {
+            _defects.Add(new RecordDefect(code, message));
+        }
+    }
+
+    private void EndField()
+    {
+        // Fields beyond the column limit are counted (for the ragged-row message) but not kept.
+        if (_fields.Count <= _limits.MaxColumns)
+        {
+            _fields.Add(_field.ToString());
+        }
+
+        _fieldCount++;
+        _field.Clear();
+        _fieldLength = 0;
+    }
+
+    private void EndRecord()
+    {
+        var blank = !_recordHasContent;
+        EndField();
+        _row++;
+        if (!blank && _fields.All(f => f.Length == 0) && _defects.Count == 0)
+        {
+            // A row of only separators (",,,,") is an empty spreadsheet row.
+            blank = true;
+        }
+
+        _completed.Add(new TokenizedRecord(_row, _recordLine, _fields.ToArray(), _fieldCount, _defects.ToArray(), blank));
+        _fields.Clear();
+        _defects.Clear();
+        _fieldCount = 0;
+        _recordLength = 0;
+        _recordHasContent = false;
+        _state = State.FieldStart;
+        _recordLine = _line;
+    }
+}

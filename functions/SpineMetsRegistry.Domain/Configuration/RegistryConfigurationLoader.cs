@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace SpineMetsRegistry.Domain.Configuration;
+
+/// <summary>The outcome of loading the registry configuration: the configuration, or every defect in it.</summary>
+/// <param name="Configuration">The configuration when it is valid.</param>
+/// <param name="Errors">Defects that make it unusable.</param>
+public sealed record RegistryConfigurationResult(RegistryConfiguration? Configuration, IReadOnlyList<string> Errors)
+{
+    /// <summary>Whether the configuration is usable.</summary>
+    public bool Succeeded => Configuration is not null;
+}
+
+/// <summary>Reads and checks infra/registry.json, so a misconfigured registry fails at start-up with every defect listed.</summary>
+public static partial class RegistryConfigurationLoader
+{
+    /// <summary>The options used to read the file (camelCase, enums as strings, comments allowed).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Loads a configuration from JSON.</summary>
+    public static RegistryConfigurationResult Load(Stream json)
+    {
+        RegistryConfiguration? configuration;
+        try
+        {
+            configuration = JsonSerializer.Deserialize<RegistryConfiguration>(json, JsonOptions);
+        }
+        catch (JsonException exception)
+        {
+            return new RegistryConfigurationResult(null, [$"The registry configuration is not valid JSON: {exception.Message}"]);
+        }
+
+        if (configuration is null)
+        {
+            return new RegistryConfigurationResult(null, ["The registry configuration is empty."]);
+        }
+
+        var errors = Check(configuration).ToList();
+        return errors.Count == 0 ? new RegistryConfigurationResult(configuration, []) : new RegistryConfigurationResult(null, errors);
+    }
+
+    /// <summary>Loads a configuration file.</summary>
+    public static RegistryConfigurationResult LoadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return new RegistryConfigurationResult(null, [$"The registry configuration file {path} does not exist."]);
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    private static IEnumerable<string> Check(RegistryConfiguration configuration)
+    {
+        if (configuration.Sites.Count == 0)
+        {
+            yield return "The registry configuration lists no sites.";
+        }
+
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var site in configuration.Sites)
+        {
+            if (!SiteCode().IsMatch(site.Code))
+            {
+                yield return $"Site code '{site.Code}' must be S followed by two or three digits (e.g. S03).";
+            }
+
+            if (!codes.Add(site.Code))
+            {
+                yield return $"Site code {site.Code} is listed twice.";
+            }
+
+            string? patternError = null;
+            if (string.IsNullOrWhiteSpace(site.StudyIdPattern))
+            {
+                patternError = $"Site {site.Code} has no studyIdPattern.";
+            }
+            else
+            {
+                try
+                {
+                    _ = Validation.BatchValidationContext.CompileStudyIdPattern(site.StudyIdPattern);
+                }
+                catch (ArgumentException)
+                {
+                    patternError = $"Site {site.Code} has a studyIdPattern that is not a valid regular expression.";
+                }
+                catch (NotSupportedException)
+                {
+                    patternError = $"Site {site.Code} has a studyIdPattern using constructs the registry does not allow (backreferences or lookarounds).";
+                }
+            }
+
+            if (patternError is not null)
+            {
+                yield return patternError;
+            }
+        }
+    }
+
+    [GeneratedRegex("^S[0-9]{2,3}$")]
+    private static partial Regex SiteCode();
+}

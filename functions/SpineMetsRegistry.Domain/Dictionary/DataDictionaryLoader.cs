@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace SpineMetsRegistry.Domain.Dictionary;
+
+/// <summary>
+/// Reads the dictionary JSON and checks it is internally consistent (unique REDCap-legal
+/// codes, every reference resolves), so a broken dictionary fails at start-up, not mid-batch.
+/// </summary>
+internal static partial class DataDictionaryLoader
+{
+    private const string ResourceName = "SpineMetsRegistry.Domain.Dictionary.data-dictionary.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static DataDictionary LoadEmbedded()
+    {
+        using var stream = typeof(DataDictionaryLoader).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
+        var result = Load(stream);
+        return result.Dictionary
+            ?? throw new InvalidOperationException("The shipped data dictionary is invalid: " + string.Join("; ", result.Errors));
+    }
+
+    public static DictionaryLoadResult Load(Stream json)
+    {
+        DictionaryDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<DictionaryDocument>(json, Options);
+        }
+        catch (JsonException exception)
+        {
+            return DictionaryLoadResult.Failure([$"The dictionary is not valid JSON: {exception.Message}"]);
+        }
+
+        if (document is null)
+        {
+            return DictionaryLoadResult.Failure(["The dictionary is empty."]);
+        }
+
+        var errors = new List<string>();
+        var codeLists = document.CodeLists.Select(pair => new CodeList(
+            pair.Key,
+            pair.Value.Select(e => new CodeListEntry(e.Code, e.Label)).ToList())).ToList();
+        var codeListsByName = codeLists.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var recordTypes = document.RecordTypes.Select(r => new RecordTypeDefinition(r.Code, r.Label, r.Description ?? string.Empty)).ToList();
+        var recordTypeCodes = recordTypes.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+
+        var fields = new List<FieldDefinition>();
+        foreach (var dto in document.Fields)
+        {
+            CodeList? codeList = null;
+            if (dto.CodeList is not null && !codeListsByName.TryGetValue(dto.CodeList, out codeList))
+            {
+                errors.Add($"Field {dto.Code} refers to unknown code list {dto.CodeList}.");
+            }
+
+            if (dto.Type is FieldType.Code or FieldType.LevelList && codeList is null)
+            {
+                errors.Add($"Field {dto.Code} of type {dto.Type} needs a code list.");
+            }
+
+            fields.Add(new FieldDefinition
+            {
+                Code = dto.Code,
+                Label = dto.Label,
+                Type = dto.Type,
+                RecordTypes = dto.RecordTypes,
+                Requirement = ToRequirement(dto.Requirement),
+                Description = dto.Description,
+                Unit = dto.Unit,
+                Min = dto.Min,
+                Max = dto.Max,
+                Step = dto.Step,
+                MaxWhen = (dto.MaxWhen ?? []).Select(m => new ConditionalMaximum(new FieldCondition(m.Field, m.In), m.Max)).ToList(),
+                TopCode = dto.TopCode,
+                MaxLength = dto.MaxLength,
+                CodeList = codeList,
+                FreeText = dto.FreeText,
+                Instruments = dto.Instruments ?? [],
+            });
+        }
+
+        var rules = document.Rules.Select(r => new DictionaryRule(
+            r.Code, r.Kind, r.RecordTypes, r.Fields, string.Equals(r.Severity, "error", StringComparison.Ordinal), r.Message)).ToList();
+
+        errors.AddRange(Check(recordTypeCodes, fields, rules));
+        return errors.Count > 0
+            ? DictionaryLoadResult.Failure(errors)
+            : DictionaryLoadResult.Success(new DataDictionary(document.Name, document.Version, recordTypes, codeLists, fields, rules));
+    }
+
+    private static FieldRequirement ToRequirement(RequirementDto dto) => new(
+        dto.Level,
+        dto.ByRecordType ?? new Dictionary<string, RequirementLevel>(),
+        dto.When is null ? null : new FieldCondition(dto.When.Field, dto.When.In),
+        dto.Otherwise ?? RequirementLevel.Optional,
+        dto.Unless,
+        dto.WhenAnyPresent ?? []);
+
+    private static IEnumerable<string> Check(HashSet<string> recordTypes, List<FieldDefinition> fields, List<DictionaryRule> rules)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            if (!codes.Add(field.Code))
+            {
+                yield return $"Field code {field.Code} is defined twice.";
+            }
+
+            // REDCap variable names: lower-case letters, digits and underscores, starting with a letter.
+            if (!RedcapVariableName().IsMatch(field.Code))
+            {
+                yield return $"Field code {field.Code} is not a valid REDCap variable name.";
+            }
+
+            foreach (var recordType in field.RecordTypes.Where(r => !recordTypes.Contains(r)))
+            {
+                yield return $"Field {field.Code} refers to unknown record type {recordType}.";
+            }
+
+            if (field.Min > field.Max)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"Field {field.Code} has min {field.Min} above max {field.Max}.");
+            }
+        }
+
+        foreach (var field in fields)
+        {
+            var referenced = new List<string>();
+            if (field.Requirement.When is { } when)
+            {
+                referenced.Add(when.Field);
+            }
+
+            if (field.Requirement.Unless is { } unless)
+            {
+                referenced.Add(unless);
+            }
+
+            referenced.AddRange(field.Requirement.WhenAnyPresent);
+            referenced.AddRange(field.MaxWhen.Select(m => m.Condition.Field));
+            foreach (var reference in referenced.Where(r => !codes.Contains(r)))
+            {
+                yield return $"Field {field.Code} refers to unknown field {reference}.";
+            }
+        }
+
+        foreach (var rule in rules)
+        {
+            foreach (var reference in rule.Fields.Where(r => !codes.Contains(r)))
+            {
+                yield return $"Rule {rule.Code} refers to unknown field {reference}.";
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,25}$")]
+    private static partial Regex RedcapVariableName();
+
+    private sealed record DictionaryDocument(
+        string Name,
+        string Version,
+        string? Released,
+        List<RecordTypeDto> RecordTypes,
+        Dictionary<string, List<CodeEntryDto>> CodeLists,
+        List<FieldDto> Fields,
+        List<RuleDto> Rules);
+
+    private sealed record RecordTypeDto(string Code, string Label, string? Description);
+
+    private sealed record CodeEntryDto(string Code, string Label);
+
+    private sealed record ConditionDto(string Field, List<string> In);
+
+    private sealed record MaxWhenDto(string Field, List<string> In, decimal Max);
+
+    private sealed record RequirementDto(
+        RequirementLevel Level,
+        Dictionary<string, RequirementLevel>? ByRecordType,
+        ConditionDto? When,
+        RequirementLevel? Otherwise,
+        string? Unless,
+        List<string>? WhenAnyPresent);
+
+    private sealed record FieldDto(
+        string Code,
+        string Label,
+        FieldType Type,
+        List<string> RecordTypes,
+        RequirementDto Requirement,
+        string? Description,
+        string? Unit,
+        decimal? Min,
+        decimal? Max,
+        decimal? Step,
+        List<MaxWhenDto>? MaxWhen,
+        string? TopCode,
+        int? MaxLength,
+        string? CodeList,
+        bool FreeText,
+        List<string>? Instruments);
+
+    private sealed record RuleDto(string Code, DictionaryRuleKind Kind, List<string> RecordTypes, List<string> Fields, string Severity, string Message);
+}

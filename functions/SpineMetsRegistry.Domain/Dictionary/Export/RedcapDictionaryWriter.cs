@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace SpineMetsRegistry.Domain.Dictionary.Export;
+
+/// <summary>
+/// Writes the dictionary as a REDCap data dictionary CSV (the 18-column format REDCap's
+/// "Upload data dictionary" accepts), so a site that captures data in REDCap builds the
+/// registry's forms in one import. Forms: <c>enrollment</c> (baseline-only fields),
+/// <c>outcomes</c> (fields shared by enrollment and follow-up: assign it to every event in
+/// a longitudinal project), <c>follow_up</c> and <c>withdrawal</c>. The record_type column is
+/// not a REDCap field: sites add it as a constant column when exporting.
+/// </summary>
+internal static class RedcapDictionaryWriter
+{
+    public static readonly string[] Header =
+    [
+        "Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
+        "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
+        "Text Validation Min", "Text Validation Max", "Identifier?", "Branching Logic (Show field only if...)",
+        "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name",
+        "Matrix Ranking?", "Field Annotation",
+    ];
+
+    private static readonly string[] FormOrder = ["enrollment", "outcomes", "follow_up", "withdrawal"];
+
+    public static void Write(DataDictionary dictionary, TextWriter output)
+    {
+        output.WriteLine(string.Join(',', Header.Select(Quote)));
+        var fields = dictionary.Fields
+            .Where(f => f.Code != DataDictionary.RecordTypeField)
+            .Select((field, index) => (Field: field, Form: FormOf(field), Index: index))
+            .OrderBy(f => f.Field.Code == DataDictionary.StudyIdField ? -1 : Array.IndexOf(FormOrder, f.Form))
+            .ThenBy(f => f.Index);
+        foreach (var (field, form, _) in fields)
+        {
+            output.WriteLine(string.Join(',', Row(field, form, dictionary.Version).Select(Quote)));
+        }
+    }
+
+    /// <summary>REDCap variables are unique per project, so a field shared by several record types lives on one shared form.</summary>
+    private static string FormOf(FieldDefinition field)
+    {
+        if (field.Code == DataDictionary.StudyIdField)
+        {
+            return "enrollment";
+        }
+
+        var types = field.RecordTypes;
+        return types switch
+        {
+            ["enrollment"] => "enrollment",
+            ["followup"] => "follow_up",
+            ["withdrawal"] => "withdrawal",
+            _ => "outcomes",
+        };
+    }
+
+    private static string[] Row(FieldDefinition field, string form, string version)
+    {
+        var (type, validation, choices) = field.Type switch
+        {
+            FieldType.Integer => ("text", "integer", string.Empty),
+            FieldType.Decimal => ("text", "number", string.Empty),
+            FieldType.Date => ("text", "date_ymd", string.Empty),
+            FieldType.Boolean => ("yesno", string.Empty, string.Empty),
+            FieldType.Code => (field.CodeList!.Entries.Count > 6 ? "dropdown" : "radio", string.Empty, Choices(field.CodeList)),
+            FieldType.Text when field.MaxLength > 255 => ("notes", string.Empty, string.Empty),
+            _ => ("text", string.Empty, string.Empty),
+        };
+
+        var numeric = field.Type is FieldType.Integer or FieldType.Decimal;
+        return
+        [
+            field.Code,
+            form,
+            string.Empty,
+            type,
+            field.Label,
+            choices,
+            Note(field),
+            validation,
+            numeric && field.Min is { } min ? min.ToString(CultureInfo.InvariantCulture) : string.Empty,
+            numeric && field.Max is { } max ? max.ToString(CultureInfo.InvariantCulture) : string.Empty,
+            string.Empty, // Identifier?: the registry holds no identifiers.
+            Branching(field),
+            IsAlwaysRequired(field) ? "y" : string.Empty,
+            string.Empty,
+            string.Empty,
+            string.Empty,
+            string.Empty,
+            $"SPINEMETS:{field.Code} v{version}" + (field.Instruments.Count > 0 ? $" instruments={string.Join('+', field.Instruments)}" : string.Empty),
+        ];
+    }
+
+    private static string Choices(CodeList list) => string.Join(" | ", list.Entries.Select(e => $"{e.Code}, {e.Label}"));
+
+    private static string Note(FieldDefinition field)
+    {
+        var parts = new List<string>();
+        if (field.Unit is not null)
+        {
+            parts.Add(field.Unit);
+        }
+
+        if (field.Type is FieldType.Age or FieldType.LevelList || field.Step is not null || field.MaxWhen.Count > 0)
+        {
+            parts.Add(FieldDescriptions.Allowed(field));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string Branching(FieldDefinition field)
+    {
+        var requirement = field.Requirement;
+        if (requirement.When is { } when)
+        {
+            return string.Join(" or ", when.Values.Select(v => $"[{when.Field}] = '{v}'"));
+        }
+
+        return requirement.WhenAnyPresent.Count > 0
+            ? string.Join(" or ", requirement.WhenAnyPresent.Select(f => $"[{f}] <> ''"))
+            : string.Empty;
+    }
+
+    /// <summary>
+    /// REDCap enforces "required" only while a field is shown, so fields required under a
+    /// branching condition are marked required; fields with record-type-specific or
+    /// alternative requirements are left to the registry's own validation.
+    /// </summary>
+    private static bool IsAlwaysRequired(FieldDefinition field)
+    {
+        var requirement = field.Requirement;
+        return requirement.Level == RequirementLevel.Required && requirement.Unless is null && requirement.ByRecordType.Count == 0;
+    }
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

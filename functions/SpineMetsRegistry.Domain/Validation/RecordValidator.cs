@@ -1,0 +1,279 @@
+using SpineMetsRegistry.Domain.Batches;
+using SpineMetsRegistry.Domain.Dictionary;
+using SpineMetsRegistry.Domain.Records;
+
+namespace SpineMetsRegistry.Domain.Validation;
+
+/// <summary>The outcome of validating one record on its own.</summary>
+/// <param name="Record">The typed record, or null when the row has an error.</param>
+/// <param name="Problems">Every problem of the row (errors and warnings).</param>
+public sealed record RecordValidation(RegistryRecord? Record, IReadOnlyList<ValidationProblem> Problems);
+
+/// <summary>
+/// Validates one record on its own: structure, record type, every field's type, range and
+/// code, requiredness (including conditional), the dictionary's record-level rules, and
+/// the consistency rules that need only the row itself. Checks across rows are done by
+/// <see cref="BatchConsistencyChecker"/>.
+/// </summary>
+public sealed class RecordValidator
+{
+    private static readonly string[] ProFields = ["nrs_pain", "eq_vas", "eq5d_mo", "sosgoq_01"];
+
+    private readonly BatchValidationContext _context;
+    private readonly DataDictionary _dictionary;
+
+    /// <summary>Creates a validator for one batch.</summary>
+    public RecordValidator(BatchValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _dictionary = context.Dictionary;
+    }
+
+    /// <summary>Validates a raw record.</summary>
+    public RecordValidation Validate(RawRecord raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var problems = new List<ValidationProblem>();
+        var row = raw.Row;
+
+        if (raw.Defects.Count > 0)
+        {
+            // The cells of a structurally broken row cannot be trusted to be in the right
+            // columns, so only the structural defects are reported for it.
+            problems.AddRange(raw.Defects.Select(d => ValidationProblem.Error(row, d.Column, d.Code, d.Message)));
+            return new RecordValidation(null, problems);
+        }
+
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in raw.Fields)
+        {
+            var value = field.Value.Trim();
+            if (value.Length > 0 && _dictionary.TryGetField(field.Column, out _))
+            {
+                cells[field.Column] = value;
+            }
+        }
+
+        var studyId = cells.GetValueOrDefault(DataDictionary.StudyIdField);
+        var safeStudyId = studyId is not null && _context.StudyIdPattern?.IsMatch(studyId) == true ? studyId : null;
+
+        if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeText))
+        {
+            problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
+                "record_type is empty: it must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
+            return new RecordValidation(null, problems);
+        }
+
+        var recordTypeField = _dictionary.Field(DataDictionary.RecordTypeField);
+        if (!recordTypeField.CodeList!.TryFind(recordTypeText, out var recordTypeEntry)
+            || !RecordKinds.TryParse(recordTypeEntry.Code, out var kind))
+        {
+            problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
+                "record_type must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
+            return new RecordValidation(null, problems);
+        }
+
+        var recordType = recordTypeEntry.Code;
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (code, text) in cells)
+        {
+            var field = _dictionary.Field(code);
+            if (!field.AppliesTo(recordType))
+            {
+                problems.Add(ValidationProblem.Error(row, code, ProblemCodes.NotApplicable,
+                    $"{field.Label} is not part of a {recordType} record; leave it empty on {recordType} rows."));
+                continue;
+            }
+
+            var parsed = FieldValueParser.Parse(field, text);
+            if (parsed.Succeeded)
+            {
+                values[code] = parsed.Value!;
+            }
+            else
+            {
+                problems.Add(ValidationProblem.Error(row, code, parsed.Code!, parsed.Message!));
+            }
+        }
+
+        string? ValueOf(string code) => values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
+        bool HasValue(string code) => cells.ContainsKey(code);
+
+        CheckRequirements(row, recordType, HasValue, ValueOf, problems);
+        CheckConditionalMaxima(row, recordType, values, ValueOf, problems);
+        CheckRules(row, recordType, HasValue, problems);
+        CheckStudyId(row, studyId, problems);
+        CheckDates(row, values, problems);
+        CheckRowConsistency(row, kind, values, problems);
+
+        var withStudyId = problems.Select(p => p with { StudyId = safeStudyId }).ToList();
+        var hasError = withStudyId.Any(p => p.Severity == Severity.Error);
+        return new RecordValidation(hasError ? null : new RegistryRecord(kind, studyId!, row, values), withStudyId);
+    }
+
+    private void CheckRequirements(int row, string recordType, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    {
+        var reportedGroups = new HashSet<DictionaryRule>();
+        foreach (var field in _dictionary.FieldsOf(recordType))
+        {
+            var level = field.Requirement.Resolve(recordType, hasValue, valueOf);
+            var present = hasValue(field.Code);
+            switch (level)
+            {
+                case RequirementLevel.Required when !present:
+                    problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.MissingRequired, RequiredMessage(field)));
+                    break;
+                case RequirementLevel.Recommended when !present:
+                    // An instrument left out entirely gets one warning, not one per item; a
+                    // partly answered one is reported by its all-or-none rule instead.
+                    var group = _dictionary.RulesOf(recordType).FirstOrDefault(r => r.Kind == DictionaryRuleKind.AllOrNone && r.Fields.Contains(field.Code, StringComparer.Ordinal));
+                    if (group is null)
+                    {
+                        problems.Add(ValidationProblem.Warning(row, field.Code, ProblemCodes.MissingRecommended,
+                            $"{field.Label} is empty; it is recommended for every {recordType} record."));
+                    }
+                    else if (!group.Fields.Any(hasValue) && reportedGroups.Add(group))
+                    {
+                        problems.Add(ValidationProblem.Warning(row, field.Code, ProblemCodes.MissingRecommended,
+                            $"None of {string.Join(", ", group.Fields)} is recorded; the instrument is recommended for every {recordType} record."));
+                    }
+
+                    break;
+                case RequirementLevel.Forbidden when present:
+                    problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.ConflictingValues, ForbiddenMessage(field)));
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static string RequiredMessage(FieldDefinition field)
+    {
+        var requirement = field.Requirement;
+        if (requirement.When is { } when)
+        {
+            return $"{field.Label} is required when {when.Field} is {string.Join(" or ", when.Values)}.";
+        }
+
+        if (requirement.WhenAnyPresent.Count > 0)
+        {
+            return $"{field.Label} is required when any of {string.Join(", ", requirement.WhenAnyPresent)} is given.";
+        }
+
+        return requirement.Unless is { } alternative
+            ? $"{field.Label} is required (or give {alternative} instead)."
+            : $"{field.Label} is required.";
+    }
+
+    private static string ForbiddenMessage(FieldDefinition field) =>
+        field.Requirement.When is { } when
+            ? $"{field.Label} must be empty unless {when.Field} is {string.Join(" or ", when.Values)}."
+            : $"{field.Label} must be empty here.";
+
+    private void CheckConditionalMaxima(int row, string recordType, Dictionary<string, object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    {
+        foreach (var field in _dictionary.FieldsOf(recordType).Where(f => f.MaxWhen.Count > 0))
+        {
+            if (values.TryGetValue(field.Code, out var value) && value is long number
+                && field.EffectiveMax(valueOf) is { } max && number > max)
+            {
+                problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.OutOfRange,
+                    FieldValueParser.RangeMessage(field, max) + " (the EQ-5D version given has fewer levels)"));
+                values.Remove(field.Code);
+            }
+        }
+    }
+
+    private void CheckRules(int row, string recordType, Func<string, bool> hasValue, List<ValidationProblem> problems)
+    {
+        foreach (var rule in _dictionary.RulesOf(recordType))
+        {
+            var present = rule.Fields.Count(hasValue);
+            var violated = rule.Kind switch
+            {
+                DictionaryRuleKind.AtLeastOneOf => present == 0,
+                DictionaryRuleKind.AllOrNone => present > 0 && present < rule.Fields.Count,
+                _ => false,
+            };
+            if (!violated)
+            {
+                continue;
+            }
+
+            var code = rule.Kind == DictionaryRuleKind.AllOrNone ? ProblemCodes.PartialInstrument : ProblemCodes.RuleViolated;
+            var field = rule.Kind == DictionaryRuleKind.AllOrNone
+                ? rule.Fields.First(f => !hasValue(f))
+                : rule.Fields[0];
+            problems.Add(rule.IsError
+                ? ValidationProblem.Error(row, field, code, rule.Message)
+                : ValidationProblem.Warning(row, field, code, rule.Message));
+        }
+    }
+
+    private void CheckStudyId(int row, string? studyId, List<ValidationProblem> problems)
+    {
+        if (studyId is not null && _context.StudyIdPattern is { } pattern && !pattern.IsMatch(studyId))
+        {
+            problems.Add(ValidationProblem.Error(row, DataDictionary.StudyIdField, ProblemCodes.StudyIdPattern,
+                $"The study ID does not match site {_context.SiteCode}'s pattern; use the site's pseudonymous study IDs, never hospital numbers."));
+        }
+    }
+
+    private void CheckDates(int row, Dictionary<string, object> values, List<ValidationProblem> problems)
+    {
+        foreach (var (code, value) in values)
+        {
+            if (value is DateOnly date && date > _context.ReceivedOn)
+            {
+                problems.Add(ValidationProblem.Error(row, code, ProblemCodes.DateInFuture,
+                    $"{_dictionary.Field(code).Label} lies after the day the batch was received."));
+            }
+        }
+    }
+
+    private static void CheckRowConsistency(int row, RecordKind kind, Dictionary<string, object> values, List<ValidationProblem> problems)
+    {
+        if (kind == RecordKind.Enrollment
+            && values.TryGetValue("lesion_levels", out var levels) && levels is string[] levelList
+            && values.TryGetValue("index_level", out var index) && index is string indexLevel
+            && !levelList.Contains(indexLevel, StringComparer.Ordinal))
+        {
+            problems.Add(ValidationProblem.Error(row, "lesion_levels", ProblemCodes.ConflictingValues,
+                "The involved levels do not include the index level."));
+        }
+
+        if (kind != RecordKind.FollowUp)
+        {
+            return;
+        }
+
+        var deceased = values.TryGetValue("vital_status", out var status) && status is "deceased";
+        if (values.TryGetValue("saves_grade", out var saves) && saves is "IV" && !deceased)
+        {
+            problems.Add(ValidationProblem.Error(row, "saves_grade", ProblemCodes.ConflictingValues,
+                "SAVES grade IV means the complication caused death, but vital_status is not deceased."));
+        }
+
+        if (values.TryGetValue("death_date", out var death) && death is DateOnly deathDate
+            && values.TryGetValue("visit_date", out var visit) && visit is DateOnly visitDate && deathDate > visitDate)
+        {
+            problems.Add(ValidationProblem.Error(row, "death_date", ProblemCodes.ConflictingValues,
+                "The date of death lies after the date of the visit that reports it."));
+        }
+
+        if (values.TryGetValue("death_day", out var deathDayValue) && deathDayValue is long deathDay
+            && values.TryGetValue("visit_day", out var visitDayValue) && visitDayValue is long visitDay && deathDay > visitDay)
+        {
+            problems.Add(ValidationProblem.Error(row, "death_day", ProblemCodes.ConflictingValues,
+                "The day of death lies after the day of the visit that reports it."));
+        }
+
+        if (deceased && ProFields.Any(values.ContainsKey))
+        {
+            problems.Add(ValidationProblem.Warning(row, "vital_status", ProblemCodes.ConflictingValues,
+                "The patient is recorded as deceased but the row also carries patient-reported outcomes; check they were collected before death."));
+        }
+    }
+}

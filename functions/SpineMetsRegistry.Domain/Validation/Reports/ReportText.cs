@@ -1,0 +1,28 @@
+namespace SpineMetsRegistry.Domain.Validation.Reports;
+
+/// <summary>Shared wording for report renderings.</summary>
+internal static class ReportText
+{
+    public static string Severity(Severity severity) => severity == Validation.Severity.Error ? "error" : "warning";
+
+    public static string Decision(BatchDecision decision) => decision switch
+    {
+        BatchDecision.Accepted => "accepted",
+        BatchDecision.PartiallyAccepted => "partially_accepted",
+        BatchDecision.Held => "held",
+        BatchDecision.Rejected => "rejected",
+        _ => decision.ToString(),
+    };
+
+    public static string Policy(InvalidRowPolicy policy) => policy == InvalidRowPolicy.AcceptValidRows ? "accept_valid_rows" : "hold_whole_batch";
+
+    public static string Explain(BatchValidationSummary summary) => summary.Decision switch
+    {
+        BatchDecision.Accepted => "Every record is valid and will be stored.",
+        BatchDecision.PartiallyAccepted => "The valid records will be stored; correct the rejected rows and upload them again.",
+        BatchDecision.Held when summary.HasStructuralProblems => "Nothing will be stored: the file itself has problems (encoding, header or columns). Fix them and upload the whole file again.",
+        BatchDecision.Held => "Nothing will be stored: the registry holds a batch with any error (hold-whole-batch policy). Fix every error and upload again.",
+        BatchDecision.Rejected => "Nothing will be stored: no record is valid.",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using SpineMetsRegistry.Domain.Batches;
+using SpineMetsRegistry.Domain.Validation;
+using SpineMetsRegistry.Domain.Validation.Reports;
+
+namespace SpineMetsRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>spinemets validate FILE --site CODE [--json | --format text|json|csv]</c>: the full
+/// validation a batch gets on upload, offline. Exit code 0 when the batch has no errors,
+/// 1 when it has, 2 on usage errors.
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The batch file (.csv, .jsonl or .ndjson)." };
+        var site = new Option<string>("--site") { Description = "The site code the batch belongs to, e.g. S03.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Write the report as JSON on standard output (same as --format json)." };
+        var format = new Option<string>("--format") { Description = "Report format: text (default), json or csv.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "csv");
+        var config = new Option<FileInfo?>("--config") { Description = "The registry configuration (default: $SPINEMETS_CONFIG, or infra/registry.json above the current directory)." };
+        var asOf = new Option<string?>("--received-on") { Description = "Validate as if received on this day (YYYY-MM-DD; default today)." };
+
+        var command = new Command("validate", "Validate a batch file offline, exactly as the registry will on upload.") { file, site, json, format, config, asOf };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            console,
+            parseResult.GetRequiredValue(file),
+            parseResult.GetRequiredValue(site),
+            parseResult.GetValue(json) ? "json" : parseResult.GetValue(format) ?? "text",
+            parseResult.GetValue(config),
+            parseResult.GetValue(asOf),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, FileInfo file, string siteCode, string format, FileInfo? configFile, string? receivedOnText, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            await console.Error.WriteLineAsync($"File not found: {file.FullName}");
+            return SpineMetsCommandLine.UsageError;
+        }
+
+        var receivedOn = DateOnly.FromDateTime(DateTime.Today);
+        if (receivedOnText is not null && !DateOnly.TryParseExact(receivedOnText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out receivedOn))
+        {
+            await console.Error.WriteLineAsync("--received-on must be a date written YYYY-MM-DD.");
+            return SpineMetsCommandLine.UsageError;
+        }
+
+        var context = await BuildContextAsync(console, siteCode, configFile, receivedOn);
+        if (context is null)
+        {
+            return SpineMetsCommandLine.UsageError;
+        }
+
+        var description = new BatchDescription(
+            context.SiteCode,
+            Path.GetFileNameWithoutExtension(file.Name),
+            file.Name,
+            BatchFormats.TryFromFileName(file.Name, out var batchFormat) ? batchFormat : BatchFormat.Csv,
+            context.Dictionary.Version,
+            receivedOn)
+        {
+            ContentSha256 = await HashAsync(file, cancellationToken),
+        };
+
+        return format switch
+        {
+            "json" => await RunJsonAsync(console, file, description, context, cancellationToken),
+            "csv" => await RunCsvAsync(console, file, description, context, cancellationToken),
+            _ => await RunTextAsync(console, file, description, context, cancellationToken),
+        };
+    }
+
+    private static async Task<BatchValidationContext?> BuildContextAsync(CliConsole console, string siteCode, FileInfo? configFile, DateOnly receivedOn)
+    {
+        var loaded = RegistryConfigurationLocator.Load(configFile);
+        if (loaded is null)
+        {
+            await console.Error.WriteLineAsync($"Note: no registry configuration found (--config or ${RegistryConfigurationLocator.EnvironmentVariable}); the site's study ID pattern is not checked.");
+            return new BatchValidationContext { SiteCode = siteCode.ToUpperInvariant(), ReceivedOn = receivedOn };
+        }
+
+        if (!loaded.Succeeded)
+        {
+            await console.Error.WriteLineAsync("The registry configuration is invalid:");
+            foreach (var error in loaded.Errors)
+            {
+                await console.Error.WriteLineAsync("  " + error);
+            }
+
+            return null;
+        }
+
+        var configuration = loaded.Configuration!;
+        var site = configuration.FindSite(siteCode);
+        if (site is null)
+        {
+            await console.Error.WriteLineAsync($"Unknown site '{siteCode}'. Sites: {string.Join(", ", configuration.Sites.Select(s => s.Code))}.");
+            return null;
+        }
+
+        return new BatchValidationContext
+        {
+            SiteCode = site.Code,
+            StudyIdPattern = BatchValidationContext.CompileStudyIdPattern(site.StudyIdPattern),
+            ReceivedOn = receivedOn,
+            RowPolicy = configuration.Settings.InvalidRowPolicy,
+        };
+    }
+
+    private static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenRead();
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    private static async Task<BatchValidationOutcome?> ValidateAsync(FileInfo file, BatchDescription description, BatchValidationContext context, IValidationReportSink sink, CancellationToken cancellationToken)
+    {
+        if (!BatchFormats.TryFromFileName(file.Name, out var format))
+        {
+            return null;
+        }
+
+        await using var stream = file.OpenRead();
+        return await new BatchValidator(context).ValidateAsync(stream, format, sink, cancellationToken);
+    }
+
+    private static ValidationProblem UnsupportedFormat() => ValidationProblem.Structural(0, null, ProblemCodes.UnsupportedFormat,
+        "The file name must end in .csv (CSV with a header row) or .jsonl/.ndjson (JSON Lines).");
+
+    private static BatchValidationSummary UnsupportedSummary(BatchValidationContext context) => new()
+    {
+        Records = 0,
+        Accepted = 0,
+        Rejected = 0,
+        RecordsWithErrors = 0,
+        RecordsWithWarnings = 0,
+        Errors = 1,
+        Warnings = 0,
+        HasStructuralProblems = true,
+        Decision = BatchDecision.Held,
+        Policy = context.RowPolicy,
+        AcceptedByRecordType = new Dictionary<string, int>(),
+        ProblemsByCode = new Dictionary<string, int> { [ProblemCodes.UnsupportedFormat] = 1 },
+        CrossBatchChecksRan = false,
+    };
+
+    private static async Task<int> RunJsonAsync(CliConsole console, FileInfo file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
+    {
+        await using var output = new TextWriterStream(console.Output);
+        await using var report = new JsonValidationReportWriter(output, description);
+        var outcome = await ValidateAsync(file, description, context, report, cancellationToken);
+        if (outcome is null)
+        {
+            await report.AddAsync(UnsupportedFormat(), cancellationToken);
+        }
+
+        var summary = outcome?.Summary ?? UnsupportedSummary(context);
+        await report.CompleteAsync(summary, cancellationToken);
+        await console.Output.WriteLineAsync();
+        return ExitCode(summary);
+    }
+
+    private static async Task<int> RunCsvAsync(CliConsole console, FileInfo file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
+    {
+        var report = new CsvValidationReportWriter(console.Output);
+        var outcome = await ValidateAsync(file, description, context, report, cancellationToken);
+        if (outcome is null)
+        {
+            await report.AddAsync(UnsupportedFormat(), cancellationToken);
+        }
+
+        return ExitCode(outcome?.Summary ?? UnsupportedSummary(context));
+    }
+
+    private static async Task<int> RunTextAsync(CliConsole console, FileInfo file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
+    {
+        var report = new TextValidationReportWriter(console.Output, description);
+        var outcome = await ValidateAsync(file, description, context, report, cancellationToken);
+        if (outcome is null)
+        {
+            await report.AddAsync(UnsupportedFormat(), cancellationToken);
+        }
+
+        var summary = outcome?.Summary ?? UnsupportedSummary(context);
+        await report.CompleteAsync(summary, cancellationToken);
+        return ExitCode(summary);
+    }
+
+    private static int ExitCode(BatchValidationSummary summary) => summary.IsClean ? SpineMetsCommandLine.Success : SpineMetsCommandLine.ProblemsFound;
+}

@@ -19,6 +19,8 @@ public sealed class DataDictionary
 
     private readonly FrozenDictionary<string, FieldDefinition> _fields;
     private readonly FrozenDictionary<string, RecordTypeDefinition> _recordTypes;
+    private readonly FrozenDictionary<string, IReadOnlyList<FieldDefinition>> _fieldsByRecordType;
+    private readonly FrozenDictionary<string, IReadOnlyList<DictionaryRule>> _rulesByRecordType;
 
     internal DataDictionary(
         string name,
@@ -36,6 +38,12 @@ public sealed class DataDictionary
         Rules = rules;
         _fields = fields.ToFrozenDictionary(f => f.Code, StringComparer.Ordinal);
         _recordTypes = recordTypes.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+
+        // Validation asks these for every row: compute them once.
+        _fieldsByRecordType = recordTypes.ToFrozenDictionary(
+            r => r.Code, r => (IReadOnlyList<FieldDefinition>)fields.Where(f => f.AppliesTo(r.Code)).ToArray(), StringComparer.Ordinal);
+        _rulesByRecordType = recordTypes.ToFrozenDictionary(
+            r => r.Code, r => (IReadOnlyList<DictionaryRule>)rules.Where(x => x.RecordTypes.Contains(r.Code, StringComparer.Ordinal)).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The dictionary shipped with this build (embedded resource <c>data-dictionary.json</c>).</summary>
@@ -70,11 +78,12 @@ public sealed class DataDictionary
     public bool HasRecordType(string code) => _recordTypes.ContainsKey(code);
 
     /// <summary>The fields of one record type, in dictionary order.</summary>
-    public IEnumerable<FieldDefinition> FieldsOf(string recordType) => Fields.Where(f => f.AppliesTo(recordType));
+    public IReadOnlyList<FieldDefinition> FieldsOf(string recordType) =>
+        _fieldsByRecordType.TryGetValue(recordType, out var fields) ? fields : [];
 
     /// <summary>The rules of one record type.</summary>
-    public IEnumerable<DictionaryRule> RulesOf(string recordType) =>
-        Rules.Where(r => r.RecordTypes.Contains(recordType, StringComparer.Ordinal));
+    public IReadOnlyList<DictionaryRule> RulesOf(string recordType) =>
+        _rulesByRecordType.TryGetValue(recordType, out var rules) ? rules : [];
 
     /// <summary>Loads a dictionary from JSON (for tests and for registries that extend the shipped one).</summary>
     public static DictionaryLoadResult Load(Stream json) => DataDictionaryLoader.Load(json);

@@ -102,7 +102,7 @@ internal static partial class DataDictionaryLoader
     private static FieldRequirement ToRequirement(RequirementDto dto) => new(
         dto.Level,
         dto.ByRecordType ?? new Dictionary<string, RequirementLevel>(),
-        dto.When is null ? null : new FieldCondition(dto.When.Field, dto.When.In),
+        dto.When is null ? null : new FieldCondition(dto.When.Field, dto.When.In, dto.When.RecordTypes),
         dto.Otherwise ?? RequirementLevel.Optional,
         dto.Unless,
         dto.WhenAnyPresent ?? []);
@@ -180,7 +180,7 @@ internal static partial class DataDictionaryLoader
 
     private sealed record CodeEntryDto(string Code, string Label);
 
-    private sealed record ConditionDto(string Field, List<string> In);
+    private sealed record ConditionDto(string Field, List<string> In, List<string>? RecordTypes);
 
     private sealed record MaxWhenDto(string Field, List<string> In, decimal Max);
 

@@ -37,7 +37,7 @@ public sealed record FieldRequirement(
         ArgumentNullException.ThrowIfNull(hasValue);
         ArgumentNullException.ThrowIfNull(valueOf);
         var level = ByRecordType.TryGetValue(recordType, out var byType) ? byType : Level;
-        if (When is not null && !When.IsSatisfiedBy(valueOf(When.Field)))
+        if (When is not null && When.AppliesTo(recordType) && !When.IsSatisfiedBy(valueOf(When.Field)))
         {
             return Otherwise;
         }
@@ -59,8 +59,12 @@ public sealed record FieldRequirement(
 /// <summary>A condition on another field of the same record: its value is one of <paramref name="Values"/>.</summary>
 /// <param name="Field">The other field's code.</param>
 /// <param name="Values">The canonical codes that satisfy the condition.</param>
-public sealed record FieldCondition(string Field, IReadOnlyList<string> Values)
+/// <param name="RecordTypes">The record types the condition is evaluated for; on other types it does not constrain (null = all).</param>
+public sealed record FieldCondition(string Field, IReadOnlyList<string> Values, IReadOnlyList<string>? RecordTypes = null)
 {
+    /// <summary>Whether the condition is evaluated for a record type.</summary>
+    public bool AppliesTo(string recordType) => RecordTypes is null || RecordTypes.Contains(recordType, StringComparer.Ordinal);
+
     /// <summary>Whether a canonical value satisfies the condition (an empty value never does).</summary>
     public bool IsSatisfiedBy(string? value) => value is not null && Values.Contains(value, StringComparer.Ordinal);
 }

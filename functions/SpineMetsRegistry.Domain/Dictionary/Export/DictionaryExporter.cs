@@ -208,6 +208,11 @@ public static class DictionaryExporter
             json.WriteStartObject("when");
             json.WriteString("field", when.Field);
             WriteStrings(json, "in", when.Values);
+            if (when.RecordTypes is { } conditionTypes)
+            {
+                WriteStrings(json, "recordTypes", conditionTypes);
+            }
+
             json.WriteEndObject();
             json.WriteString("otherwise", FieldDescriptions.Level(field.Requirement.Otherwise));
         }

@@ -60,7 +60,7 @@ internal static class FieldDescriptions
         var requirement = field.Requirement;
         var level = requirement.ByRecordType.TryGetValue(recordType, out var byType) ? byType : requirement.Level;
         var text = Level(level);
-        if (requirement.When is { } when)
+        if (requirement.When is { } when && when.AppliesTo(recordType))
         {
             text += $" when {when.Field} is {string.Join(" or ", when.Values)}";
             if (requirement.Otherwise == RequirementLevel.Forbidden)

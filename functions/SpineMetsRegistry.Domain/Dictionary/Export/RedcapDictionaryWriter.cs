@@ -110,16 +110,15 @@ internal static class RedcapDictionaryWriter
         return string.Join("; ", parts);
     }
 
+    /// <summary>
+    /// Only fields that must be empty outside their condition are hidden by branching logic;
+    /// a recommended-when field stays visible (hiding it would lose data entered early).
+    /// </summary>
     private static string Branching(FieldDefinition field)
     {
         var requirement = field.Requirement;
-        if (requirement.When is { } when)
-        {
-            return string.Join(" or ", when.Values.Select(v => $"[{when.Field}] = '{v}'"));
-        }
-
-        return requirement.WhenAnyPresent.Count > 0
-            ? string.Join(" or ", requirement.WhenAnyPresent.Select(f => $"[{f}] <> ''"))
+        return requirement.When is { } when && requirement.Otherwise == RequirementLevel.Forbidden
+            ? string.Join(" or ", when.Values.Select(v => $"[{when.Field}] = '{v}'"))
             : string.Empty;
     }
 

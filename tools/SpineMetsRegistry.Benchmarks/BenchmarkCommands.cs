@@ -1,0 +1,35 @@
+namespace SpineMetsRegistry.Benchmarks;
+
+/// <summary>Dispatches the benchmark named on the command line.</summary>
+internal static class BenchmarkCommands
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("""
+                Usage: dotnet run -c Release --project tools/SpineMetsRegistry.Benchmarks -- <benchmark> [options]
+                  validation-memory [--rows 10000,100000,1000000] [--format csv|jsonl]
+                      Validates generated batches of each size in a fresh process and prints the
+                      peak working set and throughput, as ratios to the smallest size.
+                  generate --rows N --out FILE [--site S01] [--error-rate 0.01] [--seed 42]
+                      Writes a synthetic batch (CSV or .jsonl by extension) for experiments.
+                """);
+            return 2;
+        }
+
+        return args[0] switch
+        {
+            "validation-memory" => await ValidationMemoryBenchmark.RunAsync(args[1..]),
+            "generate" => ValidationMemoryBenchmark.GenerateCommand(args[1..]),
+            ValidationMemoryBenchmark.ChildCommand => await ValidationMemoryBenchmark.RunChildAsync(args[1..]),
+            _ => Unknown(args[0]),
+        };
+    }
+
+    private static int Unknown(string name)
+    {
+        Console.Error.WriteLine($"Unknown benchmark '{name}'.");
+        return 2;
+    }
+}

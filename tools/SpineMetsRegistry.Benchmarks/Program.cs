@@ -1,0 +1,3 @@
+using SpineMetsRegistry.Benchmarks;
+
+return await BenchmarkCommands.RunAsync(args);

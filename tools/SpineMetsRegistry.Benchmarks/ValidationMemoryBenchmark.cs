@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SpineMetsRegistry.Domain.Batches;
+using SpineMetsRegistry.Domain.Validation;
+using SpineMetsRegistry.Synthetic;
+
+namespace SpineMetsRegistry.Benchmarks;
+
+/// <summary>
+/// Shows that validation memory is flat in the file size: each generated batch is validated
+/// in its own process (so the peak working set is that batch's alone) and the peak is
+/// compared with the smallest batch measured in the same run.
+/// </summary>
+internal static class ValidationMemoryBenchmark
+{
+    public const string ChildCommand = "validation-memory-child";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = Option(args, "--rows", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var format = Option(args, "--format", "csv");
+        var directory = Directory.CreateTempSubdirectory("spinemets-bench-");
+        try
+        {
+            var results = new List<ChildResult>();
+            foreach (var rows in sizes)
+            {
+                var file = Path.Combine(directory.FullName, string.Create(CultureInfo.InvariantCulture, $"batch-{rows}.{format}"));
+                var generated = Stopwatch.StartNew();
+                var written = Generate(file, rows, format);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {written:N0} rows ({new FileInfo(file).Length / 1048576.0:F0} MiB) in {generated.Elapsed.TotalSeconds:F1} s"));
+                results.Add(await RunChildAsync(file));
+                File.Delete(file);
+            }
+
+            var baseline = results[0];
+            Console.WriteLine();
+            Console.WriteLine("| rows | file MiB | peak working set MiB | x baseline | seconds | rows/s | problems |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var result in results)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {result.Records:N0} | {result.FileBytes / 1048576.0:F0} | {result.PeakWorkingSetBytes / 1048576.0:F1} | {(double)result.PeakWorkingSetBytes / baseline.PeakWorkingSetBytes:F2} | {result.Seconds:F1} | {result.Records / result.Seconds:N0} | {result.Problems:N0} |"));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    public static int GenerateCommand(string[] args)
+    {
+        var path = Option(args, "--out", "batch.csv");
+        var rows = int.Parse(Option(args, "--rows", "1000"), CultureInfo.InvariantCulture);
+        var written = Generate(path, rows, path.EndsWith(".jsonl", StringComparison.Ordinal) ? "jsonl" : "csv",
+            Option(args, "--site", "S01"),
+            double.Parse(Option(args, "--error-rate", "0.01"), CultureInfo.InvariantCulture),
+            int.Parse(Option(args, "--seed", "42"), CultureInfo.InvariantCulture));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {written:N0} rows to {path}"));
+        return 0;
+    }
+
+    private static long Generate(string path, int targetRows, string format, string site = "S01", double errorRate = 0.01, int seed = 42)
+    {
+        // Roughly 4.5 rows per patient (enrollment + follow-ups); generate patients until the
+        // row target is reached, streaming straight to disk.
+        var options = new SyntheticCohortOptions
+        {
+            SiteCode = site,
+            Patients = int.MaxValue,
+            AsOf = new DateOnly(2026, 11, 1),
+            Seed = seed,
+            StudyNumberDigits = 7,
+            EnrollmentMonths = 24,
+            DataErrorRate = errorRate,
+        };
+        var rows = SyntheticCohortGenerator.Generate(options).Take(targetRows);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
+        long count = 0;
+        var counted = rows.Select(r =>
+        {
+            count++;
+            return r;
+        });
+        if (format == "jsonl")
+        {
+            SyntheticBatchWriter.WriteJsonLines(counted, writer);
+        }
+        else
+        {
+            SyntheticBatchWriter.WriteCsv(counted, writer);
+        }
+
+        return count;
+    }
+
+    private static async Task<ChildResult> RunChildAsync(string file)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ValidationMemoryBenchmark).Assembly.Location);
+        }
+
+        start.ArgumentList.Add(ChildCommand);
+        start.ArgumentList.Add(file);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return JsonSerializer.Deserialize<ChildResult>(output.Trim())
+            ?? throw new InvalidOperationException("The benchmark child printed no result.");
+    }
+
+    public static async Task<int> RunChildAsync(string[] args)
+    {
+        var file = args[0];
+        var format = file.EndsWith(".jsonl", StringComparison.Ordinal) ? BatchFormat.JsonLines : BatchFormat.Csv;
+        var context = new BatchValidationContext
+        {
+            SiteCode = "S01",
+            StudyIdPattern = BatchValidationContext.CompileStudyIdPattern("^S01-[0-9]{7}$"),
+            ReceivedOn = new DateOnly(2026, 11, 1),
+        };
+        var sink = new CountingSink();
+        var stopwatch = Stopwatch.StartNew();
+        await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            var outcome = await new BatchValidator(context).ValidateAsync(stream, format, sink);
+            stopwatch.Stop();
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var result = new ChildResult(outcome.Summary.Records, new FileInfo(file).Length, process.PeakWorkingSet64, stopwatch.Elapsed.TotalSeconds, sink.Count);
+            Console.WriteLine(JsonSerializer.Serialize(result));
+        }
+
+        return 0;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private sealed record ChildResult(int Records, long FileBytes, long PeakWorkingSetBytes, double Seconds, long Problems);
+
+    /// <summary>Counts problems without keeping them (the report itself is streamed in production).</summary>
+    private sealed class CountingSink : IValidationReportSink
+    {
+        public long Count { get; private set; }
+
+        public ValueTask AddAsync(ValidationProblem problem, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using SpineMetsRegistry.Azurite.Locations;
+using SpineMetsRegistry.Azurite.Tests.Support;
+
+namespace SpineMetsRegistry.Azurite.Tests.Locations;
+
+public sealed class AzuriteLocationsTests
+{
+    [Fact]
+    public void InstallRoot_HomeVariableSet_UsesIt()
+    {
+        using var home = new TemporaryDirectory();
+
+        var root = AzuriteLocations.InstallRoot(name => name == AzuriteLocations.HomeVariable ? home.Path : null);
+
+        Assert.Equal(home.Path, root);
+    }
+
+    [Fact]
+    public void InstallRoot_HomeVariableUnset_IsLocalAzuriteUnderTheCheckout()
+    {
+        var root = AzuriteLocations.InstallRoot(_ => null);
+
+        Assert.Equal(Path.Combine(RepositoryRoot.Find()!, ".local", "azurite"), root);
+    }
+
+    [Fact]
+    public void DataDirectory_InsideACheckout_IsLocalAzuriteDataUnderIt()
+    {
+        Assert.Equal(Path.Combine(RepositoryRoot.Find()!, ".local", "azurite-data"), AzuriteLocations.DataDirectory());
+    }
+
+    [Fact]
+    public void Find_FromTheTestBinaries_ReturnsTheFolderHoldingTheSolution()
+    {
+        var root = RepositoryRoot.Find();
+
+        Assert.NotNull(root);
+        Assert.True(File.Exists(Path.Combine(root, RepositoryRoot.MarkerFileName)));
+        Assert.StartsWith(root, AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public void FindFrom_NestedFolder_ReturnsTheNearestAncestorWithTheMarker()
+    {
+        using var outer = new TemporaryDirectory();
+        var inner = outer.Combine("checkout");
+        var nested = Path.Combine(inner, "tests", "bin", "Debug");
+        Directory.CreateDirectory(nested);
+        File.WriteAllText(outer.Combine(RepositoryRoot.MarkerFileName), string.Empty);
+        File.WriteAllText(Path.Combine(inner, RepositoryRoot.MarkerFileName), string.Empty);
+
+        Assert.Equal(inner, RepositoryRoot.FindFrom(nested));
+    }
+
+    [Fact]
+    public void FindFrom_NoMarkerAnywhereAbove_ReturnsNull()
+    {
+        using var outside = new TemporaryDirectory();
+
+        Assert.Null(RepositoryRoot.FindFrom(outside.Path));
+    }
+}

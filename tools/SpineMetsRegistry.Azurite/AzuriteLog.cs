@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace SpineMetsRegistry.Azurite;
+
+/// <summary>Everything this library logs, source-generated so disabled levels cost nothing.</summary>
+internal static partial class AzuriteLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Installing {Package}@{Version} from npm into {Directory} (Node.js {NodeVersion})")]
+    public static partial void Installing(ILogger logger, string package, string version, string directory, Version nodeVersion);
+
+    [LoggerMessage(2, LogLevel.Information, "Installed {Package}@{Version} in {Seconds:0.0} s")]
+    public static partial void Installed(ILogger logger, string package, string version, double seconds);
+
+    [LoggerMessage(3, LogLevel.Information, "Removing leftover staging folder {Directory}")]
+    public static partial void RemovingLeftover(ILogger logger, string directory);
+
+    [LoggerMessage(4, LogLevel.Warning, "Could not remove {Directory}")]
+    public static partial void CouldNotRemove(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(5, LogLevel.Debug, "azurite[{ProcessId}]: {Line}")]
+    public static partial void Output(ILogger logger, int processId, string line);
+
+    [LoggerMessage(6, LogLevel.Information, "Azurite {Version} (pid {ProcessId}) ready in {Seconds:0.00} s: blob {BlobPort}, queue {QueuePort}, table {TablePort}")]
+    public static partial void Ready(ILogger logger, string version, int processId, double seconds, int blobPort, int queuePort, int tablePort);
+
+    [LoggerMessage(7, LogLevel.Information, "A port chosen for Azurite was taken meanwhile (attempt {Attempt}); retrying on new ports")]
+    public static partial void PortRaceRetry(ILogger logger, int attempt);
+}

@@ -1,0 +1,40 @@
+using SpineMetsRegistry.Domain.FollowUp;
+
+namespace SpineMetsRegistry.Pipeline.Schedule;
+
+/// <summary>An entry of the schedule's date index: on <paramref name="Day"/> this visit's state changes by the calendar.</summary>
+/// <param name="Day">The day of the change.</param>
+/// <param name="Site">The site.</param>
+/// <param name="StudyId">The study ID.</param>
+/// <param name="TimePoint">The time point.</param>
+/// <param name="State">The state the visit enters that day (if not completed or not required by then).</param>
+public sealed record ScheduleIndexEntry(DateOnly Day, string Site, string StudyId, string TimePoint, VisitState State);
+
+/// <summary>
+/// The follow-up schedule: one row per expected visit (partitioned by site), plus a date
+/// index partitioned by the day a state changes, so the daily sweep reads only that day's
+/// partition whatever the registry's size.
+/// </summary>
+public interface IScheduleStore
+{
+    /// <summary>The expected visits of one patient.</summary>
+    Task<IReadOnlyList<ScheduledVisit>> GetPatientAsync(string site, string studyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one expected visit, or null.</summary>
+    Task<ScheduledVisit?> GetAsync(string site, string studyId, string timePoint, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes expected visits (insert or replace) and keeps the date index in step: index
+    /// rows for days a visit no longer changes on (its dates moved) are removed.
+    /// </summary>
+    Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a patient's expected visits and their index rows (withdrawal). Idempotent.</summary>
+    Task DeletePatientAsync(string site, string studyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every expected visit of a site.</summary>
+    IAsyncEnumerable<ScheduledVisit> ListSiteAsync(string site, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the date index partition of one day (the daily sweep's only read of the schedule).</summary>
+    IAsyncEnumerable<ScheduleIndexEntry> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default);
+}

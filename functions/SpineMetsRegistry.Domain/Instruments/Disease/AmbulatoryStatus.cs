@@ -1,0 +1,14 @@
+namespace SpineMetsRegistry.Domain.Instruments.Disease;
+
+/// <summary>Ambulatory status at assessment.</summary>
+public enum AmbulatoryStatus
+{
+    /// <summary>Walks independently, aids allowed but no help from another person (code <c>independent</c>).</summary>
+    Independent,
+
+    /// <summary>Walks only with help from another person (code <c>assisted</c>).</summary>
+    Assisted,
+
+    /// <summary>Cannot walk (code <c>non_ambulatory</c>).</summary>
+    NonAmbulatory,
+}

@@ -42,6 +42,13 @@ public sealed class InstrumentSettings
     /// </summary>
     public List<string>? RadiosensitiveHistologies { get; set; }
 
+    /// <summary>
+    /// Points NESMS gives a modified Bauer score of 3 or more. Default
+    /// <see cref="Prognosis.NesmsModifiedBauerRule.OnePoint"/> (NESMS 0-3); see
+    /// <see cref="Prognosis.NesmsModifiedBauerRule"/> for why the sources disagree.
+    /// </summary>
+    public Prognosis.NesmsModifiedBauerRule NesmsModifiedBauerRule { get; set; } = Prognosis.NesmsModifiedBauerRule.OnePoint;
+
     /// <summary>Minimal clinically important differences per measure (see <see cref="McidSettings"/> for defaults and sources).</summary>
     public McidSettings Mcid { get; set; } = new();
 }

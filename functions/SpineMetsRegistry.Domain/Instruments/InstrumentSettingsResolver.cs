@@ -3,6 +3,7 @@ using SpineMetsRegistry.Domain.Instruments.Change;
 using SpineMetsRegistry.Domain.Instruments.Disease;
 using SpineMetsRegistry.Domain.Instruments.Eq5d;
 using SpineMetsRegistry.Domain.Instruments.Performance;
+using SpineMetsRegistry.Domain.Instruments.Prognosis;
 
 namespace SpineMetsRegistry.Domain.Instruments;
 
@@ -13,6 +14,7 @@ public sealed class ResolvedInstrumentSettings
         Eq5dValueSet eq5d3L,
         Eq5dValueSet eq5d5L,
         BilskyGrade1cPolicy bilskyGrade1cPolicy,
+        NesmsModifiedBauerRule nesmsModifiedBauerRule,
         KpsEcogMap kpsEcogMap,
         RadiosensitivityMap radiosensitivity,
         McidSettings mcid)
@@ -20,6 +22,7 @@ public sealed class ResolvedInstrumentSettings
         Eq5d3LValueSet = eq5d3L;
         Eq5d5LValueSet = eq5d5L;
         BilskyGrade1cPolicy = bilskyGrade1cPolicy;
+        NesmsModifiedBauerRule = nesmsModifiedBauerRule;
         KpsEcogMap = kpsEcogMap;
         Radiosensitivity = radiosensitivity;
         Mcid = mcid;
@@ -33,6 +36,9 @@ public sealed class ResolvedInstrumentSettings
 
     /// <summary>The Bilsky 1c policy in force.</summary>
     public BilskyGrade1cPolicy BilskyGrade1cPolicy { get; }
+
+    /// <summary>The NESMS modified Bauer rule in force.</summary>
+    public NesmsModifiedBauerRule NesmsModifiedBauerRule { get; }
 
     /// <summary>The KPS-ECOG map in force.</summary>
     public KpsEcogMap KpsEcogMap { get; }
@@ -70,6 +76,11 @@ public static class InstrumentSettingsResolver
             errors.Add(new LoadError(nameof(settings.BilskyGrade1cPolicy), "Expected LowGrade or HighGrade."));
         }
 
+        if (!Enum.IsDefined(settings.NesmsModifiedBauerRule))
+        {
+            errors.Add(new LoadError(nameof(settings.NesmsModifiedBauerRule), "Expected OnePoint or TwoPoints."));
+        }
+
         var map = KpsEcogMap(settings, errors);
         var radiosensitivity = Radiosensitivity(settings, errors);
         var mcid = settings.Mcid ?? new McidSettings();
@@ -84,7 +95,7 @@ public static class InstrumentSettingsResolver
         }
 
         var mcidCopy = new McidSettings { SosgoqTotal = mcid.SosgoqTotal, Eq5dIndex = mcid.Eq5dIndex, NrsPain = mcid.NrsPain };
-        return LoadResult.Success(new ResolvedInstrumentSettings(eq5d3L, eq5d5L, settings.BilskyGrade1cPolicy, map, radiosensitivity, mcidCopy));
+        return LoadResult.Success(new ResolvedInstrumentSettings(eq5d3L, eq5d5L, settings.BilskyGrade1cPolicy, settings.NesmsModifiedBauerRule, map, radiosensitivity, mcidCopy));
     }
 
     private static Eq5dValueSet? ValueSet(Eq5dValueSetCatalog catalog, Eq5dVersion version, string? name, string setting, List<LoadError> errors)

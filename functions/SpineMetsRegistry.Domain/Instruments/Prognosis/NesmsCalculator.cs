@@ -15,20 +15,38 @@ public sealed record NesmsInput(
     AmbulatoryStatus? Ambulation,
     SerumAlbumin? Albumin);
 
+/// <summary>
+/// How many points NESMS gives a modified Bauer score of 3 or more. The registry reference
+/// states "2 points" but also a range of 0-3 and a derived vector (breast, no visceral
+/// metastases, solitary, ambulatory, albumin 3.9 g/dL) of 3, which only 1 point gives; public
+/// descriptions of NESMS also give a 0-3 range in which the top score needs all three
+/// favourable factors. The registry therefore defaults to <see cref="OnePoint"/> and keeps the
+/// other reading as a named setting until the steering committee confirms it against the paper.
+/// </summary>
+public enum NesmsModifiedBauerRule
+{
+    /// <summary>Modified Bauer of 3 or more: 1 point; NESMS 0-3 (code <c>one_point</c>; registry default).</summary>
+    OnePoint,
+
+    /// <summary>Modified Bauer of 3 or more: 2 points; NESMS 0-4 (code <c>two_points</c>).</summary>
+    TwoPoints,
+}
+
 /// <summary>A NESMS score with its components.</summary>
 /// <param name="ModifiedBauer">The modified Bauer score it rests on.</param>
-/// <param name="ModifiedBauerPoints">2 when modified Bauer is 3 or more, else 0.</param>
+/// <param name="ModifiedBauerPoints">Points for a modified Bauer of 3 or more (see <see cref="NesmsModifiedBauerRule"/>), else 0.</param>
 /// <param name="AmbulationPoints">1 for independent ambulation.</param>
 /// <param name="AlbuminPoints">1 for albumin of at least 35 g/L (3.5 g/dL).</param>
-/// <param name="Total">Total 0-3.</param>
+/// <param name="Total">Total, 0-3 under the default rule.</param>
 public sealed record NesmsScore(ModifiedBauerScore ModifiedBauer, int ModifiedBauerPoints, int AmbulationPoints, int AlbuminPoints, int Total);
 
 /// <summary>
 /// New England Spinal Metastasis Score: the composite model of Ghori AK, Schoenfeld AJ et al.
 /// (Spine J; version labelled 2016 as in the registry reference), prospectively validated by
-/// Schoenfeld AJ et al., Spine J 2021;21(1):28-36. Modified Bauer of 3 or more: 2 points;
-/// independent ambulation: 1; serum albumin of at least 3.5 g/dL (35 g/L): 1. Range 0-3. The
-/// cut-offs are as commonly reported and must be confirmed against the paper before clinical use.
+/// Schoenfeld AJ et al., Spine J 2021;21(1):28-36, doi 10.1016/j.spinee.2020.02.009. Modified
+/// Bauer of 3 or more: points per <see cref="NesmsModifiedBauerRule"/> (default 1); independent
+/// ambulation: 1; serum albumin of at least 3.5 g/dL (35 g/L): 1. Cut-offs as commonly
+/// reported: confirm against the paper before relying on them clinically.
 /// </summary>
 public static class NesmsCalculator
 {
@@ -40,17 +58,23 @@ public static class NesmsCalculator
 
     /// <summary>The instrument.</summary>
     public static InstrumentInfo Instrument { get; } = new(
-        "NESMS", "2016", "Ghori AK, Schoenfeld AJ et al. Spine J (composite model); validated Schoenfeld AJ et al. Spine J 2021;21(1):28-36");
+        "NESMS", "2016", "Ghori AK, Schoenfeld AJ et al. Spine J (composite model); validated Schoenfeld AJ et al. Spine J 2021;21(1):28-36. doi:10.1016/j.spinee.2020.02.009");
+
+    /// <summary>Codes of the modified Bauer rule: <c>one_point|two_points</c>.</summary>
+    public static CodeTable<NesmsModifiedBauerRule> ModifiedBauerRuleCodes { get; } = new(
+        "NESMS modified Bauer rule", (NesmsModifiedBauerRule.OnePoint, "one_point"), (NesmsModifiedBauerRule.TwoPoints, "two_points"));
 
     /// <summary>Scores NESMS.</summary>
     /// <param name="input">The recorded items.</param>
+    /// <param name="bauerRule">Points for a modified Bauer of 3 or more (default 1).</param>
     /// <returns>The score, or "not computable" naming missing items.</returns>
-    public static ScoreResult<NesmsScore> Score(NesmsInput input)
+    public static ScoreResult<NesmsScore> Score(NesmsInput input, NesmsModifiedBauerRule bauerRule = NesmsModifiedBauerRule.OnePoint)
     {
         ArgumentNullException.ThrowIfNull(input);
         var recorder = ModifiedBauerCalculator.Record(new ScoreRecorder(Instrument), new ModifiedBauerInput(input.Primary, input.Visceral, input.Bone))
             .Input("ambulation", DiseaseCodes.AmbulatoryStatus.ToCodeOrNull(input.Ambulation))
             .Input("albuminGramsPerLitre", input.Albumin?.ToString())
+            .Rule("modifiedBauerRule", ModifiedBauerRuleCodes.ToCode(bauerRule))
             .Rule("albuminThreshold", "35 g/L (= 3.5 g/dL; 1 g/dL = 10 g/L)")
             .Rule("independentAmbulation", "ambulation code 'independent' only");
         if (input is not { Primary: { } primary, Visceral: { } visceral, Bone: { } bone, Ambulation: { } ambulation, Albumin: { } albumin })
@@ -59,7 +83,7 @@ public static class NesmsCalculator
         }
 
         var bauer = ModifiedBauerCalculator.Compute(primary, visceral, bone);
-        var bauerPoints = bauer.Total >= ModifiedBauerThreshold ? 2 : 0;
+        var bauerPoints = bauer.Total >= ModifiedBauerThreshold ? (bauerRule == NesmsModifiedBauerRule.TwoPoints ? 2 : 1) : 0;
         var ambulationPoints = ambulation == AmbulatoryStatus.Independent ? 1 : 0;
         var albuminPoints = albumin.GramsPerLitre >= AlbuminThresholdGramsPerLitre ? 1 : 0;
         return recorder.Computed(new NesmsScore(bauer, bauerPoints, ambulationPoints, albuminPoints, bauerPoints + ambulationPoints + albuminPoints));

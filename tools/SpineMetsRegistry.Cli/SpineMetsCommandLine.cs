@@ -22,6 +22,7 @@ public static class SpineMetsCommandLine
     {
         ArgumentNullException.ThrowIfNull(console);
         var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments.");
+        root.Add(Commands.ScoreCommand.Create(console));
         return root;
     }
 

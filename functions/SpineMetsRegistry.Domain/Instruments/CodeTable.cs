@@ -1,11 +1,15 @@
 using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace SpineMetsRegistry.Domain.Instruments;
 
 /// <summary>
 /// The registry data-dictionary codes of one categorical input and the enum value each code
-/// stands for. Parsing is case-insensitive; <see cref="ToCode"/> gives the canonical code.
-/// Every enum member has exactly one code (checked when the table is built).
+/// stands for. The codes are declared once, on the enum members, with
+/// <see cref="JsonStringEnumMemberNameAttribute"/>: the same codes therefore appear in JSON
+/// written with a <see cref="JsonStringEnumConverter"/>. Parsing is case-insensitive;
+/// <see cref="ToCode"/> gives the canonical code.
 /// </summary>
 /// <typeparam name="TValue">The enum the codes map to.</typeparam>
 public sealed class CodeTable<TValue>
@@ -14,25 +18,25 @@ public sealed class CodeTable<TValue>
     private readonly FrozenDictionary<string, TValue> byCode;
     private readonly FrozenDictionary<TValue, string> byValue;
 
-    internal CodeTable(string inputName, params (TValue Value, string Code)[] entries)
+    internal CodeTable(string inputName)
     {
         InputName = inputName;
-        var members = Enum.GetValues<TValue>();
-        if (entries.Length != members.Length || entries.Select(e => e.Value).Distinct().Count() != members.Length)
-        {
-            // A programming error in a static table, caught by the tests at type initialisation.
-            throw new InvalidOperationException($"Code table '{inputName}' must give every {typeof(TValue).Name} member exactly one code.");
-        }
-
+        var entries = Enum.GetValues<TValue>().Select(value => (Value: value, Code: CodeOf(value))).ToArray();
         byCode = entries.ToFrozenDictionary(e => e.Code, e => e.Value, StringComparer.OrdinalIgnoreCase);
         byValue = entries.ToFrozenDictionary(e => e.Value, e => e.Code);
+        if (byCode.Count != entries.Length)
+        {
+            // A programming error in an enum declaration, caught by the tests at type initialisation.
+            throw new InvalidOperationException($"Code table '{inputName}': two {typeof(TValue).Name} members share a code.");
+        }
+
         Codes = entries.Select(e => e.Code).ToArray();
     }
 
     /// <summary>The input these codes belong to (used in messages).</summary>
     public string InputName { get; }
 
-    /// <summary>The canonical codes, in data-dictionary order.</summary>
+    /// <summary>The canonical codes, in declaration order.</summary>
     public IReadOnlyList<string> Codes { get; }
 
     /// <summary>Parses a code (case-insensitive).</summary>
@@ -63,4 +67,11 @@ public sealed class CodeTable<TValue>
     /// <summary>The canonical code of a value, or <c>null</c> when the value is absent (not recorded).</summary>
     /// <param name="value">An enum value or <c>null</c>.</param>
     public string? ToCodeOrNull(TValue? value) => value is { } present ? byValue[present] : null;
+
+    private static string CodeOf(TValue value)
+    {
+        var member = typeof(TValue).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static);
+        return member?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? throw new InvalidOperationException($"{typeof(TValue).Name}.{value} has no registry code ([JsonStringEnumMemberName]).");
+    }
 }

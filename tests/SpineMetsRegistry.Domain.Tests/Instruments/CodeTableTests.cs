@@ -101,3 +101,28 @@ public sealed class CodeTableTests
         }
     }
 }
+
+/// <summary>Hosts serialize results with a string-enum converter: coded values must come out as registry codes.</summary>
+public sealed class CodedEnumJsonTests
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+    };
+
+    [Fact]
+    public void Serialize_CodedEnums_WritesTheRegistryCodes()
+    {
+        var values = new object[] { BilskyGrade.Grade1c, SinsCollapse.Over50, PrimaryTumour.GermCell, SavesGrade.II, Eq5dVersion.FiveLevel, ChangeMeasure.NrsPain };
+
+        var json = values.Select(v => System.Text.Json.JsonSerializer.Serialize(v, v.GetType(), Options));
+
+        Assert.Equal(["\"1c\"", "\"over_50\"", "\"germ_cell\"", "\"II\"", "\"5L\"", "\"nrs_pain\""], json);
+    }
+
+    [Fact]
+    public void Deserialize_RegistryCode_ReadsTheEnum()
+    {
+        Assert.Equal(BilskyGrade.Grade1b, System.Text.Json.JsonSerializer.Deserialize<BilskyGrade>("\"1b\"", Options));
+    }
+}

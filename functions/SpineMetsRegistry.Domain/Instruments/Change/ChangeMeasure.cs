@@ -1,15 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace SpineMetsRegistry.Domain.Instruments.Change;
 
 /// <summary>A measure whose change between two visits the registry scores.</summary>
 public enum ChangeMeasure
 {
     /// <summary>SOSGOQ 2.0 total, 0-100, higher is better (code <c>sosgoq_total</c>).</summary>
+    [JsonStringEnumMemberName("sosgoq_total")]
     SosgoqTotal,
 
     /// <summary>EQ-5D index, higher is better (code <c>eq5d_index</c>).</summary>
+    [JsonStringEnumMemberName("eq5d_index")]
     Eq5dIndex,
 
     /// <summary>NRS pain, 0-10, lower is better (code <c>nrs_pain</c>).</summary>
+    [JsonStringEnumMemberName("nrs_pain")]
     NrsPain,
 }
 
@@ -40,8 +45,7 @@ public enum ResponderStatus
 public static class ChangeCodes
 {
     /// <summary>Measure codes: <c>sosgoq_total|eq5d_index|nrs_pain</c>.</summary>
-    public static CodeTable<ChangeMeasure> Measure { get; } = new(
-        "change measure", (ChangeMeasure.SosgoqTotal, "sosgoq_total"), (ChangeMeasure.Eq5dIndex, "eq5d_index"), (ChangeMeasure.NrsPain, "nrs_pain"));
+    public static CodeTable<ChangeMeasure> Measure { get; } = new("change measure");
 
     /// <summary>The better direction of a measure (only NRS pain is lower-is-better).</summary>
     /// <param name="measure">The measure.</param>

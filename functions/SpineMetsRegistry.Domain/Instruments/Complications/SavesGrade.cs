@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpineMetsRegistry.Domain.Instruments.Complications;
 
 /// <summary>
@@ -7,15 +9,19 @@ namespace SpineMetsRegistry.Domain.Instruments.Complications;
 public enum SavesGrade
 {
     /// <summary>I: no or minimal treatment; length of stay increased by 1-2 days at most (code <c>I</c>).</summary>
+    [JsonStringEnumMemberName("I")]
     I,
 
     /// <summary>II: treatment needed and/or stay increased by 3-7 days; no long-term effect (code <c>II</c>).</summary>
+    [JsonStringEnumMemberName("II")]
     II,
 
     /// <summary>III: treatment needed and/or stay increased by more than 7 days; or a long-term effect over 6 months (code <c>III</c>).</summary>
+    [JsonStringEnumMemberName("III")]
     III,
 
     /// <summary>IV: death (code <c>IV</c>).</summary>
+    [JsonStringEnumMemberName("IV")]
     IV,
 }
 
@@ -23,6 +29,5 @@ public enum SavesGrade
 public static class SavesCodes
 {
     /// <summary>Grade codes: <c>I|II|III|IV</c>.</summary>
-    public static CodeTable<SavesGrade> Grade { get; } = new(
-        "SAVES grade", (SavesGrade.I, "I"), (SavesGrade.II, "II"), (SavesGrade.III, "III"), (SavesGrade.IV, "IV"));
+    public static CodeTable<SavesGrade> Grade { get; } = new("SAVES grade");
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpineMetsRegistry.Domain.Instruments.Disease;
 
 /// <summary>
@@ -7,11 +9,14 @@ namespace SpineMetsRegistry.Domain.Instruments.Disease;
 public enum VisceralMetastases
 {
     /// <summary>No visceral metastases (code <c>none</c>).</summary>
+    [JsonStringEnumMemberName("none")]
     None,
 
     /// <summary>Visceral metastases that are removable / treatable (code <c>removable</c>).</summary>
+    [JsonStringEnumMemberName("removable")]
     Removable,
 
     /// <summary>Visceral metastases that are unremovable / untreatable (code <c>unremovable</c>).</summary>
+    [JsonStringEnumMemberName("unremovable")]
     Unremovable,
 }

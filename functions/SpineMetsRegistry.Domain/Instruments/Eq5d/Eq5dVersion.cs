@@ -1,12 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace SpineMetsRegistry.Domain.Instruments.Eq5d;
 
 /// <summary>EQ-5D descriptive-system version.</summary>
 public enum Eq5dVersion
 {
     /// <summary>EQ-5D-3L: three levels per dimension (code <c>3L</c>). EuroQol Group, Health Policy 1990;16(3):199-208.</summary>
+    [JsonStringEnumMemberName("3L")]
     ThreeLevel,
 
     /// <summary>EQ-5D-5L: five levels per dimension (code <c>5L</c>). Herdman M et al., Qual Life Res 2011;20(10):1727-36.</summary>
+    [JsonStringEnumMemberName("5L")]
     FiveLevel,
 }
 
@@ -14,18 +18,23 @@ public enum Eq5dVersion
 public enum Eq5dDimension
 {
     /// <summary>Mobility (code <c>MO</c>), first digit.</summary>
+    [JsonStringEnumMemberName("MO")]
     Mobility,
 
     /// <summary>Self-care (code <c>SC</c>), second digit.</summary>
+    [JsonStringEnumMemberName("SC")]
     SelfCare,
 
     /// <summary>Usual activities (code <c>UA</c>), third digit.</summary>
+    [JsonStringEnumMemberName("UA")]
     UsualActivities,
 
     /// <summary>Pain / discomfort (code <c>PD</c>), fourth digit.</summary>
+    [JsonStringEnumMemberName("PD")]
     PainDiscomfort,
 
     /// <summary>Anxiety / depression (code <c>AD</c>), fifth digit.</summary>
+    [JsonStringEnumMemberName("AD")]
     AnxietyDepression,
 }
 
@@ -33,17 +42,10 @@ public enum Eq5dDimension
 public static class Eq5dCodes
 {
     /// <summary>Version codes: <c>3L|5L</c>.</summary>
-    public static CodeTable<Eq5dVersion> Version { get; } = new(
-        "EQ-5D version", (Eq5dVersion.ThreeLevel, "3L"), (Eq5dVersion.FiveLevel, "5L"));
+    public static CodeTable<Eq5dVersion> Version { get; } = new("EQ-5D version");
 
     /// <summary>Dimension codes: <c>MO, SC, UA, PD, AD</c>.</summary>
-    public static CodeTable<Eq5dDimension> Dimension { get; } = new(
-        "EQ-5D dimension",
-        (Eq5dDimension.Mobility, "MO"),
-        (Eq5dDimension.SelfCare, "SC"),
-        (Eq5dDimension.UsualActivities, "UA"),
-        (Eq5dDimension.PainDiscomfort, "PD"),
-        (Eq5dDimension.AnxietyDepression, "AD"));
+    public static CodeTable<Eq5dDimension> Dimension { get; } = new("EQ-5D dimension");
 
     /// <summary>The five dimensions in state-code order.</summary>
     public static IReadOnlyList<Eq5dDimension> Dimensions { get; } = Enum.GetValues<Eq5dDimension>();

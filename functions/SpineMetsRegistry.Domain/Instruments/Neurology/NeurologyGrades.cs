@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpineMetsRegistry.Domain.Instruments.Neurology;
 
 /// <summary>
@@ -7,18 +9,23 @@ namespace SpineMetsRegistry.Domain.Instruments.Neurology;
 public enum AsiaImpairmentScale
 {
     /// <summary>A: complete; no sensory or motor function preserved in S4-S5.</summary>
+    [JsonStringEnumMemberName("A")]
     A,
 
     /// <summary>B: sensory incomplete; sensory but no motor function preserved below the level, including S4-S5.</summary>
+    [JsonStringEnumMemberName("B")]
     B,
 
     /// <summary>C: motor incomplete; most key muscles below the level grade below 3.</summary>
+    [JsonStringEnumMemberName("C")]
     C,
 
     /// <summary>D: motor incomplete; at least half the key muscles below the level grade 3 or more.</summary>
+    [JsonStringEnumMemberName("D")]
     D,
 
     /// <summary>E: normal sensory and motor function.</summary>
+    [JsonStringEnumMemberName("E")]
     E,
 }
 
@@ -29,18 +36,23 @@ public enum AsiaImpairmentScale
 public enum FrankelGrade
 {
     /// <summary>A: complete motor and sensory loss.</summary>
+    [JsonStringEnumMemberName("A")]
     A,
 
     /// <summary>B: sensory only.</summary>
+    [JsonStringEnumMemberName("B")]
     B,
 
     /// <summary>C: motor useless.</summary>
+    [JsonStringEnumMemberName("C")]
     C,
 
     /// <summary>D: motor useful.</summary>
+    [JsonStringEnumMemberName("D")]
     D,
 
     /// <summary>E: recovery, no neurological symptoms.</summary>
+    [JsonStringEnumMemberName("E")]
     E,
 }
 
@@ -48,12 +60,8 @@ public enum FrankelGrade
 public static class NeurologyCodes
 {
     /// <summary>ASIA codes: <c>A</c>-<c>E</c>.</summary>
-    public static CodeTable<AsiaImpairmentScale> Asia { get; } = new(
-        "ASIA impairment scale",
-        (AsiaImpairmentScale.A, "A"), (AsiaImpairmentScale.B, "B"), (AsiaImpairmentScale.C, "C"), (AsiaImpairmentScale.D, "D"), (AsiaImpairmentScale.E, "E"));
+    public static CodeTable<AsiaImpairmentScale> Asia { get; } = new("ASIA impairment scale");
 
     /// <summary>Frankel codes: <c>A</c>-<c>E</c>.</summary>
-    public static CodeTable<FrankelGrade> Frankel { get; } = new(
-        "Frankel grade",
-        (FrankelGrade.A, "A"), (FrankelGrade.B, "B"), (FrankelGrade.C, "C"), (FrankelGrade.D, "D"), (FrankelGrade.E, "E"));
+    public static CodeTable<FrankelGrade> Frankel { get; } = new("Frankel grade");
 }

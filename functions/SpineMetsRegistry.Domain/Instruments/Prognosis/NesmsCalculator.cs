@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SpineMetsRegistry.Domain.Instruments.Disease;
 
 namespace SpineMetsRegistry.Domain.Instruments.Prognosis;
@@ -26,9 +27,11 @@ public sealed record NesmsInput(
 public enum NesmsModifiedBauerRule
 {
     /// <summary>Modified Bauer of 3 or more: 1 point; NESMS 0-3 (code <c>one_point</c>; registry default).</summary>
+    [JsonStringEnumMemberName("one_point")]
     OnePoint,
 
     /// <summary>Modified Bauer of 3 or more: 2 points; NESMS 0-4 (code <c>two_points</c>).</summary>
+    [JsonStringEnumMemberName("two_points")]
     TwoPoints,
 }
 
@@ -61,8 +64,7 @@ public static class NesmsCalculator
         "NESMS", "2016", "Ghori AK, Schoenfeld AJ et al. Spine J (composite model); validated Schoenfeld AJ et al. Spine J 2021;21(1):28-36. doi:10.1016/j.spinee.2020.02.009");
 
     /// <summary>Codes of the modified Bauer rule: <c>one_point|two_points</c>.</summary>
-    public static CodeTable<NesmsModifiedBauerRule> ModifiedBauerRuleCodes { get; } = new(
-        "NESMS modified Bauer rule", (NesmsModifiedBauerRule.OnePoint, "one_point"), (NesmsModifiedBauerRule.TwoPoints, "two_points"));
+    public static CodeTable<NesmsModifiedBauerRule> ModifiedBauerRuleCodes { get; } = new("NESMS modified Bauer rule");
 
     /// <summary>Scores NESMS.</summary>
     /// <param name="input">The recorded items.</param>

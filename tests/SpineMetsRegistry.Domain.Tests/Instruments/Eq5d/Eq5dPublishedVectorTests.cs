@@ -57,6 +57,17 @@ public sealed class Eq5dPublishedVectorTests
         Assert.DoesNotContain("UK", Eq5dValueSetCatalog.BuiltIn.NamesFor(Eq5dVersion.FiveLevel));
     }
 
+    [Fact]
+    public void BuiltIn_IsExactlyTheEmbeddedJsonFiles()
+    {
+        // Adding a value set is adding a JSON file: every embedded file becomes one catalog entry.
+        var resources = Eq5dValueSetCatalog.EmbeddedResourceNames(typeof(Eq5dValueSetCatalog).Assembly).ToList();
+
+        Assert.Equal(4, resources.Count);
+        Assert.Equal(resources.Count, Eq5dValueSetCatalog.BuiltIn.ValueSets.Count);
+        Assert.All(Eq5dValueSetCatalog.BuiltIn.ValueSets, v => Assert.Contains(resources, r => r.EndsWith($".{v.Name}.{Eq5dCodes.Version.ToCode(v.Version)}.json", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("3L", "UK-TTO", "10.1097/00005650-199711000-00002")]
     [InlineData("5L", "England", "10.1002/hec.3564")]

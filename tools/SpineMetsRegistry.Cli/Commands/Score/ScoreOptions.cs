@@ -14,13 +14,22 @@ namespace SpineMetsRegistry.Cli.Commands.Score;
 /// </summary>
 internal static class ScoreOptions
 {
+    // Help shows the registry codes users type, not the enum member names.
     public static Option<T> Coded<T>(string name, CodeTable<T> table, string description)
-        where T : struct, Enum =>
-        Parsed(name, $"{description} One of: {string.Join(", ", table.Codes)}.", table.Parse);
+        where T : struct, Enum
+    {
+        var option = Parsed(name, description, table.Parse);
+        option.HelpName = string.Join("|", table.Codes);
+        return option;
+    }
 
     public static Option<T?> OptionalCoded<T>(string name, CodeTable<T> table, string description)
-        where T : struct, Enum =>
-        OptionalParsed(name, $"{description} One of: {string.Join(", ", table.Codes)}.", table.Parse);
+        where T : struct, Enum
+    {
+        var option = OptionalParsed(name, description, table.Parse);
+        option.HelpName = string.Join("|", table.Codes);
+        return option;
+    }
 
     /// <summary>A required option parsed by a Domain parse function.</summary>
     public static Option<T> Parsed<T>(string name, string description, Func<string, ParseResult<T>> parse)

@@ -26,6 +26,7 @@ public static class SpineMetsCommandLine
         {
             ValidateCommand.Create(console),
             DictionaryCommand.Create(console),
+            ScoreCommand.Create(console),
         };
         return root;
     }

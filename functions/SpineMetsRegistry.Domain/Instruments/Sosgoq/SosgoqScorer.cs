@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace SpineMetsRegistry.Domain.Instruments.Sosgoq;
+
+/// <summary>
+/// Scores a SOSGOQ questionnaire under a <see cref="SosgoqDefinition"/>. A missing item is
+/// never scored as 0: it is left out of the means, and a scale (or the total) whose answered
+/// items fall below its minimum has no score, with the missing items listed.
+/// Instrument: SOSGOQ 2.0, Versteeg AL et al., Cancer 2018;124(8):1828-38.
+/// </summary>
+public static class SosgoqScorer
+{
+    /// <summary>Scale code of the total.</summary>
+    public const string TotalCode = "total";
+
+    /// <summary>The instrument of a definition.</summary>
+    /// <param name="definition">The definition.</param>
+    public static InstrumentInfo InstrumentFor(SosgoqDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new InstrumentInfo("SOSGOQ", definition.InstrumentVersion, string.Join(" | ", definition.Sources));
+    }
+
+    /// <summary>Scores the answered items.</summary>
+    /// <param name="definition">The scoring definition.</param>
+    /// <param name="responses">Item code to response level; an absent code or a <c>null</c> level is unanswered.</param>
+    /// <returns>
+    /// The scale and total scores, or "not computable" when an item code is unknown, a level is out of
+    /// range, or no item is answered.
+    /// </returns>
+    public static ScoreResult<SosgoqScores> Score(SosgoqDefinition definition, IReadOnlyDictionary<string, int?> responses)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(responses);
+        var recorder = new ScoreRecorder(InstrumentFor(definition), definition.DefinitionVersion)
+            .Rule("definition", $"{definition.DefinitionVersion} ({definition.Status})")
+            .Rule("itemScoring", $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed")
+            .Rule("scaleScoring", $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero");
+        foreach (var item in definition.Items)
+        {
+            recorder.Input(item.Code, responses.TryGetValue(item.Code, out var level) ? level?.ToString(CultureInfo.InvariantCulture) : null);
+        }
+
+        var unknown = responses.Keys.Where(code => !definition.TryGetItem(code, out _)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return recorder.NotComputable<SosgoqScores>(new ScoreFailure(
+                ScoreFailure.InvalidInputCode,
+                $"Unknown SOSGOQ item code(s) for definition {definition.DefinitionVersion}: {string.Join(", ", unknown)}.",
+                unknown));
+        }
+
+        var outOfRange = responses.Where(r => r.Value is { } l && (l < definition.LowestLevel || l > definition.HighestLevel)).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+        if (outOfRange.Count > 0)
+        {
+            return recorder.NotComputable<SosgoqScores>(new ScoreFailure(
+                ScoreFailure.InvalidInputCode,
+                string.Create(CultureInfo.InvariantCulture, $"SOSGOQ response level outside {definition.LowestLevel}-{definition.HighestLevel} for: {string.Join(", ", outOfRange)}."),
+                outOfRange));
+        }
+
+        var itemScores = definition.Items
+            .Where(item => responses.TryGetValue(item.Code, out var level) && level is not null)
+            .ToDictionary(item => item.Code, item => definition.ItemScore(item, responses[item.Code]!.Value), StringComparer.Ordinal);
+        if (itemScores.Count == 0)
+        {
+            return recorder.Missing<SosgoqScores>();
+        }
+
+        var scales = definition.Scales
+            .Select(scale => ScoreScale(definition, scale.Code, scale.Name, scale.Kind, scale.ItemCodes, scale.MinimumAnswered, itemScores))
+            .ToList();
+        var total = ScoreScale(definition, TotalCode, "Total", SosgoqScaleKind.Total, definition.Items.Select(i => i.Code).ToList(), definition.TotalMinimumAnswered, itemScores);
+        return recorder.Computed(new SosgoqScores(scales, total));
+    }
+
+    private static SosgoqScaleScore ScoreScale(
+        SosgoqDefinition definition,
+        string code,
+        string name,
+        SosgoqScaleKind kind,
+        IReadOnlyList<string> itemCodes,
+        int minimumAnswered,
+        Dictionary<string, decimal> itemScores)
+    {
+        var answered = itemCodes.Where(itemScores.ContainsKey).ToList();
+        var missing = itemCodes.Where(c => !itemScores.ContainsKey(c)).ToList();
+        if (answered.Count < minimumAnswered)
+        {
+            var failure = ScoreFailure.InsufficientItems(
+                string.Create(CultureInfo.InvariantCulture, $"{name}: {answered.Count} of {itemCodes.Count} items answered; at least {minimumAnswered} required."),
+                missing);
+            return new SosgoqScaleScore(code, name, kind, null, answered.Count, minimumAnswered, itemCodes.Count, missing, failure);
+        }
+
+        var mean = answered.Sum(c => itemScores[c]) / answered.Count;
+        return new SosgoqScaleScore(
+            code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered.Count, minimumAnswered, itemCodes.Count, missing, null);
+    }
+}

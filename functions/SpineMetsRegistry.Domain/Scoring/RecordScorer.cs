@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json;
+using SpineMetsRegistry.Domain.Instruments;
+using SpineMetsRegistry.Domain.Instruments.Anatomy;
+using SpineMetsRegistry.Domain.Instruments.Bilsky;
+using SpineMetsRegistry.Domain.Instruments.Complications;
+using SpineMetsRegistry.Domain.Instruments.Disease;
+using SpineMetsRegistry.Domain.Instruments.Eq5d;
+using SpineMetsRegistry.Domain.Instruments.Neurology;
+using SpineMetsRegistry.Domain.Instruments.Performance;
+using SpineMetsRegistry.Domain.Instruments.Prognosis;
+using SpineMetsRegistry.Domain.Instruments.Sins;
+using SpineMetsRegistry.Domain.Instruments.Sosgoq;
+using SpineMetsRegistry.Domain.Records;
+
+namespace SpineMetsRegistry.Domain.Scoring;
+
+/// <summary>
+/// One derived score of a record, with everything needed to reproduce it: the instrument
+/// and its version, the value set or definition, the coded inputs it used, and the named
+/// rules it applied (or why it could not be computed).
+/// </summary>
+/// <param name="Name">Score name (e.g. "sins_total", "eq5d_index", "sosgoq_pain").</param>
+/// <param name="Value">The number, or null when not computable or purely categorical.</param>
+/// <param name="Category">The category (e.g. "potentially_unstable"), or null.</param>
+/// <param name="Instrument">Instrument name.</param>
+/// <param name="InstrumentVersion">Instrument version.</param>
+/// <param name="Definition">Value set or scoring definition version, or null.</param>
+/// <param name="Inputs">The coded inputs used (null marks a missing one).</param>
+/// <param name="Rules">Named rules applied.</param>
+/// <param name="NotComputableReason">Why no value could be computed, or null.</param>
+public sealed record DerivedScore(
+    string Name,
+    decimal? Value,
+    string? Category,
+    string Instrument,
+    string InstrumentVersion,
+    string? Definition,
+    IReadOnlyDictionary<string, string?> Inputs,
+    IReadOnlyDictionary<string, string> Rules,
+    string? NotComputableReason);
+
+/// <summary>
+/// Scores a validated record with every instrument its fields feed, using the registry's
+/// instrument settings (value sets, Bilsky 1c policy, KPS-ECOG map, radiosensitivity map,
+/// NESMS rule). An instrument whose items are missing yields a "not computable" score with
+/// the reason, never a zero.
+/// </summary>
+public sealed class RecordScorer
+{
+    private readonly ResolvedInstrumentSettings _settings;
+    private readonly SosgoqDefinition _sosgoq;
+
+    /// <summary>Creates a scorer.</summary>
+    /// <param name="settings">Resolved instrument settings.</param>
+    /// <param name="sosgoq">The SOSGOQ 2.0 definition in force (default: the registry default).</param>
+    public RecordScorer(ResolvedInstrumentSettings settings, SosgoqDefinition? sosgoq = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _sosgoq = sosgoq ?? SosgoqDefinitions.RegistryDefault;
+    }
+
+    /// <summary>Builds a scorer from settings, or reports every settings problem.</summary>
+    public static LoadResult<RecordScorer> Create(InstrumentSettings settings)
+    {
+        var resolved = InstrumentSettingsResolver.Resolve(settings, Eq5dValueSetCatalog.BuiltIn);
+        return resolved.Value is { } value
+            ? LoadResult.Success(new RecordScorer(value))
+            : LoadResult.Failure<RecordScorer>(resolved.Errors);
+    }
+
+    /// <summary>The scores of one record: baseline instruments for enrollments, outcomes for follow-ups.</summary>
+    public IReadOnlyList<DerivedScore> Score(RegistryRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var scores = new List<DerivedScore>();
+        if (record.Kind == RecordKind.Withdrawal)
+        {
+            return scores;
+        }
+
+        AddEq5d(record, scores);
+        AddSosgoq(record, scores);
+        if (record.Kind == RecordKind.Enrollment)
+        {
+            AddBaseline(record, scores);
+        }
+        else if (record.GetString("saves_grade") is { } saves && saves != "none"
+            && SavesCodes.Grade.TryParse(saves, out var grade))
+        {
+            var info = SavesClassifier.Instrument;
+            scores.Add(new DerivedScore("saves_grade", (int)grade + 1, saves, info.Name, info.Version, null,
+                new Dictionary<string, string?> { ["saves_grade"] = saves }, new Dictionary<string, string>(), null));
+        }
+
+        return scores;
+    }
+
+    private void AddBaseline(RegistryRecord record, List<DerivedScore> scores)
+    {
+        var level = Parse<VertebralLevel>(record.GetString("index_level"), VertebralLevel.TryParse);
+        var sins = SinsCalculator.Score(new SinsInput(
+            level,
+            Code(SinsCodes.Pain, record.GetString("sins_pain")),
+            Code(SinsCodes.BoneLesion, record.GetString("sins_bone_lesion")),
+            Code(SinsCodes.Alignment, record.GetString("sins_alignment")),
+            Code(SinsCodes.Collapse, record.GetString("sins_collapse")),
+            Code(SinsCodes.Posterolateral, record.GetString("sins_posterolateral"))));
+        scores.Add(From("sins_total", sins, s => s.Total, s => Snake(s.Category)));
+
+        var primary = Code(DiseaseCodes.PrimaryTumour, record.GetString("primary_tumour"));
+        var visceral = Code(DiseaseCodes.VisceralMetastases, record.GetString("visceral_mets"));
+        var bone = record.GetInteger("spinal_mets_count") is { } spinal && record.GetInteger("extraspinal_mets_count") is { } extraspinal
+            && BoneMetastasisBurden.Create(checked((int)spinal), checked((int)extraspinal)).TryGetValue(out var burden) ? burden : null;
+        var kps = record.GetInteger("kps") is { } k && KarnofskyScore.Create(checked((int)k)).TryGetValue(out var karnofsky) ? karnofsky : (KarnofskyScore?)null;
+        var ecog = record.GetInteger("ecog") is { } e && EcogGrade.Create(checked((int)e)).TryGetValue(out var ecogGrade) ? ecogGrade : (EcogGrade?)null;
+        var frankel = Code(NeurologyCodes.Frankel, record.GetString("frankel_grade"));
+
+        var tokuhashi = TokuhashiCalculator.Score(new TokuhashiInput(primary, kps, ecog, bone, visceral, frankel), _settings.KpsEcogMap);
+        scores.Add(From("tokuhashi_total", tokuhashi, s => s.Total, s => Snake(s.Band)));
+
+        var tomita = TomitaCalculator.Score(new TomitaInput(primary, visceral, bone));
+        scores.Add(From("tomita_total", tomita, s => s.Total, s => Snake(s.Strategy)));
+
+        var bauer = ModifiedBauerCalculator.Score(new ModifiedBauerInput(primary, visceral, bone));
+        scores.Add(From("bauer_total", bauer, s => s.Total, _ => null));
+
+        var albumin = record.GetDecimal("albumin_g_l") is { } grams && SerumAlbumin.FromGramsPerLitre(grams).TryGetValue(out var serum) ? serum : (SerumAlbumin?)null;
+        var ambulation = Code(DiseaseCodes.AmbulatoryStatus, record.GetString("ambulatory_status"));
+        var nesms = NesmsCalculator.Score(new NesmsInput(primary, visceral, bone, ambulation, albumin), _settings.NesmsModifiedBauerRule);
+        scores.Add(From("nesms_total", nesms, s => s.Total, _ => null));
+
+        var bilskyGrade = Code(BilskyCodes.Grade, record.GetString("bilsky_grade"));
+        var bilsky = BilskyClassifier.Classify(bilskyGrade, _settings.BilskyGrade1cPolicy);
+        scores.Add(From("bilsky_escc", bilsky, _ => null, s => BilskyCodes.Severity.ToCode(s.Severity)));
+
+        var noms = NomsPathway.Suggest(new NomsInput(primary, bilskyGrade, sins.Score?.Total), _settings.Radiosensitivity, _settings.BilskyGrade1cPolicy);
+        scores.Add(From("noms_pathway", noms, _ => null, s => Snake(s.Pathway)));
+    }
+
+    private void AddEq5d(RegistryRecord record, List<DerivedScore> scores)
+    {
+        var versionCode = record.GetString("eq5d_version");
+        if (versionCode is null || !Eq5dCodes.Version.TryParse(versionCode, out var version))
+        {
+            return;
+        }
+
+        int? Level(string field) => record.GetInteger(field) is { } level ? checked((int)level) : null;
+        var response = new Eq5dResponse(version, Level("eq5d_mo"), Level("eq5d_sc"), Level("eq5d_ua"), Level("eq5d_pd"), Level("eq5d_ad"));
+        var result = Eq5dIndexCalculator.Score(_settings.ValueSetFor(version), response);
+        scores.Add(From("eq5d_index", result, s => s.Index, _ => null));
+    }
+
+    private void AddSosgoq(RegistryRecord record, List<DerivedScore> scores)
+    {
+        var responses = _sosgoq.Items.ToDictionary(
+            item => item.Code,
+            item => record.GetInteger(item.Code) is { } level ? checked((int)level) : (int?)null,
+            StringComparer.Ordinal);
+        if (responses.Values.All(v => v is null))
+        {
+            return;
+        }
+
+        var result = SosgoqScorer.Score(_sosgoq, responses);
+        if (result.Score is not { } sosgoq)
+        {
+            scores.Add(From<SosgoqScores>("sosgoq_total", result, _ => null, _ => null));
+            return;
+        }
+
+        foreach (var scale in sosgoq.Scales.Append(sosgoq.Total))
+        {
+            scores.Add(new DerivedScore(
+                "sosgoq_" + scale.Code,
+                scale.Score,
+                null,
+                result.Instrument,
+                result.InstrumentVersion,
+                result.DefinitionVersion,
+                result.Inputs,
+                result.Rules,
+                scale.Failure?.Message));
+        }
+    }
+
+    private static DerivedScore From<TScore>(string name, ScoreResult<TScore> result, Func<TScore, decimal?> value, Func<TScore, string?> category)
+        where TScore : class =>
+        new(
+            name,
+            result.Score is { } score ? value(score) : null,
+            result.Score is { } categorised ? category(categorised) : null,
+            result.Instrument,
+            result.InstrumentVersion,
+            result.DefinitionVersion,
+            result.Inputs,
+            result.Rules,
+            result.Failure?.Message);
+
+    private static TValue? Code<TValue>(CodeTable<TValue> table, string? code)
+        where TValue : struct, Enum =>
+        code is not null && table.TryParse(code, out var value) ? value : null;
+
+    private delegate bool TryParser<TValue>(string? text, out TValue value);
+
+    private static TValue? Parse<TValue>(string? text, TryParser<TValue> parser)
+        where TValue : struct =>
+        text is not null && parser(text, out var value) ? value : null;
+
+    private static string Snake<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Renders a score value canonically (for storage and reports).</summary>
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -111,7 +111,7 @@ internal sealed partial class KeywordNumberDetector : IValueDetector
     private static partial Regex OtherNational();
 
     [GeneratedRegex(
-        @"\b(?:insurance|policy|polis|verzekerings?|versicherten|versicherungs|member|beneficiary|assur[ée]|afiliaci[óo]n)\s?-?(?:number|no|nr|nummer|id|num[ée]ro|#)\b\.?\s{0,2}[:#]?\s{0,2}[A-Z]{0,3}\d[\d-]{4,18}(?!\w)",
+        @"\b(?:insurance|policy|polis|verzekerings?|versicherten|versicherungs|member|beneficiary|assur[ée]|afiliaci[óo]n)\s?-?(?:number|no|nr|nummer|id|num[ée]ro|#)\b\.?\s{0,2}[:#]?\s{0,2}[A-Z]{0,3}\d[\d-]{4,18}[A-Z]?(?!\w)",
         Options, matchTimeoutMilliseconds: DetectorTimeouts.Milliseconds)]
     private static partial Regex HealthPlan();
 

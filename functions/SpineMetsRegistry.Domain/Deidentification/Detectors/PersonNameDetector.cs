@@ -23,8 +23,10 @@ namespace SpineMetsRegistry.Domain.Deidentification.Detectors;
 /// "von Schmerzen" or "in der Klinik" is not a name.</item>
 /// </list>
 /// Medical eponyms and disease words that are also names (Hodgkin, Ewing, Paget, Hoffmann,
-/// Wilson, "Bence Jones", "Pierre Robin") are never flagged by rules 2-5. Adjacent name words
-/// are reported as one span.
+/// Wilson, "Bence Jones", "Pierre Robin") are never flagged on their own; a single-word eponym
+/// still completes a name after a title or a given name ("Peter Hoffmann"). A word after a
+/// saint's prefix ("St. Anna", "Santa María", "Sint Maarten") names a place or hospital and is
+/// not flagged. Adjacent name words are reported as one span.
 /// </summary>
 internal sealed class PersonNameDetector : IValueDetector
 {
@@ -56,6 +58,16 @@ internal sealed class PersonNameDetector : IValueDetector
 
     private static readonly FrozenSet<string> RomanceArticles = new[] { "la", "los", "las" }
         .ToFrozenSet(StringComparer.Ordinal);
+
+    // "St. Anna Ziekenhuis", "Hospital Santa María", "Sankt Georg": a saint's name is a place or
+    // institution, not a person in the record.
+    private static readonly FrozenSet<string> SaintPrefixes = new[]
+    {
+        "st", "ste", "sint", "saint", "sainte", "sankt", "san", "santa", "santo", "sao", "heilige",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SaintLookup =
+        SaintPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookup =
         Titles.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -102,6 +114,8 @@ internal sealed class PersonNameDetector : IValueDetector
         FollowerParticle = 8192,
         RomanceArticle = 16384,
         De = 32768,
+        PhraseProtected = 65536,
+        Saint = 131072,
     }
 
     /// <inheritdoc/>
@@ -228,6 +242,11 @@ internal sealed class PersonNameDetector : IValueDetector
             flags |= folded is "de" ? WordFlags.De : WordFlags.None;
         }
 
+        if (SaintLookup.Contains(folded) && CaseOf(raw) != WordFlags.Lower)
+        {
+            flags |= WordFlags.Saint;
+        }
+
         if (raw.Length == 1 && char.IsUpper(raw[0]))
         {
             flags |= WordFlags.Initial;
@@ -258,7 +277,7 @@ internal sealed class PersonNameDetector : IValueDetector
                 {
                     for (var k = 0; k < phrase.Length; k++)
                     {
-                        words[i + k] = words[i + k].With(WordFlags.Protected);
+                        words[i + k] = words[i + k].With(WordFlags.Protected | WordFlags.PhraseProtected);
                     }
                 }
             }
@@ -267,6 +286,14 @@ internal sealed class PersonNameDetector : IValueDetector
 
     private static void ApplyRules(ReadOnlySpan<char> text, Span<Word> words)
     {
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i].Has(WordFlags.Saint) && Gap(text, words[i], words[i + 1], allowDot: true))
+            {
+                words[i + 1] = words[i + 1].With(WordFlags.Protected | WordFlags.PhraseProtected);
+            }
+        }
+
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
@@ -298,7 +325,7 @@ internal sealed class PersonNameDetector : IValueDetector
                 Include(words, i, i);
                 var j = SkipParticles(text, words, i + 1);
                 if (j < words.Length && Gap(text, words[j - 1], words[j], allowDot: false)
-                    && IsCapitalised(words[j], minAllCaps: 2) && !words[j].Has(WordFlags.Protected))
+                    && IsCapitalised(words[j], minAllCaps: 2) && !words[j].Has(WordFlags.PhraseProtected))
                 {
                     Include(words, i, j);
                 }

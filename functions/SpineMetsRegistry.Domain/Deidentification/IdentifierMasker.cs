@@ -15,8 +15,9 @@ namespace SpineMetsRegistry.Domain.Deidentification;
 /// <item><term>us_ssn</term><description><c>***-**-</c> and the last four digits, the form the
 /// registry's specification shows: <c>***-**-1234</c>. This is the only rule that keeps more than
 /// two characters of the identifier.</description></item>
-/// <item><term>phone</term><description>a leading '+' and all separators kept, every digit replaced
-/// by '*' except the last two: <c>+31 6 1234 5678</c> becomes <c>+** * **** **78</c>.</description></item>
+/// <item><term>phone</term><description>the layout kept (separators <c>+ - . ( ) /</c> and spaces,
+/// never two in a row), every digit replaced by '*' except the last two, anything else by '*':
+/// <c>+31 6 1234 5678</c> becomes <c>+** * **** **78</c>.</description></item>
 /// <item><term>person_name</term><description>first letter and <c>***</c>: <c>J***</c>.</description></item>
 /// <item><term>every other category</term><description>the category code and the length in
 /// characters: <c>[nl_bsn:9]</c>, <c>[date_of_birth:10]</c>, <c>[iban:22]</c>.</description></item>
@@ -27,6 +28,8 @@ namespace SpineMetsRegistry.Domain.Deidentification;
 /// </remarks>
 public static class IdentifierMasker
 {
+    private const string PhoneSeparators = " -.()/+";
+
     /// <summary>Masks <paramref name="value"/>, an identifier of <paramref name="category"/>.</summary>
     /// <param name="category">The identifier's category (decides the rule).</param>
     /// <param name="value">The identifier text exactly as found.</param>
@@ -79,28 +82,34 @@ public static class IdentifierMasker
     private static string MaskPhone(ReadOnlySpan<char> value)
     {
         var digitsTotal = Digits.Count(value);
-        var keepFrom = digitsTotal - 2; // index (among digits) from which digits are shown
-        return string.Create(value.Length, (keepFrom, value.ToString()), static (destination, state) =>
+        var keepFrom = digitsTotal - 2; // digits from this index on (among digits) are shown
+        var lastDigit = value.LastIndexOfAnyInRange('0', '9');
+        Span<char> buffer = value.Length <= 128 ? stackalloc char[value.Length] : new char[value.Length];
+        var written = 0;
+        var digitIndex = 0;
+        for (var i = 0; i < value.Length; i++)
         {
-            var digitIndex = 0;
-            for (var i = 0; i < state.Item2.Length; i++)
+            var c = value[i];
+            if (char.IsAsciiDigit(c))
             {
-                var c = state.Item2[i];
-                if (char.IsAsciiDigit(c))
+                buffer[written++] = digitIndex++ >= keepFrom ? c : '*';
+            }
+            else if (PhoneSeparators.Contains(c) && i < lastDigit)
+            {
+                // Keep the number's layout, but never two separators in a row, so what is shown
+                // of the original is at most separator, digit, separator, digit.
+                if (written == 0 || !PhoneSeparators.Contains(buffer[written - 1]))
                 {
-                    destination[i] = digitIndex >= state.keepFrom ? c : '*';
-                    digitIndex++;
-                }
-                else if (char.IsLetter(c))
-                {
-                    destination[i] = '*';
-                }
-                else
-                {
-                    destination[i] = c;
+                    buffer[written++] = c;
                 }
             }
-        });
+            else
+            {
+                buffer[written++] = '*';
+            }
+        }
+
+        return new string(buffer[..written]);
     }
 
     private static string MaskName(ReadOnlySpan<char> value)

@@ -15,7 +15,7 @@ namespace SpineMetsRegistry.Domain.Deidentification;
 /// list, bare number) and then length, so each span is reported once, under its most specific
 /// category.</para>
 /// <para>Fast path: an empty or blank value, a value without letters that is at most six
-/// characters long or has fewer than four digits ("38", "7.4", "3.5-4.0", "100%"), and an ISO
+/// characters long or has fewer than four digits ("38", "7.4", "100%", "-0.594"), and an ISO
 /// date (yyyy-mm-dd) in a date field are clean without running any detector: none of the
 /// detected identifiers fits in such a value.</para>
 /// <para>Every pattern has a match timeout; a timeout yields a <see cref="IdentifierCategory.ScanInconclusive"/>
@@ -43,7 +43,7 @@ public sealed class IdentifierScanner
     ];
 
     private readonly DeidentificationSettings settings;
-    private readonly IReadOnlyList<IValueDetector> detectors;
+    private readonly IValueDetector[] detectors; // an array: foreach over it allocates no enumerator
 
     /// <summary>Creates a scanner without severity downgrades.</summary>
     public IdentifierScanner()
@@ -63,7 +63,7 @@ public sealed class IdentifierScanner
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(detectors);
         this.settings = settings;
-        this.detectors = detectors;
+        this.detectors = [.. detectors];
     }
 
     /// <summary>Scans one value of field <paramref name="fieldCode"/>.</summary>

@@ -60,7 +60,8 @@ internal sealed class NameLexicon
     public IReadOnlyList<string[]> EponymPhrases { get; }
 
     /// <summary><see cref="Hash"/> of each word of each multi-word eponym, parallel to <see cref="EponymPhrases"/>.</summary>
-    public IReadOnlyList<int[]> EponymPhraseHashes { get; }
+    /// <remarks>An array, so that iterating it on the hot path allocates no enumerator.</remarks>
+    public int[][] EponymPhraseHashes { get; }
 
     /// <summary>Distinct given names in the embedded list before eponyms are removed.</summary>
     public int RawGivenNameCount { get; }

@@ -1,0 +1,77 @@
+using SpineMetsRegistry.Domain.Deidentification;
+
+namespace SpineMetsRegistry.Domain.Tests.Deidentification;
+
+public sealed class DeidentificationSettingsTests
+{
+    private static SeverityDowngradeOptions Rule(string? field, string? category) => new() { Field = field, Category = category };
+
+    [Fact]
+    public void Create_ValidRule_IsAcceptedAndDowngradesOnlyThatFieldAndCategory()
+    {
+        var result = DeidentificationSettings.Create([Rule("primary_other_text", "person_name")]);
+
+        Assert.True(result.IsValid);
+        Assert.Empty(result.Problems);
+        Assert.True(result.Settings.IsDowngraded("primary_other_text", IdentifierCategory.PersonName));
+        Assert.False(result.Settings.IsDowngraded("primary_other_text", IdentifierCategory.Email));
+        Assert.False(result.Settings.IsDowngraded("notes", IdentifierCategory.PersonName));
+    }
+
+    [Fact]
+    public void Create_NoRules_IsValidAndDowngradesNothing()
+    {
+        var result = DeidentificationSettings.Create(null);
+
+        Assert.True(result.IsValid);
+        Assert.Empty(result.Settings.Rules);
+        Assert.False(DeidentificationSettings.Default.IsDowngraded("primary_other_text", IdentifierCategory.PersonName));
+    }
+
+    [Theory]
+    [InlineData(null, "person_name", SettingsProblem.FieldMissing)]
+    [InlineData("", "person_name", SettingsProblem.FieldMissing)]
+    [InlineData("   ", "person_name", SettingsProblem.FieldMissing)]
+    [InlineData("*", "person_name", SettingsProblem.FieldWildcard)]
+    [InlineData("primary_*", "person_name", SettingsProblem.FieldWildcard)]
+    [InlineData("notes?", "person_name", SettingsProblem.FieldWildcard)]
+    [InlineData("%", "person_name", SettingsProblem.FieldWildcard)]
+    [InlineData(".+", "person_name", SettingsProblem.FieldWildcard)]
+    [InlineData("all", "person_name", SettingsProblem.FieldWildcard)]
+    [InlineData("Primary Other", "person_name", SettingsProblem.FieldInvalid)]
+    [InlineData("1field", "person_name", SettingsProblem.FieldInvalid)]
+    [InlineData("primary_other_text", null, SettingsProblem.CategoryMissing)]
+    [InlineData("primary_other_text", "names", SettingsProblem.CategoryUnknown)]
+    [InlineData("primary_other_text", "*", SettingsProblem.CategoryUnknown)]
+    [InlineData("primary_other_text", "scan_inconclusive", SettingsProblem.CategoryNotDowngradable)]
+    public void Create_BadRule_IsRejectedWithStableCode(string? field, string? category, string code)
+    {
+        var result = DeidentificationSettings.Create([Rule(field, category)]);
+
+        Assert.False(result.IsValid);
+        Assert.Null(result.Settings);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(code, problem.Code);
+        Assert.Equal(0, problem.RuleIndex);
+    }
+
+    [Fact]
+    public void Create_SeveralBadRules_ReportsEveryProblemWithItsIndex()
+    {
+        var result = DeidentificationSettings.Create(
+        [
+            Rule("primary_other_text", "person_name"),
+            Rule("*", "email"),
+            null,
+            Rule("primary_other_text", "person_name"),
+        ]);
+
+        Assert.False(result.IsValid);
+        Assert.Collection(
+            result.Problems,
+            p => Assert.Equal((1, SettingsProblem.FieldWildcard), (p.RuleIndex, p.Code)),
+            p => Assert.Equal((2, SettingsProblem.FieldMissing), (p.RuleIndex, p.Code)),
+            p => Assert.Equal((2, SettingsProblem.CategoryMissing), (p.RuleIndex, p.Code)),
+            p => Assert.Equal((3, SettingsProblem.DuplicateRule), (p.RuleIndex, p.Code)));
+    }
+}

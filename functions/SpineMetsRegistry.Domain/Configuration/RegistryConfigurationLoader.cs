@@ -45,6 +45,7 @@ public static partial class RegistryConfigurationLoader
         }
 
         var errors = Check(configuration).ToList();
+        errors.AddRange(RegistryPolicies.Create(configuration).Errors);
         return errors.Count == 0 ? new RegistryConfigurationResult(configuration, []) : new RegistryConfigurationResult(null, errors);
     }
 

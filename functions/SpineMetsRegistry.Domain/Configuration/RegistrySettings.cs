@@ -1,3 +1,7 @@
+using SpineMetsRegistry.Domain.Aggregation;
+using SpineMetsRegistry.Domain.Deidentification;
+using SpineMetsRegistry.Domain.FollowUp;
+using SpineMetsRegistry.Domain.Instruments;
 using SpineMetsRegistry.Domain.Validation;
 
 namespace SpineMetsRegistry.Domain.Configuration;
@@ -7,4 +11,25 @@ public sealed class RegistrySettings
 {
     /// <summary>What happens to the valid rows of a batch that also has invalid rows (default: store them).</summary>
     public InvalidRowPolicy InvalidRowPolicy { get; set; } = InvalidRowPolicy.AcceptValidRows;
+
+    /// <summary>Which dates the registry holds (default: a limited data set).</summary>
+    public DatePolicy DatePolicy { get; set; } = DatePolicy.LimitedDataSet;
+
+    /// <summary>
+    /// Identifier finding categories downgraded to warnings in one named field (e.g.
+    /// person_name in primary_other_text). Never a global switch.
+    /// </summary>
+    public List<SeverityDowngradeOptions> DeidentificationWarnings { get; set; } = [];
+
+    /// <summary>Instrument choices: value sets, Bilsky 1c policy, KPS-ECOG map, radiosensitivity, MCIDs.</summary>
+    public InstrumentSettings Instruments { get; set; } = new();
+
+    /// <summary>The follow-up schedule: time points and windows.</summary>
+    public FollowUpProtocol FollowUp { get; set; } = new();
+
+    /// <summary>Sites whose follow-up compliance at any time point falls below this fraction are listed in the weekly committee digest (default 0.8).</summary>
+    public double ComplianceThreshold { get; set; } = 0.8;
+
+    /// <summary>Counts from 1 to this value minus one are suppressed in everything that leaves the system (default 11: "no cell 1-10").</summary>
+    public int SmallCellThreshold { get; set; } = SmallCellSuppressor.DefaultThreshold;
 }

@@ -44,9 +44,13 @@ public sealed class BicepCli
         startInfo.Environment["BICEP_TRACING_ENABLED"] = "false";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["NO_COLOR"] = "1";
-        // main.bicepparam reads SPINEMETS_API_CLIENT_ID: the test decides its value, never the
+        // main.bicepparam reads SPINEMETS_* variables: the test decides their values, never the
         // developer's shell. A null value removes a variable, to show what happens without it.
-        startInfo.Environment.Remove("SPINEMETS_API_CLIENT_ID");
+        foreach (var inherited in startInfo.Environment.Keys.Where(key => key.StartsWith("SPINEMETS_", StringComparison.Ordinal)).ToList())
+        {
+            startInfo.Environment.Remove(inherited);
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)

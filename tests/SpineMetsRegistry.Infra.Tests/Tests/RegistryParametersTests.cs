@@ -28,6 +28,31 @@ public sealed class RegistryParametersTests
         Assert.Null(parameters["settings"]);
     }
 
+    [Theory]
+    [InlineData(null, "container")]
+    [InlineData("account", "account")]
+    public void BuildParams_LandingModeVariable_SelectsTheMode(string? variable, string expected)
+    {
+        var environment = new Dictionary<string, string?>(ClientIdVariable) { ["SPINEMETS_LANDING_MODE"] = variable };
+
+        var run = BicepCli.Instance.Run(RepositoryLayout.InfraDirectory, ["build-params", "main.bicepparam", "--stdout"], environment);
+
+        Assert.True(run.Succeeded, run.ToString());
+        var parameters = JsonNode.Parse(JsonNode.Parse(run.StandardOutput)!["parametersJson"]!.GetValue<string>())!["parameters"]!;
+        Assert.Equal(expected, parameters["landingMode"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void BuildParams_UnknownLandingMode_IsACompileError()
+    {
+        var environment = new Dictionary<string, string?>(ClientIdVariable) { ["SPINEMETS_LANDING_MODE"] = "bucket" };
+
+        var run = BicepCli.Instance.Run(RepositoryLayout.InfraDirectory, ["build-params", "main.bicepparam", "--stdout"], environment);
+
+        Assert.False(run.Succeeded);
+        Assert.Contains(run.Diagnostics, diagnostic => diagnostic.Code == "BCP033" && diagnostic.Message.Contains("'bucket'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void BuildParams_WithoutApiClientId_FailsWithTheVariableName()
     {

@@ -45,6 +45,23 @@ var appWritePrefixes = [
   'reminders/'
 ]
 
+// Once an upload is safely copied to central storage the registry removes it from incoming/, so
+// the landing area never keeps a batch (or an identifier a site sent by mistake) longer than needed.
+// Soft delete keeps it recoverable; the app still cannot write, overwrite or rename under incoming/.
+var appDeletePrefixes = concat(appWritePrefixes, [
+  'incoming/'
+])
+
+var contributorCreateActions = [
+  '${blobs}/write'
+  '${blobs}/add/action'
+  '${blobs}/move/action'
+]
+
+var deleteAction = [
+  '${blobs}/delete'
+]
+
 var destructiveOwnerActions = [
   '${blobs}/delete'
   '${blobs}/deleteBlobVersion/action'
@@ -80,13 +97,15 @@ func siteLandingCondition(containerName string) string =>
 
 @export()
 @description('''Condition for the function app's Storage Blob Data Contributor assignment on a landing account.
-It reads (and lists) anything in site-* containers, and writes, creates, deletes or renames only under
-reports/ and reminders/ of site-* containers: the validation reports and reminder digests it hands
-back. It can never alter what a site uploaded under incoming/.''')
+It reads (and lists) anything in site-* containers; writes, creates or renames only under reports/ and
+reminders/ (the validation reports and reminder digests it hands back); and deletes only there and under
+incoming/, to remove an upload once it is safely copied to central storage. It can never overwrite or
+alter what a site uploaded.''')
 func appLandingCondition() string =>
   join(
     [
-      '(${noneOf(contributorWriteActions)} OR (${containerNameAttribute} StringStartsWith \'site-\' AND ${anyPrefix(blobPathAttribute, appWritePrefixes)}))'
+      '(${noneOf(contributorCreateActions)} OR (${containerNameAttribute} StringStartsWith \'site-\' AND ${anyPrefix(blobPathAttribute, appWritePrefixes)}))'
+      '(${noneOf(deleteAction)} OR (${containerNameAttribute} StringStartsWith \'site-\' AND ${anyPrefix(blobPathAttribute, appDeletePrefixes)}))'
       '(${noneOf(readAction)} OR (${containerNameAttribute} StringStartsWith \'site-\'))'
     ],
     ' AND '

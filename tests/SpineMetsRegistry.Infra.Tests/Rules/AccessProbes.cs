@@ -39,7 +39,11 @@ public static class AccessProbes
         Deny(BlobRequest.DeleteVersion(container, "incoming/batch-0001.csv")),
     ];
 
-    /// <summary>The function app on a landing account: read every upload, write only reports/ and reminders/.</summary>
+    /// <summary>
+    /// The function app on a landing account: read every upload, write only reports/ and
+    /// reminders/, and delete an upload under incoming/ (once it is copied to central storage)
+    /// but never overwrite, create or rename one.
+    /// </summary>
     public static IReadOnlyList<AccessProbe> ForAppOnLanding(string siteContainer) =>
     [
         Allow(BlobRequest.Read(siteContainer, "incoming/batch-0001.csv")),
@@ -51,9 +55,11 @@ public static class AccessProbes
         Allow(BlobRequest.Delete(siteContainer, "reminders/2025-03-01.json")),
         Deny(BlobRequest.Write(siteContainer, "incoming/batch-0001.csv")),
         Deny(BlobRequest.Create(siteContainer, "incoming/batch-0002.csv")),
-        Deny(BlobRequest.Delete(siteContainer, "incoming/batch-0001.csv")),
+        Allow(BlobRequest.Delete(siteContainer, "incoming/batch-0001.csv")),
         Deny(BlobRequest.Rename(siteContainer, "incoming/batch-0001.csv")),
         Deny(BlobRequest.Write(siteContainer, "batch-at-root.csv")),
+        Deny(BlobRequest.Delete(siteContainer, "batch-at-root.csv")),
+        Deny(BlobRequest.Delete("not-a-site", "incoming/x.csv")),
         Deny(BlobRequest.Read("not-a-site", "anything.txt")),
         Deny(BlobRequest.Write("not-a-site", "reports/x.json")),
     ];

@@ -83,7 +83,7 @@ public sealed class MalformedCorpusTests
         _ => throw new ArgumentOutOfRangeException(nameof(generator), generator, "Unknown corpus generator."),
     };
 
-    /// <summary>Every dictionary field as a column; one row fills each with 3,800 characters (under the field bound) for 266,000 in all (over the record bound).</summary>
+    /// <summary>Every dictionary field as a column; one row fills each with 3,990 characters (under the field bound), over 256 KiB in all (over the record bound).</summary>
     private static byte[] HugeRecord()
     {
         var columns = Domain.Dictionary.DataDictionary.Default.Fields.Select(f => f.Code).ToList();
@@ -92,7 +92,7 @@ public sealed class MalformedCorpusTests
         text.Append(string.Join(',', columns)).Append('\n');
         text.Append(Line(SampleRows.Enrollment("S01-0001"))).Append('\n');
         text.Append(Line(SampleRows.FollowUp("S01-0001"))).Append('\n');
-        text.Append(string.Join(',', columns.Select(_ => new string('x', 3_800)))).Append('\n');
+        text.Append(string.Join(',', columns.Select(_ => new string('x', 3_990)))).Append('\n');
         text.Append(Line(SampleRows.Enrollment("S01-0002"))).Append('\n');
         return Encoding.UTF8.GetBytes(text.ToString());
     }

@@ -52,6 +52,29 @@ internal static partial class DataDictionaryLoader
             return DictionaryLoadResult.Failure(["The dictionary is empty."]);
         }
 
+        // Nullable annotations do not reach list elements, so a null entry is checked here.
+        var nullEntries = new List<string>();
+        if (document.RecordTypes.Any(r => r is null))
+        {
+            nullEntries.Add("recordTypes");
+        }
+
+        if (document.Fields.Any(f => f is null))
+        {
+            nullEntries.Add("fields");
+        }
+
+        if (document.Rules.Any(r => r is null))
+        {
+            nullEntries.Add("rules");
+        }
+
+        nullEntries.AddRange(document.CodeLists.Where(pair => pair.Value is null || pair.Value.Any(e => e is null)).Select(pair => "codeLists." + pair.Key));
+        if (nullEntries.Count > 0)
+        {
+            return DictionaryLoadResult.Failure(nullEntries.Select(section => $"The dictionary's {section} contains a null entry.").ToList());
+        }
+
         var errors = new List<string>();
         foreach (var (name, entries) in document.CodeLists)
         {

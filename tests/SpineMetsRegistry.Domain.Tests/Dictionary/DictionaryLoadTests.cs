@@ -233,4 +233,25 @@ public sealed class DictionaryLoadTests
 
         Assert.Equal(["Code list sex defines code female more than once (codes are matched ignoring case)."], result.Errors);
     }
+
+    [Theory]
+    [InlineData("fields")]
+    [InlineData("rules")]
+    [InlineData("recordTypes")]
+    [InlineData("codeLists.sex")]
+    public void Load_NullListElement_ReportsErrorWithoutThrowing(string section)
+    {
+        var result = LoadEdited(d => (section == "codeLists.sex" ? d["codeLists"]!["sex"]! : d[section]!).AsArray().Add(null));
+
+        Assert.Equal([$"The dictionary's {section} contains a null entry."], result.Errors);
+    }
+
+    [Fact]
+    public void Load_NullCodeList_ReportsErrorWithoutThrowing()
+    {
+        var result = LoadEdited(d => d["codeLists"]!["sex"] = null);
+
+        Assert.False(result.Succeeded);
+        Assert.NotEmpty(result.Errors);
+    }
 }

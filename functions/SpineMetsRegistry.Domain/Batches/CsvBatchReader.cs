@@ -24,6 +24,9 @@ internal sealed class CsvBatchReader : IBatchReader
     private readonly List<BlankRun> _blankRuns = [];
     private string[]? _columns;
 
+    // The header's real width: _columns stops at the column limit, rows are compared to this.
+    private int _headerWidth;
+
     public CsvBatchReader(Stream stream, BatchReaderLimits limits)
     {
         _stream = stream;
@@ -157,11 +160,11 @@ internal sealed class CsvBatchReader : IBatchReader
             }
         }
 
-        if (tokenized.FieldCountSeen != _columns.Length && !tokenized.Defects.Any(d => d.Code == ProblemCodes.UnterminatedQuote))
+        if (tokenized.FieldCountSeen != _headerWidth && !tokenized.Defects.Any(d => d.Code == ProblemCodes.UnterminatedQuote))
         {
             defects.Add(new RecordDefect(
                 ProblemCodes.RaggedRow,
-                string.Create(CultureInfo.InvariantCulture, $"The row has {tokenized.FieldCountSeen} fields but the header has {_columns.Length}: check for an unquoted comma or a missing separator.")));
+                string.Create(CultureInfo.InvariantCulture, $"The row has {tokenized.FieldCountSeen} fields but the header has {_headerWidth}: check for an unquoted comma or a missing separator.")));
         }
 
         return new RawRecord(tokenized.Row, tokenized.Line, fields, defects);
@@ -208,6 +211,7 @@ internal sealed class CsvBatchReader : IBatchReader
         }
 
         _columns = columns;
+        _headerWidth = header.FieldCountSeen;
     }
 }
 
@@ -453,9 +457,10 @@ internal sealed class CsvTokenizer
         var blank = !_recordHasContent;
         EndField();
         _row++;
-        if (!blank && _fields.All(f => f.Length == 0) && _defects.Count == 0)
+        if (!blank && _fields.All(string.IsNullOrWhiteSpace) && _defects.Count == 0)
         {
-            // A row of only separators (",,,,") is an empty spreadsheet row.
+            // A row of only separators (",,,,") or whitespace is an empty spreadsheet row:
+            // values are trimmed, so it carries no data.
             blank = true;
         }
 

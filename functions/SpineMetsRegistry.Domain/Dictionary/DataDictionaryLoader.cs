@@ -18,6 +18,11 @@ internal static partial class DataDictionaryLoader
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+
+        // A missing or null section/property is a defect to report, not a null to trip on
+        // later: the DTOs give defaults only to the properties that are truly optional.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
@@ -47,12 +52,49 @@ internal static partial class DataDictionaryLoader
             return DictionaryLoadResult.Failure(["The dictionary is empty."]);
         }
 
+        // Nullable annotations do not reach list elements, so a null entry is checked here.
+        var nullEntries = new List<string>();
+        if (document.RecordTypes.Any(r => r is null))
+        {
+            nullEntries.Add("recordTypes");
+        }
+
+        if (document.Fields.Any(f => f is null))
+        {
+            nullEntries.Add("fields");
+        }
+
+        if (document.Rules.Any(r => r is null))
+        {
+            nullEntries.Add("rules");
+        }
+
+        nullEntries.AddRange(document.CodeLists.Where(pair => pair.Value is null || pair.Value.Any(e => e is null)).Select(pair => "codeLists." + pair.Key));
+        if (nullEntries.Count > 0)
+        {
+            return DictionaryLoadResult.Failure(nullEntries.Select(section => $"The dictionary's {section} contains a null entry.").ToList());
+        }
+
         var errors = new List<string>();
+        foreach (var (name, entries) in document.CodeLists)
+        {
+            // Codes match ignoring case, so "A" and "a" would make a value ambiguous.
+            foreach (var duplicate in entries.GroupBy(e => e.Code, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            {
+                errors.Add($"Code list {name} defines code {duplicate.Key} more than once (codes are matched ignoring case).");
+            }
+        }
+
+        foreach (var duplicate in document.RecordTypes.GroupBy(r => r.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add($"Record type {duplicate.Key} is defined more than once.");
+        }
+
         var codeLists = document.CodeLists.Select(pair => new CodeList(
             pair.Key,
-            pair.Value.Select(e => new CodeListEntry(e.Code, e.Label)).ToList())).ToList();
+            pair.Value.DistinctBy(e => e.Code, StringComparer.OrdinalIgnoreCase).Select(e => new CodeListEntry(e.Code, e.Label)).ToList())).ToList();
         var codeListsByName = codeLists.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var recordTypes = document.RecordTypes.Select(r => new RecordTypeDefinition(r.Code, r.Label, r.Description ?? string.Empty)).ToList();
+        var recordTypes = document.RecordTypes.DistinctBy(r => r.Code, StringComparer.Ordinal).Select(r => new RecordTypeDefinition(r.Code, r.Label, r.Description ?? string.Empty)).ToList();
         var recordTypeCodes = recordTypes.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
 
         var fields = new List<FieldDefinition>();
@@ -170,13 +212,13 @@ internal static partial class DataDictionaryLoader
     private sealed record DictionaryDocument(
         string Name,
         string Version,
-        string? Released,
         List<RecordTypeDto> RecordTypes,
         Dictionary<string, List<CodeEntryDto>> CodeLists,
         List<FieldDto> Fields,
-        List<RuleDto> Rules);
+        List<RuleDto> Rules,
+        string? Released = null);
 
-    private sealed record RecordTypeDto(string Code, string Label, string? Description);
+    private sealed record RecordTypeDto(string Code, string Label, string? Description = null);
 
     private sealed record CodeEntryDto(string Code, string Label);
 
@@ -186,11 +228,11 @@ internal static partial class DataDictionaryLoader
 
     private sealed record RequirementDto(
         RequirementLevel Level,
-        Dictionary<string, RequirementLevel>? ByRecordType,
-        ConditionDto? When,
-        RequirementLevel? Otherwise,
-        string? Unless,
-        List<string>? WhenAnyPresent);
+        Dictionary<string, RequirementLevel>? ByRecordType = null,
+        ConditionDto? When = null,
+        RequirementLevel? Otherwise = null,
+        string? Unless = null,
+        List<string>? WhenAnyPresent = null);
 
     private sealed record FieldDto(
         string Code,
@@ -198,17 +240,17 @@ internal static partial class DataDictionaryLoader
         FieldType Type,
         List<string> RecordTypes,
         RequirementDto Requirement,
-        string? Description,
-        string? Unit,
-        decimal? Min,
-        decimal? Max,
-        decimal? Step,
-        List<MaxWhenDto>? MaxWhen,
-        string? TopCode,
-        int? MaxLength,
-        string? CodeList,
-        bool FreeText,
-        List<string>? Instruments);
+        string? Description = null,
+        string? Unit = null,
+        decimal? Min = null,
+        decimal? Max = null,
+        decimal? Step = null,
+        List<MaxWhenDto>? MaxWhen = null,
+        string? TopCode = null,
+        int? MaxLength = null,
+        string? CodeList = null,
+        bool FreeText = false,
+        List<string>? Instruments = null);
 
     private sealed record RuleDto(string Code, DictionaryRuleKind Kind, List<string> RecordTypes, List<string> Fields, string Severity, string Message);
 }

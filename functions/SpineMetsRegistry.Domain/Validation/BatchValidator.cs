@@ -80,7 +80,7 @@ public sealed class BatchValidator
         }
 
         await ReportAsync(reader.BlankRuns.Select(BlankRunWarning), sink, tally, cancellationToken).ConfigureAwait(false);
-        await ReportAsync(consistency.Complete(), sink, tally, cancellationToken).ConfigureAwait(false);
+        await ReportAsync(consistency.Complete().Select(WithSafeStudyId), sink, tally, cancellationToken).ConfigureAwait(false);
 
         return new BatchValidationOutcome(tally.Summarise(_context), tally.ErrorRows);
     }
@@ -115,6 +115,14 @@ public sealed class BatchValidator
                 ?? throw new InvalidOperationException("The batch content changed between validation and storing; it must be read from the immutable raw copy.");
         }
     }
+
+    /// <summary>
+    /// As for single-row problems (<see cref="RecordValidator"/>), a report shows a study ID
+    /// only when it matches the site's pattern: without a pattern any value could be a
+    /// hospital number.
+    /// </summary>
+    private ValidationProblem WithSafeStudyId(ValidationProblem problem) =>
+        problem.StudyId is { } studyId && _context.StudyIdPattern?.IsMatch(studyId) == true ? problem : problem with { StudyId = null };
 
     private IEnumerable<ValidationProblem> CheckHeader(IReadOnlyList<string> columns)
     {
@@ -195,7 +203,9 @@ public sealed class BatchValidator
             else
             {
                 Warnings++;
-                if (problem.Row > 0)
+
+                // A blank row is not a record, so it does not count as a record with warnings.
+                if (problem.Row > 0 && problem.Code != ProblemCodes.BlankRow)
                 {
                     _warningRows.Add(problem.Row);
                 }

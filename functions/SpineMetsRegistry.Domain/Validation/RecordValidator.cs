@@ -117,6 +117,13 @@ public sealed class RecordValidator
         var reportedGroups = new HashSet<DictionaryRule>();
         foreach (var field in _dictionary.FieldsOf(recordType))
         {
+            if (field.Requirement.When is { } when && hasValue(when.Field) && valueOf(when.Field) is null)
+            {
+                // The field this one depends on has an invalid value (already reported), so
+                // whether this one is required or forbidden is unknown: say nothing about it.
+                continue;
+            }
+
             var level = field.Requirement.Resolve(recordType, hasValue, valueOf);
             var present = hasValue(field.Code);
             switch (level)

@@ -12,6 +12,8 @@ internal static class BenchmarkCommands
                   validation-memory [--rows 10000,100000,1000000] [--format csv|jsonl]
                       Validates generated batches of each size in a fresh process and prints the
                       peak working set and throughput, as ratios to the smallest size.
+                  deid-scan [--cells 500000]
+                      Identifier-scanner throughput and allocation per cell, against the fast path.
                   generate --rows N --out FILE [--site S01] [--error-rate 0.01] [--seed 42]
                       Writes a synthetic batch (CSV or .jsonl by extension) for experiments.
                 """);
@@ -21,6 +23,7 @@ internal static class BenchmarkCommands
         return args[0] switch
         {
             "validation-memory" => await ValidationMemoryBenchmark.RunAsync(args[1..]),
+            "deid-scan" => DeidentificationScanBenchmark.Run(args[1..]),
             "generate" => ValidationMemoryBenchmark.GenerateCommand(args[1..]),
             ValidationMemoryBenchmark.ChildCommand => await ValidationMemoryBenchmark.RunChildAsync(args[1..]),
             _ => Unknown(args[0]),

@@ -131,6 +131,7 @@ internal static class ValidationMemoryBenchmark
             ReceivedOn = new DateOnly(2026, 11, 1),
         };
         var sink = new CountingSink();
+        context = context with { SpillStreamFactory = () => new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose) };
         var stopwatch = Stopwatch.StartNew();
         await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {

@@ -222,7 +222,7 @@ internal static partial class DataDictionaryLoader
 
     private sealed record CodeEntryDto(string Code, string Label);
 
-    private sealed record ConditionDto(string Field, List<string> In, List<string>? RecordTypes);
+    private sealed record ConditionDto(string Field, List<string> In, List<string>? RecordTypes = null);
 
     private sealed record MaxWhenDto(string Field, List<string> In, decimal Max);
 

@@ -5,31 +5,48 @@ namespace SpineMetsRegistry.Domain.Validation;
 /// <summary>
 /// Checks across the records of one batch (and against what the registry already holds):
 /// duplicate records, follow-up before the index date, visits after death, unknown or
-/// withdrawn patients. Keeps a compact state per patient (never the rows themselves), so
-/// memory grows with the number of distinct patients, not with the file.
+/// withdrawn patients. It keeps only a small entry per valid row (patient, row, key,
+/// dates), never the rows. Memory stays flat however large the batch: past
+/// <see cref="SpillThreshold"/> entries they are spilled to streams from the caller's factory,
+/// partitioned by patient, and each partition is checked on its own at the end.
 /// </summary>
-public sealed class BatchConsistencyChecker
+public sealed class BatchConsistencyChecker : IDisposable
 {
-    private readonly Dictionary<string, PatientState> _patients = new(StringComparer.Ordinal);
+    /// <summary>Entries kept in memory before spilling (when a spill factory is given).</summary>
+    public const int SpillThreshold = 100_000;
+
+    /// <summary>Partitions of a spilled batch (a patient's entries are always in one).</summary>
+    public const int SpillPartitions = 64;
+
     private readonly IKnownPatients? _known;
+    private readonly Func<Stream>? _spillFactory;
+    private readonly int _threshold;
+    private readonly List<CrossRowEntry> _buffer = [];
+    private (Stream Stream, BinaryWriter Writer)[]? _partitions;
 
-    /// <summary>Creates a checker; <paramref name="known"/> is null offline.</summary>
-    public BatchConsistencyChecker(IKnownPatients? known) => _known = known;
+    /// <summary>Creates a checker.</summary>
+    /// <param name="known">What the registry holds about the site's patients; null offline.</param>
+    /// <param name="spillFactory">Creates a read/write stream to spill to (e.g. a temporary file); null keeps everything in memory.</param>
+    /// <param name="spillThreshold">Entries kept in memory before spilling.</param>
+    public BatchConsistencyChecker(IKnownPatients? known, Func<Stream>? spillFactory = null, int spillThreshold = SpillThreshold)
+    {
+        _known = known;
+        _spillFactory = spillFactory;
+        _threshold = spillThreshold;
+    }
 
-    /// <summary>How many distinct patients the batch mentions so far.</summary>
-    public int PatientCount => _patients.Count;
+    /// <summary>Whether entries were spilled out of memory.</summary>
+    public bool Spilled => _partitions is not null;
 
     /// <summary>Remembers what the cross-record checks need from one valid record.</summary>
     public void Observe(RegistryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!_patients.TryGetValue(record.StudyId, out var state))
+        _buffer.Add(CrossRowEntry.From(record));
+        if (_spillFactory is not null && _buffer.Count >= _threshold)
         {
-            state = new PatientState();
-            _patients.Add(record.StudyId, state);
+            Spill();
         }
-
-        state.Observe(record);
     }
 
     /// <summary>
@@ -39,22 +56,91 @@ public sealed class BatchConsistencyChecker
     /// </summary>
     public IEnumerable<ValidationProblem> Complete()
     {
-        foreach (var (studyId, state) in _patients)
+        if (_partitions is null)
         {
-            KnownPatient? known = null;
-            if (_known is not null && _known.TryGet(studyId, out var found))
+            return Check(_buffer);
+        }
+
+        Spill();
+        return CheckPartitions();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var (stream, writer) in _partitions ?? [])
+        {
+            writer.Dispose();
+            stream.Dispose();
+        }
+
+        _partitions = null;
+    }
+
+    private void Spill()
+    {
+        _partitions ??= Enumerable.Range(0, SpillPartitions).Select(_ =>
+        {
+            var stream = _spillFactory!();
+            return (stream, new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true));
+        }).ToArray();
+        foreach (var entry in _buffer)
+        {
+            entry.WriteTo(_partitions[PartitionOf(entry.StudyId)].Writer);
+        }
+
+        _buffer.Clear();
+    }
+
+    private static int PartitionOf(string studyId) =>
+        (int)(unchecked((uint)string.GetHashCode(studyId, StringComparison.Ordinal)) % SpillPartitions);
+
+    private IEnumerable<ValidationProblem> CheckPartitions()
+    {
+        foreach (var (stream, writer) in _partitions!)
+        {
+            writer.Flush();
+            stream.Position = 0;
+            var entries = new List<CrossRowEntry>();
+            using (var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
             {
-                known = found;
+                while (stream.Position < stream.Length)
+                {
+                    entries.Add(CrossRowEntry.ReadFrom(reader));
+                }
             }
 
-            foreach (var problem in state.Check(known, offline: _known is null))
+            foreach (var problem in Check(entries))
             {
-                yield return problem with { StudyId = studyId };
+                yield return problem;
             }
         }
     }
 
-    /// <summary>The per-patient facts, packed small: a batch of a million rows keeps only these.</summary>
+    private IEnumerable<ValidationProblem> Check(List<CrossRowEntry> entries)
+    {
+        foreach (var patient in entries.GroupBy(e => e.StudyId, StringComparer.Ordinal))
+        {
+            KnownPatient? known = null;
+            if (_known is not null && _known.TryGet(patient.Key, out var found))
+            {
+                known = found;
+            }
+
+            var state = new PatientState();
+            foreach (var entry in patient.OrderBy(e => e.Row))
+            {
+                state.Observe(entry);
+            }
+
+            foreach (var problem in state.Check(known, offline: _known is null))
+            {
+                yield return problem with { StudyId = patient.Key };
+            }
+        }
+    }
+
+    /// <summary>One patient's facts, rebuilt from its entries when the checks run.</summary>
     private sealed class PatientState
     {
         private List<(string Key, int Row)>? _keys;
@@ -67,32 +153,31 @@ public sealed class BatchConsistencyChecker
         private int? _deathDay;
         private DateOnly? _deathDate;
 
-        public void Observe(RegistryRecord record)
+        public void Observe(CrossRowEntry entry)
         {
-            (_keys ??= []).Add((record.RecordKey, record.Row));
-            switch (record.Kind)
+            (_keys ??= []).Add((entry.Key, entry.Row));
+            switch (entry.Kind)
             {
                 case RecordKind.Enrollment:
                     if (_enrollmentRow == 0)
                     {
-                        _enrollmentRow = record.Row;
-                        _indexDate = record.GetDate("index_date");
+                        _enrollmentRow = entry.Row;
+                        _indexDate = entry.IndexDate;
                     }
 
-                    (_otherRows ??= []).Add(record.Row);
+                    (_otherRows ??= []).Add(entry.Row);
                     break;
                 case RecordKind.Withdrawal:
-                    _withdrawalRow = record.Row;
+                    _withdrawalRow = entry.Row;
                     break;
                 case RecordKind.FollowUp:
-                    (_otherRows ??= []).Add(record.Row);
-                    var day = record.GetInteger("visit_day");
-                    (_visits ??= []).Add((record.Row, day is null ? null : (int)day, record.GetDate("visit_date")));
-                    if (record.GetString("vital_status") == "deceased" && _deathRow == 0)
+                    (_otherRows ??= []).Add(entry.Row);
+                    (_visits ??= []).Add((entry.Row, entry.VisitDay, entry.VisitDate));
+                    if (entry.Deceased && _deathRow == 0)
                     {
-                        _deathRow = record.Row;
-                        _deathDay = record.GetInteger("death_day") is { } d ? (int)d : null;
-                        _deathDate = record.GetDate("death_date");
+                        _deathRow = entry.Row;
+                        _deathDay = entry.DeathDay;
+                        _deathDate = entry.DeathDate;
                     }
 
                     break;

@@ -14,4 +14,10 @@ public enum BatchDecision
 
     /// <summary>Nothing is stored because no record is valid.</summary>
     Rejected,
+
+    /// <summary>
+    /// An identifier was found: nothing is stored, the bytes go to a quarantine area no site or
+    /// committee member can read, and the site's report shows each finding masked.
+    /// </summary>
+    Quarantined,
 }

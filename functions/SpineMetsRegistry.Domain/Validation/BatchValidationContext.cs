@@ -43,6 +43,22 @@ public sealed record BatchValidationContext
     /// </summary>
     public IKnownPatients? KnownPatients { get; init; }
 
+    /// <summary>
+    /// The identifier scanner of the de-identification gate (with the registry's per-field
+    /// warnings). Null switches the gate off, which only tests of validation alone should do.
+    /// </summary>
+    public Deidentification.IdentifierScanner? Scanner { get; init; } = new();
+
+    /// <summary>Which dates the registry holds; under SafeHarbor the batch's index dates are kept to convert visit dates to days.</summary>
+    public Deidentification.DatePolicy DatePolicy { get; init; } = Deidentification.DatePolicy.LimitedDataSet;
+
+    /// <summary>
+    /// Creates a read/write stream (e.g. a temporary file) the checks across rows spill to
+    /// past <see cref="BatchConsistencyChecker.SpillThreshold"/> rows, keeping memory flat for
+    /// any batch size. Null keeps everything in memory.
+    /// </summary>
+    public Func<Stream>? SpillStreamFactory { get; init; }
+
     /// <summary>Reader limits.</summary>
     public Batches.BatchReaderLimits ReaderLimits { get; init; } = Batches.BatchReaderLimits.Default;
 

@@ -24,6 +24,9 @@ public sealed record BatchValidationSummary
     /// <summary>Warning problems reported.</summary>
     public required int Warnings { get; init; }
 
+    /// <summary>Identifier findings of error severity: any one quarantines the whole batch.</summary>
+    public int IdentifierFindings { get; init; }
+
     /// <summary>Whether a structural problem (file, header, unknown column) holds the batch.</summary>
     public required bool HasStructuralProblems { get; init; }
 

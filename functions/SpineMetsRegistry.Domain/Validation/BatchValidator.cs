@@ -11,8 +11,33 @@ namespace SpineMetsRegistry.Domain.Validation;
 /// <param name="RejectedRows">Rows with errors (not stored even when the batch is accepted).</param>
 public sealed record BatchValidationOutcome(BatchValidationSummary Summary, RowSet RejectedRows)
 {
+    private IReadOnlyDictionary<string, DateOnly>? _batchIndexDates;
+    private IKnownPatients? _known;
+
     /// <summary>Whether any record of the batch will be stored.</summary>
     public bool StoresRecords => Summary.Decision is BatchDecision.Accepted or BatchDecision.PartiallyAccepted;
+
+    /// <summary>
+    /// The index date of a patient, from the batch's own enrollments or the registry, when
+    /// known. Collected only under the SafeHarbor date policy, where visit dates must be
+    /// converted to days from index before storing.
+    /// </summary>
+    public DateOnly? IndexDateOf(string studyId)
+    {
+        if (_batchIndexDates is not null && _batchIndexDates.TryGetValue(studyId, out var date))
+        {
+            return date;
+        }
+
+        return _known is not null && _known.TryGet(studyId, out var patient) ? patient.IndexDate : null;
+    }
+
+    internal BatchValidationOutcome WithIndexDates(IReadOnlyDictionary<string, DateOnly>? batchIndexDates, IKnownPatients? known)
+    {
+        _batchIndexDates = batchIndexDates;
+        _known = known;
+        return this;
+    }
 }
 
 /// <summary>
@@ -25,13 +50,15 @@ public sealed class BatchValidator
 {
     private readonly BatchValidationContext _context;
     private readonly RecordValidator _recordValidator;
+    private readonly Deidentification.DeidentificationGate? _gate;
 
     /// <summary>Creates a validator for one batch.</summary>
     public BatchValidator(BatchValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
-        _recordValidator = new RecordValidator(context);
+        _gate = context.Scanner is null ? null : new Deidentification.DeidentificationGate(context.Scanner, context.StudyIdPattern?.ToString(), context.Dictionary);
+        _recordValidator = new RecordValidator(context, _gate);
     }
 
     /// <summary>First pass: validates every record and streams the problems to <paramref name="sink"/>.</summary>
@@ -41,7 +68,8 @@ public sealed class BatchValidator
         ArgumentNullException.ThrowIfNull(sink);
         var tally = new Tally();
         var reader = BatchReaders.Open(content, format, _context.ReaderLimits);
-        var consistency = new BatchConsistencyChecker(_context.KnownPatients);
+        using var consistency = new BatchConsistencyChecker(_context.KnownPatients, _context.SpillStreamFactory);
+        var indexDates = _context.DatePolicy == Deidentification.DatePolicy.SafeHarbor ? new Dictionary<string, DateOnly>(StringComparer.Ordinal) : null;
         var unknownColumns = new HashSet<string>(StringComparer.Ordinal);
         var columnsChecked = false;
 
@@ -65,6 +93,10 @@ public sealed class BatchValidator
             {
                 consistency.Observe(record);
                 tally.RowsOf(record.Kind).Add(record.Row);
+                if (indexDates is not null && record.GetDate("index_date") is { } indexDate)
+                {
+                    indexDates.TryAdd(record.StudyId, indexDate);
+                }
             }
         }
 
@@ -82,7 +114,7 @@ public sealed class BatchValidator
         await ReportAsync(reader.BlankRuns.Select(BlankRunWarning), sink, tally, cancellationToken).ConfigureAwait(false);
         await ReportAsync(consistency.Complete().Select(WithSafeStudyId), sink, tally, cancellationToken).ConfigureAwait(false);
 
-        return new BatchValidationOutcome(tally.Summarise(_context), tally.ErrorRows);
+        return new BatchValidationOutcome(tally.Summarise(_context), tally.ErrorRows).WithIndexDates(indexDates, _context.KnownPatients);
     }
 
     /// <summary>
@@ -126,9 +158,18 @@ public sealed class BatchValidator
 
     private IEnumerable<ValidationProblem> CheckHeader(IReadOnlyList<string> columns)
     {
-        foreach (var column in columns.Where(c => !_context.Dictionary.TryGetField(c, out _) && !c.StartsWith("(column ", StringComparison.Ordinal)))
+        for (var i = 0; i < columns.Count; i++)
         {
-            yield return UnknownColumn(1, column);
+            var column = columns[i];
+            if (!_context.Dictionary.TryGetField(column, out _) && !column.StartsWith("(column ", StringComparison.Ordinal))
+            {
+                yield return UnknownColumn(1, SafeColumnName(column, i + 1));
+            }
+        }
+
+        foreach (var finding in _gate?.InspectColumns(1, columns) ?? [])
+        {
+            yield return finding;
         }
 
         foreach (var required in new[] { DataDictionary.RecordTypeField, DataDictionary.StudyIdField }.Where(r => !columns.Contains(r, StringComparer.Ordinal)))
@@ -140,16 +181,24 @@ public sealed class BatchValidator
 
     private IEnumerable<ValidationProblem> CheckKeys(RawRecord raw, HashSet<string> reported)
     {
-        foreach (var field in raw.Fields)
+        for (var i = 0; i < raw.Fields.Count; i++)
         {
-            if (field.Column != JsonLinesBatchReader.UnparsedLineColumn
-                && !_context.Dictionary.TryGetField(field.Column, out _)
-                && reported.Add(field.Column))
+            var key = raw.Fields[i].Column;
+            if (key != JsonLinesBatchReader.UnparsedLineColumn
+                && !_context.Dictionary.TryGetField(key, out _)
+                && reported.Add(key))
             {
-                yield return UnknownColumn(raw.Row, field.Column);
+                yield return UnknownColumn(raw.Row, SafeColumnName(key, i + 1));
+                foreach (var finding in _gate?.InspectColumns(raw.Row, [key]) ?? [])
+                {
+                    yield return finding;
+                }
             }
         }
     }
+
+    /// <summary>A column name as a report may show it (see <see cref="Deidentification.DeidentificationGate.SafeColumnName"/>).</summary>
+    private string SafeColumnName(string column, int position) => _gate?.SafeColumnName(column, position) ?? column;
 
     private static ValidationProblem UnknownColumn(int row, string column) =>
         ValidationProblem.Structural(row, column, ProblemCodes.UnknownColumn,
@@ -188,8 +237,15 @@ public sealed class BatchValidator
 
         public RowSet RowsOf(RecordKind kind) => _validRowsByKind[(int)kind];
 
+        private int IdentifierFindings { get; set; }
+
         public void Count(ValidationProblem problem)
         {
+            if (problem.IsIdentifier && problem.Severity == Severity.Error)
+            {
+                IdentifierFindings++;
+            }
+
             _byCode[problem.Code] = _byCode.GetValueOrDefault(problem.Code) + 1;
             Structural |= problem.IsStructural;
             if (problem.Severity == Severity.Error)
@@ -214,7 +270,8 @@ public sealed class BatchValidator
 
         public BatchValidationSummary Summarise(BatchValidationContext context)
         {
-            var held = Structural || (context.RowPolicy == InvalidRowPolicy.HoldWholeBatch && Errors > 0);
+            var quarantined = IdentifierFindings > 0;
+            var held = quarantined || Structural || (context.RowPolicy == InvalidRowPolicy.HoldWholeBatch && Errors > 0);
             var acceptedByType = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var kind in Enum.GetValues<RecordKind>())
             {
@@ -225,7 +282,8 @@ public sealed class BatchValidator
             }
 
             var acceptedTotal = acceptedByType.Values.Sum();
-            var decision = held ? BatchDecision.Held
+            var decision = quarantined ? BatchDecision.Quarantined
+                : held ? BatchDecision.Held
                 : acceptedTotal == 0 ? BatchDecision.Rejected
                 : acceptedTotal < Records ? BatchDecision.PartiallyAccepted
                 : BatchDecision.Accepted;
@@ -245,6 +303,7 @@ public sealed class BatchValidator
                 AcceptedByRecordType = acceptedByType,
                 ProblemsByCode = _byCode,
                 CrossBatchChecksRan = context.KnownPatients is not null,
+                IdentifierFindings = IdentifierFindings,
             };
         }
     }

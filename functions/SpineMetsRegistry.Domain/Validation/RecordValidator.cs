@@ -21,13 +21,15 @@ public sealed class RecordValidator
 
     private readonly BatchValidationContext _context;
     private readonly DataDictionary _dictionary;
+    private readonly Deidentification.DeidentificationGate? _gate;
 
     /// <summary>Creates a validator for one batch.</summary>
-    public RecordValidator(BatchValidationContext context)
+    public RecordValidator(BatchValidationContext context, Deidentification.DeidentificationGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         _dictionary = context.Dictionary;
+        _gate = gate;
     }
 
     /// <summary>Validates a raw record.</summary>
@@ -41,7 +43,8 @@ public sealed class RecordValidator
         {
             // The cells of a structurally broken row cannot be trusted to be in the right
             // columns, so only the structural defects are reported for it.
-            problems.AddRange(raw.Defects.Select(d => ValidationProblem.Error(row, d.Column, d.Code, d.Message)));
+            problems.AddRange(raw.Defects.Select(d => ValidationProblem.Error(row, d.Column is null ? null : _gate?.SafeColumnName(d.Column, 0) ?? d.Column, d.Code, d.Message)));
+            problems.AddRange(GateProblems(raw, typed: null));
             return new RecordValidation(null, problems);
         }
 
@@ -56,12 +59,15 @@ public sealed class RecordValidator
         }
 
         var studyId = cells.GetValueOrDefault(DataDictionary.StudyIdField);
-        var safeStudyId = studyId is not null && _context.StudyIdPattern?.IsMatch(studyId) == true ? studyId : null;
+        var studyIdFindings = studyId is null || _gate is null ? [] : _gate.InspectStudyId(row, studyId).ToList();
+        var safeStudyId = studyId is not null && studyIdFindings.Count == 0 && _context.StudyIdPattern?.IsMatch(studyId) == true ? studyId : null;
+        problems.AddRange(studyIdFindings);
 
         if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeText))
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
                 "record_type is empty: it must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
+            problems.AddRange(GateProblems(raw, typed: null));
             return new RecordValidation(null, problems);
         }
 
@@ -71,6 +77,7 @@ public sealed class RecordValidator
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
                 "record_type must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
+            problems.AddRange(GateProblems(raw, typed: null));
             return new RecordValidation(null, problems);
         }
 
@@ -106,10 +113,48 @@ public sealed class RecordValidator
         CheckStudyId(row, studyId, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
+        problems.AddRange(GateProblems(raw, values));
 
         var withStudyId = problems.Select(p => p with { StudyId = safeStudyId }).ToList();
         var hasError = withStudyId.Any(p => p.Severity == Severity.Error);
         return new RecordValidation(hasError ? null : new RegistryRecord(kind, studyId!, row, values), withStudyId);
+    }
+
+    /// <summary>
+    /// The de-identification gate's findings for a row: every cell that is free text, in an
+    /// unknown column, or not read as its field's closed type (<paramref name="typed"/> holds
+    /// the cells that were; null means none, e.g. a row whose columns cannot be trusted),
+    /// plus an exact age above 89.
+    /// </summary>
+    private IEnumerable<ValidationProblem> GateProblems(RawRecord raw, Dictionary<string, object>? typed)
+    {
+        if (_gate is null)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < raw.Fields.Count; i++)
+        {
+            var (column, rawValue) = raw.Fields[i];
+            var value = rawValue.Trim();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var finding in _gate.InspectCell(raw.Row, column, i + 1, value, typed?.ContainsKey(column) == true, untrusted: raw.Defects.Count > 0))
+            {
+                yield return finding;
+            }
+
+            if (_dictionary.TryGetField(column, out var field) && field.Type == FieldType.Age
+                && field.Max is { } max && typed?.ContainsKey(column) != true
+                && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
+                && years > max)
+            {
+                yield return Deidentification.DeidentificationGate.AgeOver89(raw.Row, column);
+            }
+        }
     }
 
     private void CheckRequirements(int row, string recordType, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)

@@ -11,7 +11,7 @@ public sealed class BatchDecisionTests
     private static readonly Row[] Mixed =
     [
         SampleRows.Enrollment("S01-0001"),
-        SampleRows.Enrollment("S01-0002").With(("sex", "x"), ("age_at_index", "93")), // two errors, one row
+        SampleRows.Enrollment("S01-0002").With(("sex", "x"), ("age_at_index", "17")), // two errors, one row
         SampleRows.FollowUp("S01-0001"),
         SampleRows.FollowUp("S01-0002", "6w").Without("saves_grade"), // warning only
         SampleRows.Withdrawal("S01-0003").With("withdrawal_reason", ""), // error
@@ -103,7 +103,7 @@ public sealed class BatchDecisionTests
     [Fact]
     public async Task Summary_StructuralProblemUnderAcceptValidRows_StillHeld()
     {
-        var csv = BatchText.Csv(SampleRows.Withdrawal().With("nickname", ""));
+        var csv = BatchText.Csv(SampleRows.Withdrawal().With("tumour_grade", ""));
 
         var run = await ValidationRun.CsvAsync(csv);
 

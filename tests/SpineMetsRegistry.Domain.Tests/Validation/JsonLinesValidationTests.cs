@@ -34,7 +34,6 @@ public sealed class JsonLinesValidationTests
     [InlineData("\"spinal_mets_count\":2", "\"spinal_mets_count\":2.5", ProblemCodes.InvalidType)]
     [InlineData("\"kps\":70", "\"kps\":75", ProblemCodes.OutOfRange)]
     [InlineData("\"age_at_index\":64", "\"age_at_index\":\"90+\"", null)]
-    [InlineData("\"age_at_index\":64", "\"age_at_index\":93", ProblemCodes.OutOfRange)]
     [InlineData("\"sex\":\"female\"", "\"sex\":\"FEMALE\"", null)]
     [InlineData("\"sex\":\"female\"", "\"sex\":\"f\"", ProblemCodes.InvalidCode)]
     [InlineData("\"lesion_levels\":[\"T7\",\"T8\"]", "\"lesion_levels\":\"T7;T8\"", null)]
@@ -47,6 +46,15 @@ public sealed class JsonLinesValidationTests
         var run = await ValidationRun.JsonLinesAsync(Replace(Enrollment, from, to) + "\n");
 
         Assert.Equal(code is null ? [] : [code], run.Problems.Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task Validate_JsonExactAgeAbove89_OutOfRangeAndAnIdentifierFinding()
+    {
+        var run = await ValidationRun.JsonLinesAsync(Replace(Enrollment, "\"age_at_index\":64", "\"age_at_index\":93") + "\n");
+
+        Assert.Equal([ProblemCodes.OutOfRange, Domain.Deidentification.DeidentificationGate.AgeOver89Code], run.Problems.Select(p => p.Code));
+        Assert.Equal(BatchDecision.Quarantined, run.Summary.Decision);
     }
 
     [Fact]
@@ -89,11 +97,11 @@ public sealed class JsonLinesValidationTests
     [Fact]
     public async Task Validate_UnknownKey_ReportedOnceAtFirstLineAndBatchHeld()
     {
-        var withMrn = Replace(Enrollment, "{", "{\"mrn\":\"1\",");
-        var run = await ValidationRun.JsonLinesAsync(Enrollment.Replace("S01-0001", "S01-0002", StringComparison.Ordinal) + "\n" + withMrn + "\n" + Replace(FollowUp, "{", "{\"mrn\":\"2\",") + "\n");
+        var withMrn = Replace(Enrollment, "{", "{\"tumour_grade\":\"G1\",");
+        var run = await ValidationRun.JsonLinesAsync(Enrollment.Replace("S01-0001", "S01-0002", StringComparison.Ordinal) + "\n" + withMrn + "\n" + Replace(FollowUp, "{", "{\"tumour_grade\":\"G2\",") + "\n");
 
         var problem = run.Single();
-        Assert.Equal((2, "mrn", ProblemCodes.UnknownColumn), (problem.Row, problem.Field, problem.Code));
+        Assert.Equal((2, "tumour_grade", ProblemCodes.UnknownColumn), (problem.Row, problem.Field, problem.Code));
         Assert.True(problem.IsStructural);
         Assert.Equal(BatchDecision.Held, run.Summary.Decision);
         Assert.Empty(run.Accepted);

@@ -43,7 +43,7 @@ public sealed class ProblemCodeCatalogueTests
         [ProblemCodes.EmptyFile] = Csv("", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),
         [ProblemCodes.NoRecords] = Csv($"{WithdrawalHeader}\n", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),
         [ProblemCodes.UnsupportedEncoding] = new(BatchFormat.Csv, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes($"{WithdrawalHeader}\n{WithdrawalValues}\n")], Utf8($"{WithdrawalHeader}\n{WithdrawalValues}\n")),
-        [ProblemCodes.UnknownColumn] = Csv($"{WithdrawalHeader},nickname\n{WithdrawalValues},\n", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),
+        [ProblemCodes.UnknownColumn] = Csv($"{WithdrawalHeader},tumour_grade\n{WithdrawalValues},\n", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),
         [ProblemCodes.DuplicateColumn] = Csv($"{WithdrawalHeader},study_id\n{WithdrawalValues},S01-0001\n", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),
         [ProblemCodes.EmptyColumnName] = Csv($"{WithdrawalHeader},\n{WithdrawalValues},\n", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),
         [ProblemCodes.MissingColumn] = Csv("study_id,withdrawal_reason\nS01-0001,consent_withdrawn\n", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),

@@ -80,10 +80,10 @@ public sealed class RecordRuleTests
         { "index level not among lesion levels", SampleRows.Enrollment().With(("index_level", "L1"), ("lesion_levels", "T7;T8")), [("lesion_levels", ProblemCodes.ConflictingValues, Error)] },
         { "lesion levels absent", SampleRows.Enrollment().Without("lesion_levels"), [] },
         { "SAVES IV while alive", SampleRows.FollowUp().With("saves_grade", "IV"), [("saves_grade", ProblemCodes.ConflictingValues, Error)] },
-        { "SAVES IV while deceased", SampleRows.FollowUp().With(("saves_grade", "IV"), ("vital_status", "deceased"), ("death_date", "2026-02-20")).Without("nrs_pain"), [("nrs_pain", ProblemCodes.MissingRecommended, Warning)] },
-        { "death after the visit reporting it", SampleRows.FollowUp().With(("vital_status", "deceased"), ("death_date", "2026-02-22")).Without("nrs_pain"), [("nrs_pain", ProblemCodes.MissingRecommended, Warning), ("death_date", ProblemCodes.ConflictingValues, Error)] },
-        { "death on the visit day", SampleRows.FollowUp().With(("vital_status", "deceased"), ("death_date", "2026-02-21")).Without("nrs_pain"), [("nrs_pain", ProblemCodes.MissingRecommended, Warning)] },
-        { "death day after visit day", SampleRows.FollowUp().Without("visit_date", "nrs_pain").With(("visit_day", "40"), ("vital_status", "deceased"), ("death_day", "41")), [("nrs_pain", ProblemCodes.MissingRecommended, Warning), ("death_day", ProblemCodes.ConflictingValues, Error)] },
+        { "SAVES IV while deceased", SampleRows.FollowUp().With(("saves_grade", "IV"), ("vital_status", "deceased"), ("death_date", "2026-02-20")).Without("nrs_pain"), [] },
+        { "death after the visit reporting it", SampleRows.FollowUp().With(("vital_status", "deceased"), ("death_date", "2026-02-22")).Without("nrs_pain"), [("death_date", ProblemCodes.ConflictingValues, Error)] },
+        { "death on the visit day", SampleRows.FollowUp().With(("vital_status", "deceased"), ("death_date", "2026-02-21")).Without("nrs_pain"), [] },
+        { "death day after visit day", SampleRows.FollowUp().Without("visit_date", "nrs_pain").With(("visit_day", "40"), ("vital_status", "deceased"), ("death_day", "41")), [("death_day", ProblemCodes.ConflictingValues, Error)] },
         { "deceased with patient-reported outcomes", SampleRows.FollowUp().With(("vital_status", "deceased"), ("death_date", "2026-02-20")), [("vital_status", ProblemCodes.ConflictingValues, Warning)] },
     };
 
@@ -104,13 +104,21 @@ public sealed class RecordRuleTests
     [InlineData("S02-0001", ProblemCodes.StudyIdPattern)]
     [InlineData("s01-0001", ProblemCodes.StudyIdPattern)]
     [InlineData("S01-001", ProblemCodes.StudyIdPattern)]
-    [InlineData("1234567", ProblemCodes.StudyIdPattern)]
     [InlineData("S01-0001 extra", ProblemCodes.StudyIdPattern)]
     public async Task Validate_StudyIdAgainstSitePattern_MatchOrStudyIdPattern(string studyId, string? code)
     {
         var run = await ValidationRun.CsvAsync(SampleRows.Withdrawal(studyId));
 
         Assert.Equal(code is null ? [] : [(2, "study_id", code, Error)], run.Found);
+    }
+
+    [Fact]
+    public async Task Validate_StudyIdShapedLikeHospitalNumber_PatternErrorAndIdentifierFinding()
+    {
+        var run = await ValidationRun.CsvAsync(SampleRows.Withdrawal("1234567"));
+
+        Assert.Equal([(2, "study_id", "deid.study_id.medical_record_number", Error), (2, "study_id", ProblemCodes.StudyIdPattern, Error)], run.Found);
+        Assert.Equal(BatchDecision.Quarantined, run.Summary.Decision);
     }
 
     [Fact]

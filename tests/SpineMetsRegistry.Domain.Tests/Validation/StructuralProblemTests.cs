@@ -16,12 +16,12 @@ public sealed class StructuralProblemTests
     public async Task Validate_UnknownColumn_ReportedOnceOnHeaderAndBatchHeld()
     {
         var enrollment = SampleRows.Enrollment();
-        var csv = $"{Header(enrollment)},mrn\n{Values(enrollment)},12345\n{Values(enrollment.With("study_id", "S01-0002"))},67890\n";
+        var csv = $"{Header(enrollment)},tumour_grade\n{Values(enrollment)},G2\n{Values(enrollment.With("study_id", "S01-0002"))},G3\n";
 
         var run = await ValidationRun.CsvAsync(csv);
 
         var problem = run.Single();
-        Assert.Equal((1, "mrn", ProblemCodes.UnknownColumn, Error), (problem.Row, problem.Field, problem.Code, problem.Severity));
+        Assert.Equal((1, "tumour_grade", ProblemCodes.UnknownColumn, Error), (problem.Row, problem.Field, problem.Code, problem.Severity));
         Assert.True(problem.IsStructural);
         Assert.Equal(BatchDecision.Held, run.Summary.Decision);
         Assert.True(run.Summary.HasStructuralProblems);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using SpineMetsRegistry.Domain.Batches;
+using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Domain.Validation.Reports;
 
@@ -82,7 +83,7 @@ internal static class ValidateCommand
         if (loaded is null)
         {
             await console.Error.WriteLineAsync($"Note: no registry configuration found (--config or ${RegistryConfigurationLocator.EnvironmentVariable}); the site's study ID pattern is not checked.");
-            return new BatchValidationContext { SiteCode = siteCode.ToUpperInvariant(), ReceivedOn = receivedOn };
+            return new BatchValidationContext { SiteCode = siteCode.ToUpperInvariant(), ReceivedOn = receivedOn, SpillStreamFactory = TemporarySpill };
         }
 
         if (!loaded.Succeeded)
@@ -104,14 +105,22 @@ internal static class ValidateCommand
             return null;
         }
 
+        var policies = RegistryPolicies.Create(configuration).Policies!;
         return new BatchValidationContext
         {
             SiteCode = site.Code,
             StudyIdPattern = BatchValidationContext.CompileStudyIdPattern(site.StudyIdPattern),
             ReceivedOn = receivedOn,
             RowPolicy = configuration.Settings.InvalidRowPolicy,
+            Scanner = policies.Scanner,
+            DatePolicy = configuration.Settings.DatePolicy,
+            SpillStreamFactory = TemporarySpill,
         };
     }
+
+    /// <summary>Checks across rows of very large batches spill to temporary files deleted on close.</summary>
+    private static FileStream TemporarySpill() =>
+        new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
     private static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
     {

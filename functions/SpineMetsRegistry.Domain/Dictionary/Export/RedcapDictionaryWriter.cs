@@ -130,7 +130,8 @@ internal static class RedcapDictionaryWriter
     private static bool IsAlwaysRequired(FieldDefinition field)
     {
         var requirement = field.Requirement;
-        return requirement.Level == RequirementLevel.Required && requirement.Unless is null && requirement.ByRecordType.Count == 0;
+        return requirement.Level == RequirementLevel.Required && requirement.Unless is null && requirement.ByRecordType.Count == 0
+            && requirement.WhenAnyPresent.Count == 0 && (requirement.When is null || requirement.Otherwise == RequirementLevel.Forbidden);
     }
 
     private static string Quote(string value) =>

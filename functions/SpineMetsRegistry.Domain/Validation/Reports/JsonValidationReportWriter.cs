@@ -67,6 +67,20 @@ public sealed class JsonValidationReportWriter : IValidationReportSink, IAsyncDi
             _writer.WriteBoolean("holdsBatch", true);
         }
 
+        if (problem.IsIdentifier)
+        {
+            _writer.WriteBoolean("identifier", true);
+            if (problem.MaskedValue is not null)
+            {
+                _writer.WriteString("maskedValue", problem.MaskedValue);
+            }
+
+            if (problem.Severity == Severity.Error)
+            {
+                _writer.WriteBoolean("quarantinesBatch", true);
+            }
+        }
+
         _writer.WriteEndObject();
         if (_writer.BytesPending > 16 * 1024)
         {
@@ -91,6 +105,7 @@ public sealed class JsonValidationReportWriter : IValidationReportSink, IAsyncDi
         _writer.WriteNumber("errors", summary.Errors);
         _writer.WriteNumber("warnings", summary.Warnings);
         _writer.WriteBoolean("structuralProblems", summary.HasStructuralProblems);
+        _writer.WriteNumber("identifierFindings", summary.IdentifierFindings);
         _writer.WriteBoolean("crossBatchChecks", summary.CrossBatchChecksRan);
         _writer.WriteStartObject("acceptedByRecordType");
         foreach (var (type, count) in summary.AcceptedByRecordType)

@@ -11,6 +11,7 @@ internal static class ReportText
         BatchDecision.PartiallyAccepted => "partially_accepted",
         BatchDecision.Held => "held",
         BatchDecision.Rejected => "rejected",
+        BatchDecision.Quarantined => "quarantined",
         _ => decision.ToString(),
     };
 
@@ -23,6 +24,7 @@ internal static class ReportText
         BatchDecision.Held when summary.HasStructuralProblems => "Nothing will be stored: the file itself has problems (encoding, header or columns). Fix them and upload the whole file again.",
         BatchDecision.Held => "Nothing will be stored: the registry holds a batch with any error (hold-whole-batch policy). Fix every error and upload again.",
         BatchDecision.Rejected => "Nothing will be stored: no record is valid.",
+        BatchDecision.Quarantined => "Nothing will be stored: the batch contains what looks like personal identifiers (shown masked above). The whole file is quarantined; remove the identifiers and upload the corrected file.",
         _ => string.Empty,
     };
 }

@@ -41,7 +41,7 @@ public sealed class MarkdownExportTests
         var fieldRows = Markdown.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal) && l.Count(c => c == '`') >= 2).ToList();
         var fieldTableRows = fieldRows.Where(r => DataDictionary.Default.Fields.Any(f => r.StartsWith($"| `{f.Code}` |", StringComparison.Ordinal)) && SplitCells(r).Count == 7).ToList();
 
-        Assert.Equal(DataDictionary.Default.RecordTypes.Sum(t => DataDictionary.Default.FieldsOf(t.Code).Count()), fieldTableRows.Count);
+        Assert.Equal(DataDictionary.Default.RecordTypes.Sum(t => DataDictionary.Default.FieldsOf(t.Code).Count), fieldTableRows.Count);
     }
 
     [Fact]

@@ -131,7 +131,10 @@ public sealed class RedcapExportTests
     [InlineData("surgery_other_text", "[surgery_type] = 'other'")]
     [InlineData("primary_other_text", "[primary_tumour] = 'other'")]
     [InlineData("death_date", "[vital_status] = 'deceased'")]
-    [InlineData("eq5d_version", "[eq5d_mo] <> '' or [eq5d_sc] <> '' or [eq5d_ua] <> '' or [eq5d_pd] <> '' or [eq5d_ad] <> '' or [eq_vas] <> ''")]
+    // Only fields that must be empty outside their condition are hidden; the EQ-5D version is
+    // asked before the items, so hiding it until an item is answered would be backwards.
+    [InlineData("eq5d_version", "")]
+    [InlineData("nrs_pain", "")]
     [InlineData("sex", "")]
     public void Export_Redcap_ConditionalFieldsCarryBranchingLogic(string code, string branching)
     {
@@ -145,6 +148,7 @@ public sealed class RedcapExportTests
     [InlineData("visit_date", "")]
     [InlineData("asia_grade", "")]
     [InlineData("albumin_g_l", "")]
+    [InlineData("eq5d_version", "")]
     public void Export_Redcap_RequiredFlagOnlyWhereRedcapCanEnforceIt(string code, string required)
     {
         Assert.Equal(required, RowOf(code)["Required Field?"]);

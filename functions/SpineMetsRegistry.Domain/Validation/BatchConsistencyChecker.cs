@@ -19,6 +19,7 @@ public sealed class BatchConsistencyChecker : IDisposable
     public const int SpillPartitions = 64;
 
     private readonly IKnownPatients? _known;
+    private readonly bool _safeHarbor;
     private readonly Func<Stream>? _spillFactory;
     private readonly int _threshold;
     private readonly List<CrossRowEntry> _buffer = [];
@@ -28,9 +29,11 @@ public sealed class BatchConsistencyChecker : IDisposable
     /// <param name="known">What the registry holds about the site's patients; null offline.</param>
     /// <param name="spillFactory">Creates a read/write stream to spill to (e.g. a temporary file); null keeps everything in memory.</param>
     /// <param name="spillThreshold">Entries kept in memory before spilling.</param>
-    public BatchConsistencyChecker(IKnownPatients? known, Func<Stream>? spillFactory = null, int spillThreshold = SpillThreshold)
+    /// <param name="datePolicy">Under SafeHarbor a visit date must be convertible to days from index.</param>
+    public BatchConsistencyChecker(IKnownPatients? known, Func<Stream>? spillFactory = null, int spillThreshold = SpillThreshold, Deidentification.DatePolicy datePolicy = Deidentification.DatePolicy.LimitedDataSet)
     {
         _known = known;
+        _safeHarbor = datePolicy == Deidentification.DatePolicy.SafeHarbor;
         _spillFactory = spillFactory;
         _threshold = spillThreshold;
     }
@@ -133,7 +136,7 @@ public sealed class BatchConsistencyChecker : IDisposable
                 state.Observe(entry);
             }
 
-            foreach (var problem in state.Check(known, offline: _known is null))
+            foreach (var problem in state.Check(known, offline: _known is null, _safeHarbor))
             {
                 yield return problem with { StudyId = patient.Key };
             }
@@ -184,7 +187,7 @@ public sealed class BatchConsistencyChecker : IDisposable
             }
         }
 
-        public IEnumerable<ValidationProblem> Check(KnownPatient? known, bool offline)
+        public IEnumerable<ValidationProblem> Check(KnownPatient? known, bool offline, bool safeHarbor)
         {
             foreach (var problem in Duplicates())
             {
@@ -215,6 +218,20 @@ public sealed class BatchConsistencyChecker : IDisposable
             }
 
             var indexDate = _indexDate ?? known?.IndexDate;
+            if (safeHarbor && !offline && indexDate is null)
+            {
+                // Under SafeHarbor only days from index are stored; without the index date a
+                // visit date cannot be converted, and storing it would break the policy.
+                foreach (var (row, day, date) in _visits ?? [])
+                {
+                    if (day is null && date is not null)
+                    {
+                        yield return ValidationProblem.Error(row, "visit_day", ProblemCodes.MissingRequired,
+                            "Under the registry's SafeHarbor date policy visits are stored as days from the index treatment, and this patient's index date is unknown: send visit_day instead of visit_date.");
+                    }
+                }
+            }
+
             foreach (var problem in VisitDates(indexDate, known))
             {
                 yield return problem;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using SpineMetsRegistry.Domain.Batches;
 using SpineMetsRegistry.Domain.Configuration;
-using SpineMetsRegistry.Domain.Dictionary;
 using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Domain.Validation.Reports;
 using SpineMetsRegistry.Pipeline.Audit;

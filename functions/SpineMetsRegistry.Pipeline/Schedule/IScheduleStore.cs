@@ -29,6 +29,9 @@ public interface IScheduleStore
     /// </summary>
     Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes some of a patient's expected visits and their index rows (time points dropped from the protocol). Idempotent.</summary>
+    Task DeleteVisitsAsync(string site, string studyId, IReadOnlyCollection<string> timePoints, CancellationToken cancellationToken = default);
+
     /// <summary>Removes a patient's expected visits and their index rows (withdrawal). Idempotent.</summary>
     Task DeletePatientAsync(string site, string studyId, CancellationToken cancellationToken = default);
 

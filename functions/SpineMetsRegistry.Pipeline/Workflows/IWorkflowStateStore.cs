@@ -36,8 +36,15 @@ public sealed record WorkflowInstance(
 /// <param name="Sequence">The call's position in the workflow (0-based).</param>
 /// <param name="ActivityName">The activity called (checked on replay: a different name means the workflow is not deterministic).</param>
 /// <param name="ResultJson">The serialized result.</param>
-/// <param name="CompletedAt">When it completed: the workflow clock after this call.</param>
-public sealed record WorkflowStep(int Sequence, string ActivityName, string ResultJson, DateTimeOffset CompletedAt);
+/// <param name="CompletedAt">When it completed.</param>
+public sealed record WorkflowStep(int Sequence, string ActivityName, string ResultJson, DateTimeOffset CompletedAt)
+{
+    /// <summary>
+    /// The workflow clock when the call was issued: what <see cref="IWorkflowContext.CurrentUtcDateTime"/>
+    /// returns before this call on every replay. Null in rows written before it existed (then <see cref="CompletedAt"/>).
+    /// </summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+}
 
 /// <summary>Where the local runner keeps workflow progress, so a killed host resumes each unfinished workflow where it stopped.</summary>
 public interface IWorkflowStateStore
@@ -53,6 +60,9 @@ public interface IWorkflowStateStore
 
     /// <summary>The completed calls of an instance in sequence order.</summary>
     Task<IReadOnlyList<WorkflowStep>> GetStepsAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a failed instance again from the beginning: its steps are removed and its status is Running.</summary>
+    Task RestartAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Marks an instance finished.</summary>
     Task FinishAsync(string instanceId, WorkflowStatus status, string? outputJson, string? failure, DateTimeOffset at, CancellationToken cancellationToken = default);

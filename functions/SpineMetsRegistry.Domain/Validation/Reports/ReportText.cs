@@ -1,10 +1,12 @@
 namespace SpineMetsRegistry.Domain.Validation.Reports;
 
-/// <summary>Shared wording for report renderings.</summary>
-internal static class ReportText
+/// <summary>Shared wording and stable codes for report renderings, receipts and the ledger.</summary>
+public static class ReportText
 {
+    /// <summary>The lower-case severity word.</summary>
     public static string Severity(Severity severity) => severity == Validation.Severity.Error ? "error" : "warning";
 
+    /// <summary>The stable code of a decision ("accepted", "partially_accepted", "held", "rejected", "quarantined").</summary>
     public static string Decision(BatchDecision decision) => decision switch
     {
         BatchDecision.Accepted => "accepted",
@@ -15,8 +17,10 @@ internal static class ReportText
         _ => decision.ToString(),
     };
 
+    /// <summary>The stable code of a row policy.</summary>
     public static string Policy(InvalidRowPolicy policy) => policy == InvalidRowPolicy.AcceptValidRows ? "accept_valid_rows" : "hold_whole_batch";
 
+    /// <summary>What happens to the batch and what to do next, in one sentence.</summary>
     public static string Explain(BatchValidationSummary summary) => summary.Decision switch
     {
         BatchDecision.Accepted => "Every record is valid and will be stored.",

@@ -1,0 +1,83 @@
+using System.Globalization;
+using SpineMetsRegistry.Domain.Aggregation;
+using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Pipeline.Aggregates;
+using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Pipeline.Records;
+
+namespace SpineMetsRegistry.Pipeline.Ingest;
+
+/// <summary>
+/// Recompute what the batch touched: the site's aggregate tables from the site's records
+/// (one partition), then the pooled tables by merging every site's stored tables. Other
+/// sites' records are never re-read, and rerunning gives the same tables.
+/// </summary>
+public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggregates, IBatchLedger ledger, RegistryPolicies policies)
+{
+    /// <summary>Runs the activity.</summary>
+    public async Task<bool> RunAsync(BatchStep step, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
+        var siteCount = await RecomputeSiteAsync(step.Site, step.BatchKey, step.At, cancellationToken);
+        var pooledCount = await RecomputePooledAsync(step.BatchKey, step.At, cancellationToken);
+        await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Aggregated, step.At,
+            string.Create(CultureInfo.InvariantCulture, $"{siteCount} site tables and {pooledCount} pooled tables recomputed"), null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Recomputes one site's tables from its records; returns how many tables were written.</summary>
+    public async Task<int> RecomputeSiteAsync(string site, string batchKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var input = new List<AggregationRecord>();
+        await foreach (var record in records.ReadSiteAsync(site, cancellationToken))
+        {
+            input.Add(new AggregationRecord(
+                record.Kind,
+                record.StudyId,
+                record.RecordKey,
+                record.Values,
+                record.Scores.ToDictionary(s => s.Name, s => new ScoreValue(s.Value, s.Category), StringComparer.Ordinal)));
+        }
+
+        var scope = AggregateScopes.Site(site);
+        var patients = input.Count(r => r.Kind == Domain.Records.RecordKind.Enrollment);
+        var documents = SiteAggregator.Compute(input)
+            .Select(t => new AggregateDocument(scope, t.Name, AggregateJson.Serialize(t), patients, at, batchKey))
+            .ToList();
+        await aggregates.WriteAsync(documents, cancellationToken);
+        await aggregates.DeleteOthersAsync(scope, documents.Select(d => d.Name).ToList(), cancellationToken);
+        return documents.Count;
+    }
+
+    /// <summary>Merges every configured site's stored tables into the pooled tables.</summary>
+    public async Task<int> RecomputePooledAsync(string batchKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var bySite = new Dictionary<string, IReadOnlyList<AggregateTable>>(StringComparer.Ordinal);
+        var patients = 0;
+        foreach (var site in policies.Configuration.Sites)
+        {
+            var tables = new List<AggregateTable>();
+            await foreach (var document in aggregates.ListAsync(AggregateScopes.Site(site.Code), cancellationToken))
+            {
+                tables.Add(AggregateJson.Deserialize(document.Json));
+                if (document.Name == "enrollment.total")
+                {
+                    patients += document.RecordCount;
+                }
+            }
+
+            if (tables.Count > 0)
+            {
+                bySite[site.Code] = tables;
+            }
+        }
+
+        var documents = AggregateMerger.Pool(bySite)
+            .Select(t => new AggregateDocument(AggregateScopes.Pooled, t.Name, AggregateJson.Serialize(t), patients, at, batchKey))
+            .ToList();
+        await aggregates.WriteAsync(documents, cancellationToken);
+        await aggregates.DeleteOthersAsync(AggregateScopes.Pooled, documents.Select(d => d.Name).ToList(), cancellationToken);
+        return documents.Count;
+    }
+}

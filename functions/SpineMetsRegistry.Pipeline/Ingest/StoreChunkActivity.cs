@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using System.Text;
+using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Domain.Dictionary;
+using SpineMetsRegistry.Domain.Records;
+using SpineMetsRegistry.Domain.Scoring;
+using SpineMetsRegistry.Pipeline.Audit;
+using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Pipeline.Records;
+using SpineMetsRegistry.Pipeline.Schedule;
+
+namespace SpineMetsRegistry.Pipeline.Ingest;
+
+/// <summary>
+/// Store one staged chunk: score each record, decide whether it is new, a correction
+/// (superseding the stored version, which the history keeps) or identical to what is stored
+/// (a no-op), and write the changed ones in entity-group transactions with deterministic
+/// keys. Withdrawals remove every record and scheduled visit of the patient. A retried chunk
+/// finds its own earlier writes and counts them exactly as the first attempt would have.
+/// </summary>
+public sealed class StoreChunkActivity(
+    ICentralBlobs central,
+    IRecordStore records,
+    IScheduleStore schedule,
+    IBatchLedger ledger,
+    IAuditLog audit,
+    RegistryPolicies policies)
+{
+    /// <summary>Runs the activity.</summary>
+    public async Task<StoreCounts> RunAsync(ChunkStep step, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
+        var staged = await ReadChunkAsync(step, cancellationToken);
+        var dictionary = DataDictionary.Default;
+
+        var withdrawn = 0;
+        foreach (var withdrawal in staged.Where(s => s.Kind == RecordKinds.WithdrawalCode))
+        {
+            await records.WithdrawPatientAsync(step.Site, withdrawal.StudyId, step.At, step.BatchKey, cancellationToken);
+            await schedule.DeletePatientAsync(step.Site, withdrawal.StudyId, cancellationToken);
+            await audit.AppendAsync(
+                new AuditEntry(step.At, "site:" + step.Site, "withdraw", withdrawal.StudyId, "ok", "consent withdrawn: every record of the patient removed"),
+                $"withdraw|{step.Site}|{withdrawal.StudyId}|{step.BatchKey}",
+                cancellationToken);
+            withdrawn++;
+        }
+
+        var incoming = staged
+            .Where(s => s.Kind != RecordKinds.WithdrawalCode)
+            .Select(s => (Staged: s, Record: s.ToRecord(dictionary)))
+            .Select(x => (x.Staged, x.Record, Values: StoredValues(x.Staged), Id: new RecordId(x.Record.StudyId, x.Record.RecordKey)))
+            .ToList();
+        var states = await records.GetStatesAsync(step.Site, incoming.Select(x => x.Id).ToList(), cancellationToken);
+
+        int inserted = 0, updated = 0, unchanged = 0;
+        var toWrite = new List<StoredRecord>();
+        foreach (var (_, record, values, id) in incoming)
+        {
+            var hash = ContentHash(values);
+            states.TryGetValue(id, out var state);
+            if (state is not null && state.ContentHash == hash)
+            {
+                if (state.SourceBatchKey == step.BatchKey)
+                {
+                    // Written by an earlier attempt of this very batch: count it as that attempt did.
+                    if (state.Version == 1)
+                    {
+                        inserted++;
+                    }
+                    else
+                    {
+                        updated++;
+                    }
+                }
+                else
+                {
+                    unchanged++;
+                }
+
+                continue;
+            }
+
+            if (state is null)
+            {
+                inserted++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            toWrite.Add(new StoredRecord
+            {
+                Site = step.Site,
+                Kind = record.Kind,
+                StudyId = record.StudyId,
+                RecordKey = id.RecordKey,
+                Values = values,
+                Scores = policies.Scorer.Score(record).Select(ToStored).ToList(),
+                ContentHash = hash,
+                Version = (state?.Version ?? 0) + 1,
+                SourceBatchKey = step.BatchKey,
+                DictionaryVersion = entry.DictionaryVersion ?? dictionary.Version,
+                StoredAt = step.At,
+            });
+        }
+
+        await records.UpsertAsync(step.Site, toWrite, cancellationToken);
+        return new StoreCounts(inserted, updated, unchanged, withdrawn);
+    }
+
+    private async Task<List<StagedRecord>> ReadChunkAsync(ChunkStep step, CancellationToken cancellationToken)
+    {
+        var staged = new List<StagedRecord>();
+        await using var stream = await central.OpenReadAsync(CentralArea.Staging, BatchBlobNames.Chunk(step.Site, step.BatchKey, step.Chunk), cancellationToken);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                staged.Add(StagedRecord.FromJsonLine(line));
+            }
+        }
+
+        return staged;
+    }
+
+    private static Dictionary<string, string> StoredValues(StagedRecord staged)
+    {
+        var values = new Dictionary<string, string>(staged.Values, StringComparer.Ordinal);
+        foreach (var (code, value) in staged.Derived ?? [])
+        {
+            values[code] = value;
+        }
+
+        return values;
+    }
+
+    /// <summary>SHA-256 over the sorted canonical values: an identical re-upload has the same hash.</summary>
+    public static string ContentHash(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var text = new StringBuilder();
+        foreach (var (code, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            text.Append(code).Append('=').Append(value).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static StoredScore ToStored(DerivedScore score)
+    {
+        var rules = string.Join("; ", score.Rules.Select(r => $"{r.Key}: {r.Value}"));
+        var inputs = string.Join(", ", score.Inputs.Select(i => $"{i.Key}={i.Value ?? "missing"}"));
+        var note = new StringBuilder();
+        if (score.NotComputableReason is not null)
+        {
+            note.Append("not computable: ").Append(score.NotComputableReason).Append(". ");
+        }
+
+        if (rules.Length > 0)
+        {
+            note.Append("rules: ").Append(rules).Append(". ");
+        }
+
+        note.Append("inputs: ").Append(inputs);
+        return new StoredScore(score.Name, score.Value, score.Category, score.Instrument, score.InstrumentVersion, score.Definition,
+            note.ToString().Trim());
+    }
+}

@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-await app.RunAsync();
+using SpineMetsRegistry.LocalHost;
+
+return await LocalHostCommand.RunAsync(args);

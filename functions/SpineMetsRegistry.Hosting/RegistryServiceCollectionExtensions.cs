@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpineMetsRegistry.Api.Endpoints;
+using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Pipeline.Ingest;
+using SpineMetsRegistry.Pipeline.Workflows;
+using SpineMetsRegistry.Storage.DependencyInjection;
+
+namespace SpineMetsRegistry.Hosting;
+
+/// <summary>
+/// The one service registration shared by the local host and the Functions app: the
+/// registry configuration, the storage adapters, the pipeline's activities and starter, and
+/// the HTTP API. Each host adds only what is its own (its workflow starter, triggers, routes).
+/// </summary>
+public static class RegistryServiceCollectionExtensions
+{
+    /// <summary>Registers the registry's services.</summary>
+    public static IServiceCollection AddSpineMetsRegistry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => RegistryConfigurationSource.Load(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<RegistryPolicies>().Configuration);
+        services.AddRegistryStorage(configuration);
+
+        services.TryAddSingleton(WorkflowRetryPolicy.Default);
+        services.AddSingleton<ReceiveActivity>();
+        services.AddSingleton<ValidateActivity>();
+        services.AddSingleton<StoreChunkActivity>();
+        services.AddSingleton<RecordStoredActivity>();
+        services.AddSingleton<AggregateActivity>();
+        services.AddSingleton<ScheduleActivity>();
+        services.AddSingleton<CompleteActivity>();
+        services.AddSingleton<RecordFailureActivity>();
+        services.AddSingleton<IngestActivities>();
+        services.AddSingleton<IngestStarter>();
+
+        services.AddSingleton<RegistryApi>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+namespace SpineMetsRegistry.LocalHost.Hosting;
+
+/// <summary>How the local registry runs (command-line flags and the LocalHost configuration section).</summary>
+public sealed record LocalHostSettings
+{
+    /// <summary>The HTTP port on 127.0.0.1 (0 picks a free one).</summary>
+    public int Port { get; init; } = 5080;
+
+    /// <summary>
+    /// A storage connection string; null starts an embedded Azurite (installed from npm on
+    /// first use) with its data under .local/azurite-data.
+    /// </summary>
+    public string? StorageConnectionString { get; init; }
+
+    /// <summary>Where local state lives (credentials, Azurite data): the repository's .local folder by default.</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>Generate and upload synthetic batches for five sites, wait for them, print a summary.</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>How often site containers are checked for new uploads.</summary>
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether the daily follow-up sweep runs on its own (tests switch it off and call it).</summary>
+    public bool ScheduleDailySweep { get; init; } = true;
+
+    /// <summary>The UTC time of day of the daily sweep.</summary>
+    public TimeOnly DailySweepAt { get; init; } = new(6, 0);
+
+    /// <summary>Run one sweep as of this day at start-up (for testing and demos).</summary>
+    public DateOnly? SweepAsOf { get; init; }
+
+    /// <summary>The registry configuration file; null uses registry.json next to the binaries.</summary>
+    public string? RegistryConfigurationFile { get; init; }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using SpineMetsRegistry.Azurite.Installation;
+using SpineMetsRegistry.Azurite.Locations;
+using SpineMetsRegistry.Azurite.Server;
+using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Hosting;
+using SpineMetsRegistry.LocalHost.Ingest;
+using SpineMetsRegistry.LocalHost.Routes;
+using SpineMetsRegistry.LocalHost.Security;
+using SpineMetsRegistry.Pipeline.Workflows;
+using SpineMetsRegistry.Pipeline.Workflows.Local;
+using SpineMetsRegistry.Storage.Provisioning;
+
+namespace SpineMetsRegistry.LocalHost.Hosting;
+
+/// <summary>
+/// The whole registry on one machine: (embedded Azurite), storage provisioned for the
+/// configured sites, the ASP.NET Core host on 127.0.0.1 serving the API and dashboard, the
+/// container watcher, the in-process ingest workflow runner, and the daily sweep. Tests start
+/// it the same way the command line does.
+/// </summary>
+public sealed class LocalRegistryHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AzuriteServer? _azurite;
+
+    private LocalRegistryHost(WebApplication app, AzuriteServer? azurite, Uri baseAddress)
+    {
+        _app = app;
+        _azurite = azurite;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the host listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The sign-in keys of each role.</summary>
+    public LocalCredentials Credentials => _app.Services.GetRequiredService<LocalCredentials>();
+
+    /// <summary>The dashboard URL, signed in as the committee (the key travels in the fragment, never to a server log).</summary>
+    public Uri CommitteeDashboard => new(BaseAddress, "/#key=" + Uri.EscapeDataString(Credentials.Committee));
+
+    /// <summary>Starts the registry and returns once it serves and its storage is provisioned.</summary>
+    public static async Task<LocalRegistryHost> StartAsync(LocalHostSettings settings, string[]? args = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var stateDirectory = settings.StateDirectory ?? Path.Combine(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory(), AzuriteLocations.LocalFolderName);
+        Directory.CreateDirectory(stateDirectory);
+
+        AzuriteServer? azurite = null;
+        var connectionString = settings.StorageConnectionString;
+        if (connectionString is null)
+        {
+            var installation = await new AzuriteInstaller().EnsureInstalledAsync(cancellationToken);
+            azurite = await AzuriteServer.StartAsync(installation, AzuriteServerOptions.OnDisk(Path.Combine(stateDirectory, "azurite-data")), cancellationToken: cancellationToken);
+            connectionString = azurite.ConnectionString;
+        }
+
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
+            builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Registry:Storage:ConnectionString"] = connectionString,
+                [RegistryConfigurationSource.FileKey] = settings.RegistryConfigurationFile,
+            });
+
+            builder.Services.AddSpineMetsRegistry(builder.Configuration);
+            builder.Services.ConfigureHttpJsonOptions(options =>
+                options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+            builder.Services.AddSingleton(settings);
+            builder.Services.AddSingleton(sp => LocalCredentials.LoadOrCreate(
+                Path.Combine(stateDirectory, "credentials.json"),
+                sp.GetRequiredService<RegistryConfiguration>().Sites.Select(s => s.Code)));
+            builder.Services.AddSingleton<InProcessWorkflowRunner>();
+            builder.Services.AddSingleton<IWorkflowStarter>(sp => sp.GetRequiredService<InProcessWorkflowRunner>());
+            builder.Services.AddSingleton<ContainerWatcher>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ContainerWatcher>());
+            builder.Services.AddSingleton<Demo.DemoRunner>();
+            builder.Services.AddSingleton<IngestQueueProcessor>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestQueueProcessor>());
+
+            var app = builder.Build();
+            var configuration = app.Services.GetRequiredService<RegistryConfiguration>();
+            await app.Services.GetRequiredService<RegistryStorageProvisioner>().EnsureCreatedAsync(configuration.Sites.Select(s => s.Code), cancellationToken);
+            _ = app.Services.GetRequiredService<LocalCredentials>();
+
+            ApiRoutes.Map(app);
+            DashboardRoutes.Map(app);
+            await app.StartAsync(cancellationToken);
+
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new LocalRegistryHost(app, azurite, new Uri(address));
+        }
+        catch
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Blocks until the host is asked to stop (Ctrl+C).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

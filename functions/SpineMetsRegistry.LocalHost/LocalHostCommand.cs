@@ -1,0 +1,105 @@
+using System.Globalization;
+using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.LocalHost.Demo;
+using SpineMetsRegistry.LocalHost.Hosting;
+using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Pipeline.Ledger;
+
+namespace SpineMetsRegistry.LocalHost;
+
+/// <summary>
+/// <c>dotnet run --project functions/SpineMetsRegistry.LocalHost -- [--demo] [--port N]
+/// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE]</c>: the whole
+/// registry on one machine. Prints where it listens and the sign-in keys.
+/// </summary>
+public static class LocalHostCommand
+{
+    /// <summary>Runs until Ctrl+C; returns a process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LocalHostSettings settings;
+        try
+        {
+            settings = Parse(args);
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json]");
+            return 2;
+        }
+
+        await using var host = await LocalRegistryHost.StartAsync(settings, args);
+        Console.WriteLine($"SpineMetsRegistry is running at {host.BaseAddress}");
+        PrintKeys(host);
+
+        if (settings.Demo)
+        {
+            Console.WriteLine("Demo: generating synthetic batches for every site and uploading them...");
+            var demo = host.Services.GetRequiredService<DemoRunner>();
+            var batches = await demo.RunAsync(TimeSpan.FromMinutes(10));
+            PrintDemoSummary(batches);
+            if (batches.Any(b => b.Entry?.Status != BatchStatus.Completed))
+            {
+                await Console.Error.WriteLineAsync("Demo: not every batch completed; see the log above.");
+                return 1;
+            }
+        }
+
+        Console.WriteLine($"Dashboard (committee): {host.CommitteeDashboard}");
+        Console.WriteLine("Press Ctrl+C to stop.");
+        await host.WaitForShutdownAsync();
+        return 0;
+    }
+
+    internal static LocalHostSettings Parse(string[] args)
+    {
+        var settings = new LocalHostSettings();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            settings = args[i] switch
+            {
+                "--demo" => settings with { Demo = true },
+                "--port" => settings with { Port = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : throw new ArgumentException("--port must be a port number.") },
+                "--storage" => settings with { StorageConnectionString = Value() },
+                "--config" => settings with { RegistryConfigurationFile = Value() },
+                "--sweep-as-of" => settings with
+                {
+                    SweepAsOf = DateOnly.TryParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                        ? day : throw new ArgumentException("--sweep-as-of must be a date written YYYY-MM-DD."),
+                },
+                _ when args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=', StringComparison.Ordinal) => settings, // ASP.NET Core configuration switches
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+
+        return settings;
+    }
+
+    private static void PrintKeys(LocalRegistryHost host)
+    {
+        var keys = host.Credentials;
+        Console.WriteLine("Sign-in keys (kept in .local/credentials.json; send as 'Authorization: Bearer <key>'):");
+        Console.WriteLine($"  committee  {keys.Committee}");
+        Console.WriteLine($"  operator   {keys.Operator}");
+        foreach (var (site, key) in keys.Sites.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  site {site,-5} {key}");
+        }
+    }
+
+    private static void PrintDemoSummary(IReadOnlyList<DemoBatch> batches)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"site",-5} {"file",-28} {"status",-10} {"decision",-19} {"records",8} {"accepted",9} {"rejected",9} {"stored",7}");
+        foreach (var batch in batches)
+        {
+            var e = batch.Entry;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{batch.Site,-5} {batch.FileName,-28} {e?.Status.ToString() ?? "pending",-10} {e?.Decision ?? "",-19} {e?.Validation?.Records ?? 0,8} {e?.Validation?.Accepted ?? 0,9} {e?.Validation?.Rejected ?? 0,9} {e?.Stored?.Inserted ?? 0,7}"));
+        }
+
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using SpineMetsRegistry.Domain.FollowUp;
+using SpineMetsRegistry.Pipeline.Schedule;
+using SpineMetsRegistry.Storage.Connection;
+using SpineMetsRegistry.Storage.Tables;
+
+namespace SpineMetsRegistry.Storage.Schedule;
+
+/// <summary>
+/// The follow-up schedule on <c>schedule</c> and its date index on <c>scheduleindex</c>
+/// (keys in <see cref="ScheduleRows"/>). The schedule row is written last: it is what a
+/// retry reads to learn which index rows an earlier version of the visit left behind, so a
+/// crash at any point leaves work a retry finishes rather than orphaned index rows.
+/// </summary>
+public sealed class TableScheduleStore(RegistryStorageClients clients) : IScheduleStore
+{
+    private const int LookupParallelism = 16;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScheduledVisit>> GetPatientAsync(string site, string studyId, CancellationToken cancellationToken = default)
+    {
+        var visits = new List<ScheduledVisit>();
+        await foreach (var entity in TableQueries.RangeAsync(Visits, ScheduleRows.PartitionOf(site), TableKey.PrefixRange(studyId), select: null, cancellationToken))
+        {
+            visits.Add(ScheduleRows.FromEntity(entity));
+        }
+
+        return visits;
+    }
+
+    /// <inheritdoc />
+    public async Task<ScheduledVisit?> GetAsync(string site, string studyId, string timePoint, CancellationToken cancellationToken = default)
+    {
+        var entity = await TableQueries.GetAsync(Visits, ScheduleRows.PartitionOf(site), ScheduleRows.RowOf(studyId, timePoint), cancellationToken);
+        return entity is null ? null : ScheduleRows.FromEntity(entity);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Reads each visit's stored version, deletes the index rows only the stored version had,
+    /// writes the new index rows, then the schedule rows.
+    /// </remarks>
+    public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        var duplicate = visits.GroupBy(v => (v.Site, v.StudyId, v.TimePoint)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Visit {duplicate.Key.TimePoint} of study ID {duplicate.Key.StudyId} at site {duplicate.Key.Site} appears more than once.", nameof(visits));
+        }
+
+        var stale = new ConcurrentBag<(string, string)>();
+        await Parallel.ForEachAsync(
+            visits,
+            new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
+            async (visit, token) =>
+            {
+                var stored = await TableQueries.GetAsync(Visits, ScheduleRows.PartitionOf(visit.Site), ScheduleRows.RowOf(visit.StudyId, visit.TimePoint), token);
+                if (stored is null)
+                {
+                    return;
+                }
+
+                var current = ScheduleRows.IndexKeys(visit).ToHashSet();
+                foreach (var key in ScheduleRows.IndexKeys(ScheduleRows.FromEntity(stored)).Where(k => !current.Contains(k)))
+                {
+                    stale.Add(key);
+                }
+            });
+
+        await TableWriter.DeleteAsync(Index, stale, cancellationToken);
+        await TableWriter.UpsertAsync(Index, visits.SelectMany(ScheduleRows.IndexEntities), cancellationToken);
+        await TableWriter.UpsertAsync(Visits, visits.Select(ScheduleRows.ToEntity), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task DeletePatientAsync(string site, string studyId, CancellationToken cancellationToken = default)
+    {
+        var visits = await GetPatientAsync(site, studyId, cancellationToken);
+        await TableWriter.DeleteAsync(Index, visits.SelectMany(ScheduleRows.IndexKeys), cancellationToken);
+        await TableWriter.DeleteAsync(Visits, visits.Select(v => (ScheduleRows.PartitionOf(v.Site), ScheduleRows.RowOf(v.StudyId, v.TimePoint))), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ScheduledVisit> ListSiteAsync(string site, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in TableQueries.PartitionAsync(Visits, ScheduleRows.PartitionOf(site), select: null, cancellationToken))
+        {
+            yield return ScheduleRows.FromEntity(entity);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ScheduleIndexEntry> ReadDayAsync(DateOnly day, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in TableQueries.PartitionAsync(Index, EntityReading.DayText(day), select: null, cancellationToken))
+        {
+            yield return ScheduleRows.FromIndexEntity(entity);
+        }
+    }
+
+    private TableClient Visits => clients.Table(RegistryTables.Schedule);
+
+    private TableClient Index => clients.Table(RegistryTables.ScheduleIndex);
+}

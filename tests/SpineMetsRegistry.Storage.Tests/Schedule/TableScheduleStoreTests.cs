@@ -1,0 +1,150 @@
+using SpineMetsRegistry.Domain.FollowUp;
+using SpineMetsRegistry.Pipeline.Schedule;
+using SpineMetsRegistry.Storage.Schedule;
+using SpineMetsRegistry.Storage.Tables;
+using SpineMetsRegistry.Storage.Tests.Support;
+using SpineMetsRegistry.Testing.Azurite;
+
+namespace SpineMetsRegistry.Storage.Tests.Schedule;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableScheduleStoreTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task UpsertAsync_Visit_IndexRowsAreExactlyItsCalendarTransitions()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visit = Visit("S01-0001", "12w", new DateOnly(2026, 1, 5));
+
+        await store.UpsertAsync([visit]);
+
+        Assert.Equal(visit, await store.GetAsync("S01", "S01-0001", "12w"));
+        var expected = visit.CalendarTransitions().Select(t => new ScheduleIndexEntry(t.Day, "S01", "S01-0001", "12w", t.State)).ToList();
+        var indexed = new List<ScheduleIndexEntry>();
+        foreach (var day in expected.Select(e => e.Day).Distinct())
+        {
+            indexed.AddRange(await store.ReadDayAsync(day).ToListAsync());
+        }
+
+        Assert.Equal(expected, indexed);
+        Assert.Equal(4, (await context.RowsAsync(RegistryTables.ScheduleIndex)).Count);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_DatesMoved_OldDaysNoLongerListTheVisit()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var original = Visit("S01-0001", "12w", new DateOnly(2026, 1, 5));
+        var other = Visit("S01-0002", "12w", new DateOnly(2026, 1, 5));
+        await store.UpsertAsync([original, other]);
+
+        // The site corrected the index date: every calendar transition moves by 10 days.
+        var moved = original with { IndexDate = new DateOnly(2026, 1, 15) };
+        await store.UpsertAsync([moved]);
+
+        foreach (var (day, _) in original.CalendarTransitions())
+        {
+            var listed = await store.ReadDayAsync(day).ToListAsync();
+            Assert.DoesNotContain(listed, e => e.StudyId == "S01-0001");
+            Assert.Contains(listed, e => e.StudyId == "S01-0002");
+        }
+
+        foreach (var (day, state) in moved.CalendarTransitions())
+        {
+            Assert.Contains(new ScheduleIndexEntry(day, "S01", "S01-0001", "12w", state), await store.ReadDayAsync(day).ToListAsync());
+        }
+
+        Assert.Equal(8, (await context.RowsAsync(RegistryTables.ScheduleIndex)).Count);
+        Assert.Equal(moved, await store.GetAsync("S01", "S01-0001", "12w"));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_Repeated_SameRowsNoDuplicates()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visits = new[] { Visit("S01-0001", "6w", new DateOnly(2026, 1, 5)), Visit("S01-0001", "12w", new DateOnly(2026, 1, 5)) };
+
+        await store.UpsertAsync(visits);
+        await store.UpsertAsync(visits);
+
+        Assert.Equal(2, (await context.RowsAsync(RegistryTables.Schedule)).Count);
+        Assert.Equal(8, (await context.RowsAsync(RegistryTables.ScheduleIndex)).Count);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_CompletedAndDeathRecorded_StoredAndReadBack()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visit = Visit("S01-0001", "12w", new DateOnly(2026, 1, 5)) with { CompletedDay = 80, DeathDay = 200 };
+
+        await store.UpsertAsync([visit]);
+        await store.UpsertAsync([visit with { CompletedDay = null }]);
+
+        var read = await store.GetAsync("S01", "S01-0001", "12w");
+        Assert.Null(read!.CompletedDay);
+        Assert.Equal(200, read.DeathDay);
+    }
+
+    [Fact]
+    public async Task DeletePatientAsync_RemovesThePatientsVisitsAndIndexRowsOnly()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite, "S01", "S02");
+        var store = new TableScheduleStore(context.Clients);
+        var day0 = new DateOnly(2026, 1, 5);
+        await store.UpsertAsync(
+        [
+            Visit("S01-0001", "6w", day0), Visit("S01-0001", "12w", day0),
+            Visit("S01-00010", "6w", day0), Visit("S01-0001", "6w", day0, site: "S02"),
+        ]);
+
+        await store.DeletePatientAsync("S01", "S01-0001");
+        await store.DeletePatientAsync("S01", "S01-0001");
+
+        Assert.Empty(await store.GetPatientAsync("S01", "S01-0001"));
+        Assert.Equal(["S01-00010"], await store.ListSiteAsync("S01").Select(v => v.StudyId).ToListAsync());
+        Assert.Single(await store.GetPatientAsync("S02", "S01-0001"));
+        var index = await context.RowsAsync(RegistryTables.ScheduleIndex);
+        Assert.Equal(8, index.Count);
+        Assert.DoesNotContain(index, r => r.GetString("Site") == "S01" && r.GetString("StudyId") == "S01-0001");
+    }
+
+    [Fact]
+    public async Task GetPatientAsync_SeveralTimePoints_InKeyOrder()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var day0 = new DateOnly(2026, 1, 5);
+
+        await store.UpsertAsync([Visit("S01-0001", "6w", day0), Visit("S01-0001", "12w", day0), Visit("S01-0001", "26w", day0)]);
+
+        Assert.Equal(["12w", "26w", "6w"], (await store.GetPatientAsync("S01", "S01-0001")).Select(v => v.TimePoint));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_SameVisitTwiceInOneCall_Rejected()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visit = Visit("S01-0001", "6w", new DateOnly(2026, 1, 5));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.UpsertAsync([visit, visit with { TargetDay = 50 }]));
+        Assert.Empty(await context.RowsAsync(RegistryTables.ScheduleIndex));
+    }
+
+    private static ScheduledVisit Visit(string studyId, string timePoint, DateOnly indexDate, string site = "S01") => new()
+    {
+        Site = site,
+        StudyId = studyId,
+        TimePoint = timePoint,
+        IndexDate = indexDate,
+        TargetDay = timePoint switch { "6w" => 42, "12w" => 84, "26w" => 182, _ => 364 },
+        WindowBeforeDays = 14,
+        WindowAfterDays = 28,
+        UpcomingLeadDays = 14,
+        ProtocolFingerprint = "protocol-v1",
+    };
+}

@@ -1,8 +1,6 @@
 using System.Globalization;
-using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.LocalHost.Demo;
 using SpineMetsRegistry.LocalHost.Hosting;
-using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.LocalHost;

@@ -84,6 +84,15 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     }
 
     /// <inheritdoc />
+    public async Task DeleteVisitsAsync(string site, string studyId, IReadOnlyCollection<string> timePoints, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timePoints);
+        var visits = (await GetPatientAsync(site, studyId, cancellationToken)).Where(v => timePoints.Contains(v.TimePoint)).ToList();
+        await TableWriter.DeleteAsync(Index, visits.SelectMany(ScheduleRows.IndexKeys), cancellationToken);
+        await TableWriter.DeleteAsync(Visits, visits.Select(v => (ScheduleRows.PartitionOf(v.Site), ScheduleRows.RowOf(v.StudyId, v.TimePoint))), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<ScheduledVisit> ListSiteAsync(string site, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var entity in TableQueries.PartitionAsync(Visits, ScheduleRows.PartitionOf(site), select: null, cancellationToken))

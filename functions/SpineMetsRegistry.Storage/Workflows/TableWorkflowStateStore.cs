@@ -62,6 +62,11 @@ public sealed class TableWorkflowStateStore(RegistryStorageClients clients) : IW
             ["ActivityName"] = step.ActivityName,
             ["CompletedAt"] = step.CompletedAt,
         };
+        if (step.IssuedAt is { } issuedAt)
+        {
+            entity["IssuedAt"] = issuedAt;
+        }
+
         LongText.Write(entity, "ResultJson", step.ResultJson);
         await TableWriter.UpsertAsync(Instances, [entity], cancellationToken);
     }
@@ -76,7 +81,10 @@ public sealed class TableWorkflowStateStore(RegistryStorageClients clients) : IW
                 entity.RequireInt32("Sequence"),
                 entity.RequireString("ActivityName"),
                 LongText.Read(entity, "ResultJson") ?? string.Empty,
-                entity.RequireDateTimeOffset("CompletedAt")));
+                entity.RequireDateTimeOffset("CompletedAt"))
+            {
+                IssuedAt = entity.GetDateTimeOffset("IssuedAt"),
+            });
         }
 
         return steps;
@@ -100,6 +108,25 @@ public sealed class TableWorkflowStateStore(RegistryStorageClients clients) : IW
         {
             await MarkRunningAsync(instanceId, cancellationToken);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The running marker comes first, then the steps go, then the instance row turns Running: a crash leaves a state a retry finishes.</remarks>
+    /// <exception cref="InvalidOperationException">The instance does not exist.</exception>
+    public async Task RestartAsync(string instanceId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var stored = await GetAsync(instanceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Workflow instance '{instanceId}' does not exist and cannot be restarted.");
+        await MarkRunningAsync(instanceId, cancellationToken);
+        var steps = new List<(string, string)>();
+        await foreach (var entity in TableQueries.RangeAsync(Instances, TableKey.Of(instanceId), TableKey.PrefixRange(StepFamily), select: null, cancellationToken))
+        {
+            steps.Add((entity.PartitionKey, entity.RowKey));
+        }
+
+        await TableWriter.DeleteAsync(Instances, steps, cancellationToken);
+        var restarted = stored with { Status = WorkflowStatus.Running, OutputJson = null, Failure = null, CreatedAt = at, UpdatedAt = at };
+        await TableWriter.UpsertAsync(Instances, [ToEntity(restarted)], cancellationToken);
     }
 
     /// <inheritdoc />

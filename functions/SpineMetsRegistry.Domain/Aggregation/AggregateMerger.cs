@@ -50,7 +50,7 @@ public static class AggregateMerger
                 Counts = list.SelectMany(t => t.Counts)
                     .GroupBy(c => Key(c.Keys), StringComparer.Ordinal)
                     .Select(g => new CountCell(g.First().Keys, g.Sum(c => c.Count)))
-                    .OrderBy(c => Key(c.Keys), StringComparer.Ordinal)
+                    .OrderBy(c => c.Keys, AggregateKeyOrder.Instance)
                     .ToList(),
             }
             : first with
@@ -58,7 +58,7 @@ public static class AggregateMerger
                 Distributions = list.SelectMany(t => t.Distributions)
                     .GroupBy(c => Key(c.Keys), StringComparer.Ordinal)
                     .Select(g => g.Aggregate(MergeCells))
-                    .OrderBy(c => Key(c.Keys), StringComparer.Ordinal)
+                    .OrderBy(c => c.Keys, AggregateKeyOrder.Instance)
                     .ToList(),
             };
     }

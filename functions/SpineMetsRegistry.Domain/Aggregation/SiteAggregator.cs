@@ -91,7 +91,7 @@ public static class SiteAggregator
         var cells = records
             .GroupBy(r => string.Join('\u001f', keys(r)), StringComparer.Ordinal)
             .Select(g => new CountCell(keys(g.First()), g.Count()))
-            .OrderBy(c => string.Join('\u001f', c.Keys), StringComparer.Ordinal)
+            .OrderBy(c => c.Keys, AggregateKeyOrder.Instance)
             .ToList();
         if (dimensions.Count == 0 && cells.Count == 0)
         {
@@ -136,7 +136,7 @@ public static class SiteAggregator
 
                 return new DistributionCell(keys(g.First().Record), values.Count, values.Sum(), values.Sum(v => v * v), values.Min(), values.Max(), bins);
             })
-            .OrderBy(c => string.Join('\u001f', c.Keys), StringComparer.Ordinal)
+            .OrderBy(c => c.Keys, AggregateKeyOrder.Instance)
             .ToList();
         return new AggregateTable
         {

@@ -30,6 +30,12 @@ public sealed record LocalHostSettings
     /// <summary>Run one sweep as of this day at start-up (for testing and demos).</summary>
     public DateOnly? SweepAsOf { get; init; }
 
+    /// <summary>
+    /// A prefix for every table, central container, queue and landing container name, so
+    /// several registries (or test runs) can share one storage account. Empty in normal use.
+    /// </summary>
+    public string? StoragePrefix { get; init; }
+
     /// <summary>The registry configuration file; null uses registry.json next to the binaries.</summary>
     public string? RegistryConfigurationFile { get; init; }
 }

@@ -68,6 +68,8 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             {
                 ["Registry:Storage:ConnectionString"] = connectionString,
                 [RegistryConfigurationSource.FileKey] = settings.RegistryConfigurationFile,
+                ["Registry:Storage:TablePrefix"] = settings.StoragePrefix,
+                ["Registry:Storage:ContainerPrefix"] = settings.StoragePrefix?.ToLowerInvariant(),
             });
 
             builder.Services.AddSpineMetsRegistry(builder.Configuration);

@@ -53,7 +53,7 @@ internal sealed class CsvBatchReader : IBatchReader
 
             while (true)
             {
-                var read = await FillAsync(bytes, cancellationToken).ConfigureAwait(false);
+                var read = await BlockFill.FillAsync(_stream, bytes, ByteBlockSize, cancellationToken).ConfigureAwait(false);
                 var start = 0;
                 if (first)
                 {
@@ -97,25 +97,6 @@ internal sealed class CsvBatchReader : IBatchReader
             ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }
-    }
-
-    private async ValueTask<int> FillAsync(byte[] buffer, CancellationToken cancellationToken)
-    {
-        // Fill the whole block when the stream delivers in small pieces (network streams),
-        // so the BOM/NUL sniff sees enough bytes.
-        var total = 0;
-        while (total < ByteBlockSize)
-        {
-            var read = await _stream.ReadAsync(buffer.AsMemory(total, ByteBlockSize - total), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
     }
 
     private RawRecord? Accept(TokenizedRecord tokenized, ref (int FirstRow, int Count) pendingBlank)

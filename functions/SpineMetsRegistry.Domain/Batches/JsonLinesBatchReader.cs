@@ -53,7 +53,7 @@ internal sealed class JsonLinesBatchReader : IBatchReader
 
             while (true)
             {
-                var read = await FillAsync(block, cancellationToken).ConfigureAwait(false);
+                var read = await BlockFill.FillAsync(_stream, block, ByteBlockSize, cancellationToken).ConfigureAwait(false);
                 var span = block.AsSpan(0, read);
                 if (first)
                 {
@@ -129,26 +129,6 @@ internal sealed class JsonLinesBatchReader : IBatchReader
         {
             ArrayPool<byte>.Shared.Return(block);
         }
-    }
-
-    private async ValueTask<int> FillAsync(byte[] buffer, CancellationToken cancellationToken)
-    {
-        // Fill the whole block when the stream delivers in small pieces (network streams),
-        // so the BOM/NUL sniff sees enough bytes: a BOM split across reads would otherwise
-        // end up in the first line, and UTF-16 would escape detection.
-        var total = 0;
-        while (total < ByteBlockSize)
-        {
-            var read = await _stream.ReadAsync(buffer.AsMemory(total, ByteBlockSize - total), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
     }
 
     private void Complete(ArrayBufferWriter<byte> line, int lineNumber, bool overlong, List<RawRecord> completed, ref (int FirstRow, int Count) pendingBlank, ref bool anyRecord)

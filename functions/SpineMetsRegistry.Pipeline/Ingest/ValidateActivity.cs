@@ -59,6 +59,7 @@ public sealed class ValidateActivity(
             KnownPatients = await KnownPatientsAsync(site.Code, cancellationToken),
             Scanner = policies.Scanner,
             DatePolicy = policies.Settings.DatePolicy,
+            SpillStreamFactory = TemporarySpill,
         };
         var validator = new BatchValidator(context);
         var description = new BatchDescription(site.Code, entry.BatchId, entry.FileName, format, context.Dictionary.Version, context.ReceivedOn)
@@ -111,6 +112,10 @@ public sealed class ValidateActivity(
         await central.DeleteIfExistsAsync(CentralArea.Intake, contentName, cancellationToken);
         return new ValidatedBatch(decision, outcome.StoresRecords, chunks, counts);
     }
+
+    /// <summary>The checks across rows of a very large batch spill to temporary files, deleted on close.</summary>
+    private static FileStream TemporarySpill() =>
+        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
     private async Task<CentralArea> LocateAsync(string contentName, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using SpineMetsRegistry.Api.Endpoints;
 using SpineMetsRegistry.Azurite.Installation;
 using SpineMetsRegistry.Azurite.Locations;
 using SpineMetsRegistry.Azurite.Server;
@@ -73,8 +74,7 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             });
 
             builder.Services.AddSpineMetsRegistry(builder.Configuration);
-            builder.Services.ConfigureHttpJsonOptions(options =>
-                options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+            builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
             builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton(sp => LocalCredentials.LoadOrCreate(
                 Path.Combine(stateDirectory, "credentials.json"),

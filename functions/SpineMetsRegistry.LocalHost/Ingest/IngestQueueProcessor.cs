@@ -36,7 +36,7 @@ internal sealed partial class IngestQueueProcessor(
                 continue;
             }
 
-            await starter.HandleMessageAsync(message.Text, cancellationToken);
+            await starter.HandleMessageAsync(message.Text, runner, cancellationToken);
             await queue.DeleteAsync(message, cancellationToken);
         }
 

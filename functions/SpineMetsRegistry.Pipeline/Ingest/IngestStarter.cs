@@ -21,19 +21,20 @@ public sealed record IngestStartOutcome(string Site, string FileName, string Out
 /// Turns a BlobCreated queue message into an ingest workflow start: checks the site and the
 /// file name, hashes the exact blob version (so the instance ID is derived from site, batch
 /// ID and content), and starts the workflow. Shared by the Functions queue trigger and the
-/// local host's queue processor.
+/// local host's queue processor. The workflow starter is passed per message because under
+/// Durable Functions it wraps the client binding of one invocation.
 /// </summary>
 public sealed partial class IngestStarter(
     ILandingBlobs landing,
-    IWorkflowStarter starter,
     IAuditLog audit,
     RegistryConfiguration configuration,
     TimeProvider time,
     ILogger<IngestStarter> logger)
 {
-    /// <summary>Handles one queue message; returns what happened to each upload it announces.</summary>
-    public async Task<IReadOnlyList<IngestStartOutcome>> HandleMessageAsync(string messageText, CancellationToken cancellationToken = default)
+    /// <summary>Handles one queue message with <paramref name="starter"/>; returns what happened to each upload it announces.</summary>
+    public async Task<IReadOnlyList<IngestStartOutcome>> HandleMessageAsync(string messageText, IWorkflowStarter starter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(starter);
         var parsed = BlobCreatedEventParser.Parse(messageText);
         foreach (var reason in parsed.Ignored)
         {
@@ -43,13 +44,13 @@ public sealed partial class IngestStarter(
         var outcomes = new List<IngestStartOutcome>();
         foreach (var notice in parsed.Notices)
         {
-            outcomes.Add(await StartAsync(notice, cancellationToken));
+            outcomes.Add(await StartAsync(notice, starter, cancellationToken));
         }
 
         return outcomes;
     }
 
-    private async Task<IngestStartOutcome> StartAsync(IncomingBatchNotice notice, CancellationToken cancellationToken)
+    private async Task<IngestStartOutcome> StartAsync(IncomingBatchNotice notice, IWorkflowStarter starter, CancellationToken cancellationToken)
     {
         var site = configuration.FindSite(notice.Site);
         if (site is null)

@@ -137,6 +137,10 @@ resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       requireAuthentication: true
       // An API answers 401, never a login redirect.
       unauthenticatedClientAction: 'Return401'
+      // Liveness probes need no token; the health answer carries no registry data.
+      excludedPaths: [
+        '/api/health'
+      ]
     }
     httpSettings: {
       requireHttps: true

@@ -26,7 +26,7 @@ public sealed class CompletedBatchTests(AzuriteFixture azurite)
         var batch = SiteBatches.First();
 
         await run.UploadAsync(batch);
-        var entry = await run.WaitForLedgerAsync(batch, Timeout);
+        var entry = await run.WaitForIngestAsync(batch, Timeout);
 
         // The ledger: every stage in order, and the counts of five valid records, one of which
         // (S01-0003, row 5) lacks the recommended SINS: a warning, and still stored.

@@ -66,12 +66,10 @@ public sealed class WithdrawalTests(AzuriteFixture azurite)
         var audit = await ToListAsync(host.Get<IAuditLog>().ReadDayAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         var aboutPatient = Assert.Single(audit, a => a.Target == Patient || (a.Detail ?? string.Empty).Contains(Patient, StringComparison.Ordinal));
         Assert.Equal(("withdraw", "ok"), (aboutPatient.Action, aboutPatient.Outcome));
-        var values = SiteBatches.FirstEnrollment.Values.Concat(SiteBatches.FirstSixWeeks.Values)
-            .Where(v => v.Length > 3 && v != Patient)
-            .ToList();
+        string[] patientValues = ["2025-09-15", "2025-10-27", "decompression_stabilisation", "breast", "mechanical", "under_50"];
         foreach (var table in new[] { RegistryTables.Withdrawals, RegistryTables.Audit })
         {
-            Assert.All(snapshot.Table(table).Values, row => Assert.DoesNotContain(values, v => row.Contains("String:" + v + ";", StringComparison.Ordinal)));
+            Assert.All(snapshot.Table(table).Values, row => Assert.DoesNotContain(patientValues, v => row.Contains(v, StringComparison.Ordinal)));
         }
 
         // The aggregates no longer count the patient.

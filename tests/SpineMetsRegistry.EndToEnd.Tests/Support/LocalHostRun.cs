@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SpineMetsRegistry.LocalHost.Hosting;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Testing.Azurite;
 
 namespace SpineMetsRegistry.EndToEnd.Tests.Support;
@@ -79,47 +80,26 @@ internal sealed class LocalHostRun : IAsyncDisposable
         await Landing.WriteAsync(batch.Site, LandingArea.Incoming, batch.FileName, content, "text/csv");
     }
 
-    /// <summary>Polls the ledger until the batch is completed or failed.</summary>
-    public async Task<BatchLedgerEntry> WaitForLedgerAsync(Batch batch, TimeSpan timeout)
+    /// <summary>
+    /// Polls until the batch's workflow has finished (every activity done: the ledger says
+    /// Completed before the last activity has cleaned up), then returns the ledger entry.
+    /// </summary>
+    public async Task<BatchLedgerEntry> WaitForIngestAsync(Batch batch, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return await Eventually.GetAsync(
-            () => Ledger.GetAsync(batch.Site, batch.Key.Value),
-            entry => entry is { Status: BatchStatus.Completed or BatchStatus.Failed },
+        var workflows = Host.Services.GetRequiredService<IWorkflowStateStore>();
+        await Eventually.GetAsync(
+            () => workflows.GetAsync(batch.Key.InstanceId),
+            instance => instance is { Status: not WorkflowStatus.Running },
             timeout,
-            $"batch {batch.Key} to be completed or failed");
+            $"the ingest workflow of {batch.Key} to finish");
+        return await Ledger.GetAsync(batch.Site, batch.Key.Value)
+            ?? throw new InvalidOperationException($"The workflow of {batch.Key} finished without a ledger entry.");
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         _state.Delete(recursive: true);
-    }
-}
-
-/// <summary>Polling with a deadline, for what a background service does in its own time.</summary>
-internal static class Eventually
-{
-    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, Func<T?, bool> done, TimeSpan timeout, string what)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(probe);
-        ArgumentNullException.ThrowIfNull(done);
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value!;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {timeout} for {what}; last seen: {value?.ToString() ?? "nothing"}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
     }
 }

@@ -38,4 +38,11 @@ public sealed record LocalHostSettings
 
     /// <summary>The registry configuration file; null uses registry.json next to the binaries.</summary>
     public string? RegistryConfigurationFile { get; init; }
+
+    /// <summary>
+    /// Registrations applied after the host's own; null when run from the command line. Lets a
+    /// test observe exactly the host the command line starts (e.g. add a logger provider that
+    /// captures every log line) without a second way of composing it.
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

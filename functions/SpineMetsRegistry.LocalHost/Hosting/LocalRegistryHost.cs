@@ -86,6 +86,7 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             builder.Services.AddSingleton<Demo.DemoRunner>();
             builder.Services.AddSingleton<IngestQueueProcessor>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestQueueProcessor>());
+            settings.ConfigureServices?.Invoke(builder.Services);
 
             var app = builder.Build();
             var configuration = app.Services.GetRequiredService<RegistryConfiguration>();

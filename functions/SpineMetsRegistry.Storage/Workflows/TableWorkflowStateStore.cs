@@ -35,6 +35,16 @@ public sealed class TableWorkflowStateStore(RegistryStorageClients clients) : IW
         ArgumentNullException.ThrowIfNull(instance);
         var entity = ToEntity(instance);
         EntityLimits.Check(Instances.Name, entity);
+
+        // An existing instance (a repeated event, an identical re-upload of a finished batch)
+        // is answered from a read: writing its running marker first would leave a stale
+        // marker behind, and "false" must change nothing. Only a create racing another
+        // create of the same ID can still leave one, which listing cleans up.
+        if (await GetAsync(instance.InstanceId, cancellationToken) is not null)
+        {
+            return false;
+        }
+
         if (instance.Status == WorkflowStatus.Running)
         {
             await MarkRunningAsync(instance.InstanceId, cancellationToken);

@@ -26,6 +26,22 @@ public sealed class TableWorkflowStateStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TryCreateAsync_FinishedInstanceCreatedAgain_FalseAndNoRunningMarkerLeft()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableWorkflowStateStore(context.Clients);
+        var instance = Instance("ingest-S01-visits-1-0123456789abcdef");
+        await store.TryCreateAsync(instance);
+        await store.FinishAsync(instance.InstanceId, WorkflowStatus.Completed, "{}", null, Start.AddMinutes(1));
+
+        // An identical re-upload asks to create the same instance again.
+        Assert.False(await store.TryCreateAsync(instance));
+
+        Assert.Empty(await context.RowsAsync(RegistryTables.WorkflowsRunning));
+        Assert.Equal(WorkflowStatus.Completed, (await store.GetAsync(instance.InstanceId))!.Status);
+    }
+
+    [Fact]
     public async Task SaveStepAsync_StepsSavedRepeatedly_OneRowPerSequenceInOrder()
     {
         var context = await StorageTestContext.CreateAsync(azurite);

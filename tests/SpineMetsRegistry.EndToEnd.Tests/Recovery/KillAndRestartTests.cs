@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using SpineMetsRegistry.EndToEnd.Tests.Support;
+using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Pipeline.Workflows;
+using SpineMetsRegistry.Pipeline.Workflows.Local;
+using SpineMetsRegistry.Storage.Workflows;
+using SpineMetsRegistry.Testing.Azurite;
+using Xunit.Abstractions;
+
+namespace SpineMetsRegistry.EndToEnd.Tests.Recovery;
+
+/// <summary>
+/// A host killed anywhere in an ingest, then started afresh (a new service container over
+/// the same storage), resumes the workflow and leaves every table and blob exactly as a clean
+/// run does. The killed ingest is a second batch that exercises every kind of write: a new
+/// enrollment, a new visit, a correction, an unchanged record and a withdrawal. Every run
+/// shares one frozen clock, so time columns compare exactly.
+/// </summary>
+[Collection(EndToEndCollections.Recovery)]
+public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    /// <summary>Runs killed and resumed side by side (each in its own storage namespace).</summary>
+    private const int Parallelism = 3;
+
+    private static readonly SemaphoreSlim BaselineGate = new(1, 1);
+    private static CleanRun? _baseline;
+
+    private static Batch Seed => SiteBatches.First();
+
+    /// <summary>A correction, a new visit, an unchanged enrollment, a withdrawal and a new patient.</summary>
+    private static Batch Update { get; } = Batch.Csv(SiteBatches.Site, "2025-12-10-update.csv",
+    [
+        SiteBatches.FirstEnrollment.With(("primary_tumour", "kidney"), ("sins_alignment", "deformity")),
+        Rows.Row(("record_type", "followup"), ("study_id", "S01-0001"), ("time_point", "12w"), ("visit_date", "2025-12-08"),
+            ("vital_status", "alive"), ("nrs_pain", "2"), ("eq5d_version", "5L"), ("eq5d_mo", "1"), ("eq5d_sc", "1"), ("eq5d_ua", "2"),
+            ("eq5d_pd", "1"), ("eq5d_ad", "1"), ("saves_grade", "none"), ("reoperation", "no"), ("local_recurrence", "no")),
+        SiteBatches.ThirdEnrollment,
+        SiteBatches.Withdrawal("S01-0002"),
+        SiteBatches.SecondEnrollment.With(("study_id", "S01-0004"), ("index_date", "2025-11-03"), ("primary_tumour", "prostate")),
+    ]);
+
+    [Fact]
+    public async Task Resume_AfterKillBetweenAnyTwoSteps_EndsWithTheCleanRunsTablesAndBlobs()
+    {
+        var baseline = await BaselineAsync();
+        var points = Enumerable.Range(1, baseline.ActivityCalls).Select(k => new CrashPoint(CrashKind.AfterStepSaved, k)).ToList();
+
+        await AssertEveryPointResumesToAsync(baseline, points, expectedStepsAtKill: point => point.Number);
+    }
+
+    [Fact]
+    public async Task Resume_AfterKillOnceAnActivityReturnedButBeforeItsStepWasRecorded_ReRunsItToTheCleanRunsState()
+    {
+        var baseline = await BaselineAsync();
+        var points = Enumerable.Range(1, baseline.ActivityCalls).Select(k => new CrashPoint(CrashKind.BeforeStepSaved, k)).ToList();
+
+        await AssertEveryPointResumesToAsync(baseline, points, expectedStepsAtKill: point => point.Number - 1);
+    }
+
+    [Fact]
+    public async Task Resume_AfterKillInsideAnActivityBetweenAnyTwoOfItsWrites_ReRunsItToTheCleanRunsState()
+    {
+        var baseline = await BaselineAsync();
+        var points = Enumerable.Range(1, baseline.Writes).Select(m => new CrashPoint(CrashKind.BeforeWrite, m)).ToList();
+
+        await AssertEveryPointResumesToAsync(baseline, points, expectedStepsAtKill: null);
+    }
+
+    [Fact]
+    public async Task LocalHost_StartedAfterAKill_ResumesTheUnfinishedIngestToTheCleanRunsState()
+    {
+        var baseline = await BaselineAsync();
+        using var registry = TestRegistry.Create("S01", "S02");
+        var storage = StorageNamespace.Create(azurite);
+        var clock = new FakeTimeProvider(PipelineHost.Now);
+        await SeedAsync(storage, registry, clock);
+        using var plan = new CrashPlan(new CrashPoint(CrashKind.AfterStepSaved, 3));
+        await KillDuringUpdateAsync(storage, registry, clock, plan);
+
+        // The real local host, on the same storage and the same frozen clock: its queue
+        // processor resumes unfinished workflows when it starts.
+        await using (var run = await LocalHostRun.StartAsync(azurite, registry, storage, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock))))
+        {
+            var store = run.Host.Services.GetRequiredService<IWorkflowStateStore>();
+            var instance = await Eventually.GetAsync(
+                () => store.GetAsync(Update.Key.InstanceId),
+                i => i is { Status: not WorkflowStatus.Running },
+                TimeSpan.FromSeconds(60),
+                "the resumed workflow to finish");
+            Assert.Equal(WorkflowStatus.Completed, instance.Status);
+            Assert.Contains(run.Logs.Lines, l => l.Contains("Resuming unfinished workflow " + Update.Key.InstanceId, StringComparison.Ordinal));
+        }
+
+        StorageSnapshot.AssertEqual(baseline.Snapshot, await StorageSnapshot.ReadAsync(storage), $"Restarted local host after {plan.Crashed}");
+    }
+
+    private async Task AssertEveryPointResumesToAsync(CleanRun baseline, IReadOnlyList<CrashPoint> points, Func<CrashPoint, int>? expectedStepsAtKill)
+    {
+        Assert.NotEmpty(points);
+        output.WriteLine($"{points.Count} crash points ({points[0]} .. {points[^1]}); the clean update makes {baseline.ActivityCalls} activity calls and {baseline.Writes} storage writes.");
+        using var registry = TestRegistry.Create("S01", "S02");
+        var failures = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(points, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (point, cancellationToken) =>
+        {
+            try
+            {
+                var storage = StorageNamespace.Create(azurite);
+                var clock = new FakeTimeProvider(PipelineHost.Now);
+                await SeedAsync(storage, registry, clock);
+                using var plan = new CrashPlan(point);
+                await KillDuringUpdateAsync(storage, registry, clock, plan);
+
+                var killed = await new TableWorkflowStateStore(storage.Clients()).GetStepsAsync(Update.Key.InstanceId, cancellationToken);
+                if (expectedStepsAtKill is not null && killed.Count != expectedStepsAtKill(point))
+                {
+                    failures.Add($"{point}: {killed.Count} steps persisted at the kill, expected {expectedStepsAtKill(point)}");
+                    return;
+                }
+
+                await using (var restarted = await PipelineHost.StartAsync(storage, registry, clock))
+                {
+                    var resumed = await restarted.Get<InProcessWorkflowRunner>().ResumeUnfinishedAsync(cancellationToken);
+                    if (resumed != 1)
+                    {
+                        failures.Add($"{point}: the restarted host resumed {resumed} workflows, expected 1");
+                        return;
+                    }
+                }
+
+                var differences = StorageSnapshot.Differences(baseline.Snapshot, await StorageSnapshot.ReadAsync(storage));
+                if (differences.Count > 0)
+                {
+                    failures.Add($"{point} (killed {plan.Crashed}): {differences.Count} difference(s) from the clean run:\n  " + string.Join("\n  ", differences.Take(6)));
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                failures.Add($"{point}: {exception}");
+            }
+        });
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {points.Count} crash points did not resume to the clean run's state:\n" + string.Join("\n", failures.OrderBy(f => f, StringComparer.Ordinal)));
+    }
+
+    /// <summary>Kills a host during the update's ingest; asserts it died where planned and left the instance Running.</summary>
+    private static async Task KillDuringUpdateAsync(StorageNamespace storage, TestRegistry registry, TimeProvider clock, CrashPlan plan)
+    {
+        await using (var dying = await PipelineHost.StartAsync(storage, registry, clock, configure: plan.Install))
+        {
+            var blob = await dying.PutIncomingAsync(Update.Site, Update.FileName, Update.Bytes);
+            plan.Arm();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying.AnnounceAsync(blob, plan.HostStopping));
+        }
+
+        Assert.NotNull(plan.Crashed);
+        var instance = await new TableWorkflowStateStore(storage.Clients()).GetAsync(Update.Key.InstanceId);
+        Assert.Equal(WorkflowStatus.Running, instance?.Status);
+    }
+
+    private static async Task SeedAsync(StorageNamespace storage, TestRegistry registry, TimeProvider clock)
+    {
+        await using var seeding = await PipelineHost.StartAsync(storage, registry, clock);
+        Assert.Equal("started", (await seeding.UploadAsync(Seed.Site, Seed.FileName, Seed.Bytes)).Outcome);
+    }
+
+    /// <summary>The clean run, computed once: seed then update without a crash, counting the update's steps and writes.</summary>
+    private async Task<CleanRun> BaselineAsync()
+    {
+        await BaselineGate.WaitAsync();
+        try
+        {
+            if (_baseline is not null)
+            {
+                return _baseline;
+            }
+
+            using var registry = TestRegistry.Create("S01", "S02");
+            var storage = StorageNamespace.Create(azurite);
+            var clock = new FakeTimeProvider(PipelineHost.Now);
+            await SeedAsync(storage, registry, clock);
+            using var counting = new CrashPlan(CrashPoint.Never);
+            await using (var host = await PipelineHost.StartAsync(storage, registry, clock, configure: counting.Install))
+            {
+                var blob = await host.PutIncomingAsync(Update.Site, Update.FileName, Update.Bytes);
+                counting.Arm();
+                Assert.Equal("started", Assert.Single(await host.AnnounceAsync(blob)).Outcome);
+                var entry = await host.Get<IBatchLedger>().GetAsync(Update.Site, Update.Key.Value);
+                Assert.Equal(BatchStatus.Completed, entry?.Status);
+                Assert.Equal(new StoreCounts(Inserted: 2, Updated: 1, Unchanged: 1, Withdrawn: 1), entry?.Stored);
+            }
+
+            // receive, validate, one chunk, stored, aggregate, schedule, complete
+            Assert.Equal(7, counting.SavedSteps);
+            _baseline = new CleanRun(await StorageSnapshot.ReadAsync(storage), counting.SavedSteps, counting.Writes);
+            return _baseline;
+        }
+        finally
+        {
+            BaselineGate.Release();
+        }
+    }
+
+    private sealed record CleanRun(StorageSnapshot Snapshot, int ActivityCalls, int Writes);
+}

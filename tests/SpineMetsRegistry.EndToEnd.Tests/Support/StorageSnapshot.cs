@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using SpineMetsRegistry.Storage.Tables;
+
+namespace SpineMetsRegistry.EndToEnd.Tests.Support;
+
+/// <summary>
+/// Everything a registry holds in one storage namespace: every entity of every table the
+/// provisioner creates (all properties except the storage system properties Timestamp and
+/// ETag), and every blob of every central container and of each site's landing container
+/// (name, content type and bytes). Two snapshots compare entity by entity and blob by blob.
+/// <para>
+/// One normalisation: the blob ETag the starter put into a workflow's input
+/// (<c>"eTag":"..."</c> in the workflows table). Two runs that upload the same bytes get
+/// different blob versions from storage, which is not a difference in what the registry did.
+/// Time columns are not normalised: tests that compare runs give them one frozen clock.
+/// </para>
+/// </summary>
+internal sealed partial class StorageSnapshot
+{
+    private StorageSnapshot(SortedDictionary<string, string> rows, SortedDictionary<string, (string ContentType, byte[] Bytes)> blobs)
+    {
+        Rows = rows;
+        Blobs = blobs;
+    }
+
+    /// <summary>Each entity's canonical text, by "table | PartitionKey | RowKey".</summary>
+    public SortedDictionary<string, string> Rows { get; }
+
+    /// <summary>Each blob, by "container | name" (containers named by area or site, without prefixes).</summary>
+    public SortedDictionary<string, (string ContentType, byte[] Bytes)> Blobs { get; }
+
+    /// <summary>
+    /// Reads every table and container that exists under the namespace's prefixes (what the
+    /// provisioner created, found by listing the account rather than from a list of names).
+    /// </summary>
+    public static async Task<StorageSnapshot> ReadAsync(StorageNamespace storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var tables = new List<string>();
+        var tableService = new TableServiceClient(storage.ConnectionString);
+        await foreach (var item in tableService.QueryAsync())
+        {
+            if (item.Name.StartsWith(storage.TablePrefix, StringComparison.Ordinal))
+            {
+                var table = item.Name[storage.TablePrefix.Length..];
+                tables.Add(table);
+                await foreach (var entity in tableService.GetTableClient(item.Name).QueryAsync<TableEntity>(maxPerPage: 1000))
+                {
+                    rows.Add($"{table} | {entity.PartitionKey} | {entity.RowKey}", Canonical(table, entity));
+                }
+            }
+        }
+
+        var blobs = new SortedDictionary<string, (string, byte[])>(StringComparer.Ordinal);
+        var containers = new List<string>();
+        var blobService = new BlobServiceClient(storage.ConnectionString);
+        foreach (var prefix in new[] { storage.TablePrefix.ToLowerInvariant(), storage.ContainerPrefix })
+        {
+            await foreach (var item in blobService.GetBlobContainersAsync(prefix: prefix))
+            {
+                var container = item.Name[prefix.Length..];
+                containers.Add(container);
+                await ReadContainerAsync(blobService.GetBlobContainerClient(item.Name), container, blobs);
+            }
+        }
+
+        return new StorageSnapshot(rows, blobs) { Tables = [.. tables.Order(StringComparer.Ordinal)], Containers = [.. containers.Order(StringComparer.Ordinal)] };
+    }
+
+    /// <summary>The tables found (names without the prefix).</summary>
+    public IReadOnlyList<string> Tables { get; private init; } = [];
+
+    /// <summary>The containers found (names without the prefixes: "intake", ..., "site-s01").</summary>
+    public IReadOnlyList<string> Containers { get; private init; } = [];
+
+    /// <summary>The rows of one table.</summary>
+    public IReadOnlyDictionary<string, string> Table(string logicalName) =>
+        Rows.Where(r => r.Key.StartsWith(logicalName + " | ", StringComparison.Ordinal)).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+
+    /// <summary>The blob names of one container ("raw", "quarantine", "site-s01", ...).</summary>
+    public IReadOnlyList<string> BlobNames(string container) =>
+        [.. Blobs.Keys.Where(k => k.StartsWith(container + " | ", StringComparison.Ordinal)).Select(k => k[(container.Length + 3)..])];
+
+    /// <summary>Where a text occurs: table rows and blobs (decoded as UTF-8), as "row ..." / "blob ...".</summary>
+    public IReadOnlyList<string> Occurrences(string text) =>
+    [
+        .. Rows.Where(r => r.Value.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(r => "row " + r.Key),
+        .. Blobs.Where(b => Encoding.UTF8.GetString(b.Value.Bytes).Contains(text, StringComparison.OrdinalIgnoreCase)).Select(b => "blob " + b.Key),
+    ];
+
+    /// <summary>Every difference between two snapshots, one line each (empty when equal).</summary>
+    public static IReadOnlyList<string> Differences(StorageSnapshot expected, StorageSnapshot actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        var differences = new List<string>();
+        foreach (var key in expected.Rows.Keys.Union(actual.Rows.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = expected.Rows.GetValueOrDefault(key);
+            var after = actual.Rows.GetValueOrDefault(key);
+            if (before != after)
+            {
+                differences.Add($"row {key}:\n    expected {before ?? "(none)"}\n    actual   {after ?? "(none)"}");
+            }
+        }
+
+        foreach (var key in expected.Blobs.Keys.Union(actual.Blobs.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = expected.Blobs.TryGetValue(key, out var b) ? Describe(b) : "(none)";
+            var after = actual.Blobs.TryGetValue(key, out var a) ? Describe(a) : "(none)";
+            if (before != after)
+            {
+                differences.Add($"blob {key}: expected {before}, actual {after}");
+            }
+        }
+
+        return differences;
+    }
+
+    /// <summary>Asserts two snapshots are equal, listing the differences when not.</summary>
+    public static void AssertEqual(StorageSnapshot expected, StorageSnapshot actual, string context)
+    {
+        var differences = Differences(expected, actual);
+        if (differences.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException($"{context}: {differences.Count} difference(s):\n" + string.Join('\n', differences.Take(25)));
+        }
+    }
+
+    private static async Task ReadContainerAsync(BlobContainerClient container, string label, SortedDictionary<string, (string, byte[])> blobs)
+    {
+        await foreach (var item in container.GetBlobsAsync())
+        {
+            var content = await container.GetBlobClient(item.Name).DownloadContentAsync();
+            blobs.Add($"{label} | {item.Name}", (content.Value.Details.ContentType ?? string.Empty, content.Value.Content.ToArray()));
+        }
+    }
+
+    private static string Describe((string ContentType, byte[] Bytes) blob) =>
+        $"{blob.ContentType} {blob.Bytes.Length} bytes sha256 {Convert.ToHexStringLower(SHA256.HashData(blob.Bytes))[..16]}";
+
+    private static string Canonical(string table, TableEntity entity)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, value) in entity.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (name is "odata.etag" or "Timestamp" or "PartitionKey" or "RowKey")
+            {
+                continue;
+            }
+
+            var rendered = value switch
+            {
+                null => "null",
+                DateTimeOffset at => "DateTimeOffset:" + at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                DateTime at => "DateTime:" + at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+                byte[] bytes => "Binary:" + Convert.ToBase64String(bytes),
+                IFormattable formattable => value.GetType().Name + ":" + formattable.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.GetType().Name + ":" + value,
+            };
+            if (table == RegistryTables.Workflows)
+            {
+                rendered = UploadETag().Replace(rendered, "\"eTag\":\"(normalised)\"");
+            }
+
+            text.Append(name).Append('=').Append(rendered).Append("; ");
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex("\"eTag\":\"(?:[^\"\\\\]|\\\\.)*\"")]
+    private static partial Regex UploadETag();
+}

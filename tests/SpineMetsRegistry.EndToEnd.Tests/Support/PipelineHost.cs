@@ -103,7 +103,7 @@ internal sealed class PipelineHost : IAsyncDisposable
         var json = BlobCreatedEventParser.CreateEventJson(
             "devstoreaccount1", blob.Site, blob.Name, blob.ETag, blob.SizeBytes, Get<TimeProvider>().GetUtcNow(),
             string.Create(CultureInfo.InvariantCulture, $"e2e-{blob.Site}-{blob.ETag.Trim('"')}"));
-        return Get<IngestStarter>().HandleMessageAsync(json, cancellationToken);
+        return Get<IngestStarter>().HandleMessageAsync(json, Get<IWorkflowStarter>(), cancellationToken);
     }
 
     /// <summary>Uploads a batch and runs its ingest; returns the starter's single outcome.</summary>

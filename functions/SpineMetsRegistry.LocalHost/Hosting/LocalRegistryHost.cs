@@ -65,13 +65,16 @@ public sealed class LocalRegistryHost : IAsyncDisposable
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
             builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            // Only the settings given override configuration: a null here must not erase a
+            // value from the command line or the environment.
+            var overrides = new Dictionary<string, string?>
             {
                 ["Registry:Storage:ConnectionString"] = connectionString,
                 [RegistryConfigurationSource.FileKey] = settings.RegistryConfigurationFile,
                 ["Registry:Storage:TablePrefix"] = settings.StoragePrefix,
                 ["Registry:Storage:ContainerPrefix"] = settings.StoragePrefix?.ToLowerInvariant(),
-            });
+            };
+            builder.Configuration.AddInMemoryCollection(overrides.Where(o => o.Value is not null));
 
             builder.Services.AddSpineMetsRegistry(builder.Configuration);
             builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));

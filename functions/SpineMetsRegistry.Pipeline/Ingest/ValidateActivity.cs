@@ -59,6 +59,7 @@ public sealed class ValidateActivity(
             KnownPatients = await KnownPatientsAsync(site.Code, cancellationToken),
             Scanner = policies.Scanner,
             DatePolicy = policies.Settings.DatePolicy,
+            FollowUpProtocol = policies.Protocol,
         };
         var validator = new BatchValidator(context);
         var description = new BatchDescription(site.Code, entry.BatchId, entry.FileName, format, context.Dictionary.Version, context.ReceivedOn)

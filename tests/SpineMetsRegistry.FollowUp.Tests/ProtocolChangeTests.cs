@@ -85,6 +85,33 @@ public sealed class ProtocolChangeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Sweep_ChangeMovesAnAnnouncedVisitBackToScheduled_AnnouncedAgainWhenItComesBack()
+    {
+        var world = await FollowUpWorld.CreateAsync(azurite, D0.AddDays(-1));
+        var index = D0.AddDays(-50); // 12w upcoming since day 49
+        await world.SweepAsync(D0.AddDays(-1));
+        await world.EnrollAsync("S01", "S01-0001", index, D0.AddDays(-1));
+        await world.SweepAsync(D0);
+
+        // 12w moves to 14 weeks: upcoming again only from day 98 - 21 - 14 = 63.
+        world.Reconfigure(s => s.FollowUp = new FollowUpProtocol
+        {
+            TimePoints = [new("6w", 42, 14, 14), new("12w", 98, 21, 21), new("26w", 182, 28, 28), new("52w", 364, 42, 42)],
+        });
+        var sent = new List<Announcement>();
+        for (var day = D0.AddDays(1); day <= index.AddDays(80); day = day.AddDays(1))
+        {
+            await world.SweepAsync(day);
+            sent.AddRange(Announcement.Of((await world.DigestAsync("S01", day))!).Where(a => a.TimePoint == "12w"));
+        }
+
+        Assert.Equal(["S01-0001 12w Upcoming"], (await world.DigestAsync("S01", D0))!.Reminders.Where(r => r.TimePoint == "12w").Select(r => $"{r.StudyId} {r.TimePoint} {r.State}"));
+        Assert.Equal(
+            [new Announcement(index.AddDays(63), "S01", "S01-0001", "12w", VisitState.Upcoming), new Announcement(index.AddDays(77), "S01", "S01-0001", "12w", VisitState.Due)],
+            sent);
+    }
+
+    [Fact]
     public async Task Sweep_SameProtocolAfterRestart_NoReplan()
     {
         var world = await FollowUpWorld.CreateAsync(azurite, D0);

@@ -176,8 +176,21 @@ public sealed class ApiTests(AzuriteFixture azurite)
         Assert.Equal("3", timePoint.GetProperty("closedVisits").GetString());
     }
 
-    /// <summary>S01: twelve 6w visits in the window; S02: one in, two missed (compliance 1/3).</summary>
-    private async Task<FollowUpWorld> ComplianceWorldAsync(int? smallCellThreshold)
+    [Fact]
+    public async Task GetCommitteeDigestAsync_TotalPublishedButWithinSuppressed_RateHidden()
+    {
+        var world = await ComplianceWorldAsync(smallCellThreshold: null, s02Patients: 12);
+
+        var body = await BodyAsync(await Registry(world).GetCommitteeDigestAsync(Committee));
+
+        // S02: 12 closed, 1 within, 11 missed. 12 may be shown, but 1/12 with 12 would reveal the hidden 1.
+        var timePoint = Assert.Single(Assert.Single(body.GetProperty("sitesBelowThreshold").EnumerateArray()).GetProperty("timePoints").EnumerateArray());
+        Assert.Equal("12", timePoint.GetProperty("closedVisits").GetString());
+        Assert.Equal(JsonValueKind.Null, timePoint.GetProperty("compliance").ValueKind);
+    }
+
+    /// <summary>S01: twelve 6w visits in the window; S02: one in, the others missed (by default 1 of 3).</summary>
+    private async Task<FollowUpWorld> ComplianceWorldAsync(int? smallCellThreshold, int s02Patients = 3)
     {
         var world = await FollowUpWorld.CreateAsync(azurite, A.AddDays(-1), s => s.SmallCellThreshold = smallCellThreshold ?? s.SmallCellThreshold);
         await world.SweepAsync(A.AddDays(-1));
@@ -187,7 +200,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
             await world.ReceiveVisitAsync("S01", $"S01-{i:D4}", "6w", 40 + (i % 5), A.AddDays(-1));
         }
 
-        for (var i = 1; i <= 3; i++)
+        for (var i = 1; i <= s02Patients; i++)
         {
             await world.EnrollAsync("S02", $"S02-{i:D4}", A.AddDays(-100), A.AddDays(-1));
         }

@@ -63,10 +63,10 @@ public sealed class LocalRegistryRemindersTests(AzuriteFixture azurite) : IDispo
         Assert.StartsWith($"Follow-up reminders for site S01 as of {date}: 1 missed, 1 overdue, 1 due, 0 upcoming", text.Output, StringComparison.Ordinal);
         var rows = text.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
         Assert.Equal(3, rows.Count);
-        Assert.StartsWith("missed    S01-0001     6w", rows[0], StringComparison.Ordinal);
-        Assert.StartsWith("overdue   S01-0001     12w", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("missed    S01-0001     6w          2", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("overdue   S01-0001     12w         2", rows[1], StringComparison.Ordinal);
         Assert.Contains("days past target", rows[1], StringComparison.Ordinal);
-        Assert.StartsWith("due       S01-0002     6w", rows[2], StringComparison.Ordinal);
+        Assert.StartsWith("due       S01-0002     6w          2", rows[2], StringComparison.Ordinal);
 
         var json = await CliAsync("reminders", "--site", "s01", "--date", date, "--json", "--api", host.BaseAddress.ToString(), "--key", host.Credentials.Sites["S01"]);
         Assert.Equal(0, json.ExitCode);

@@ -189,8 +189,10 @@ public sealed class RegistryApi(
     /// <summary>
     /// The weekly committee digest: the sites whose follow-up compliance is below the
     /// configured threshold at one time point or more, and the compliance count table
-    /// (site x time point x outcome), small-cell suppressed. A rate is shown only when the
-    /// visits it is computed from are at least the suppression threshold.
+    /// (site x time point x outcome), small-cell suppressed. The number of closed visits is
+    /// shown when it reaches the suppression threshold; a rate only when, besides, the count of
+    /// visits within the window is published in the table, since a rate times a published
+    /// total would otherwise reveal a suppressed cell.
     /// </summary>
     public async Task<ApiResponse> GetCommitteeDigestAsync(RegistryCaller? caller, CancellationToken cancellationToken = default)
     {
@@ -215,6 +217,10 @@ public sealed class RegistryApi(
         var table = await aggregates.ReadAsync(AggregateScopes.Pooled, FollowUpCompliance.TableName, cancellationToken) is { } document
             ? SmallCellSuppressor.Publish(AggregateJson.Deserialize(document.Json), threshold)
             : null;
+        var withinShown = (table?.Counts ?? [])
+            .Where(c => c.Count is not null && c.Keys.Count == 3 && c.Keys[2] == FollowUpCompliance.Code(ComplianceOutcome.WithinWindow))
+            .Select(c => (c.Keys[0], c.Keys[1]))
+            .ToHashSet();
         var below = digest.Compliance
             .Where(c => c.IsBelow(digest.Threshold))
             .GroupBy(c => c.Site, StringComparer.Ordinal)
@@ -224,7 +230,7 @@ public sealed class RegistryApi(
                 timePoints = g.Select(c => new
                 {
                     timePoint = c.TimePoint,
-                    compliance = c.Closed >= threshold ? Math.Round(c.Rate, 2) : (double?)null,
+                    compliance = c.Closed >= threshold && withinShown.Contains((c.Site, c.TimePoint)) ? Math.Round(c.Rate, 2) : (double?)null,
                     closedVisits = c.Closed >= threshold ? c.Closed.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"<{threshold}",
                 }),
             })

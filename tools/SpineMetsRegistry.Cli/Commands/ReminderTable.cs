@@ -18,11 +18,11 @@ internal static class ReminderTable
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Follow-up reminders for site {digest.Site} as of {Day(digest.Date)}: {counts.Missed} missed, {counts.Overdue} overdue, {counts.Due} due, {counts.Upcoming} upcoming"));
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"{"state",-9} {"study ID",-12} {"time point",-10} {"window",-24} {"target",-10}  note");
+        await output.WriteLineAsync($"{"state",-9} {"study ID",-12} {"time point",-11} {"window",-26} {"target",-10}  note");
         foreach (var r in digest.Reminders)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{ReminderDigestFormats.StateCode(r.State),-9} {r.StudyId,-12} {r.TimePoint,-10} {Day(r.WindowOpens) + " .. " + Day(r.WindowCloses),-24} {Day(r.TargetDate),-10}  {Note(r)}"));
+                $"{ReminderDigestFormats.StateCode(r.State),-9} {r.StudyId,-12} {r.TimePoint,-11} {Day(r.WindowOpens) + " .. " + Day(r.WindowCloses),-26} {Day(r.TargetDate),-10}  {Note(r)}"));
         }
     }
 

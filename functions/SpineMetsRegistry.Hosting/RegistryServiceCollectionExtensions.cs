@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpineMetsRegistry.Api.Endpoints;
 using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Storage.DependencyInjection;
@@ -38,6 +39,13 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<RecordFailureActivity>();
         services.AddSingleton<IngestActivities>();
         services.AddSingleton<IngestStarter>();
+
+        // The follow-up sweep: the local host's daily job and the Functions timer call IFollowUpSweep.
+        services.AddSingleton<ReminderDigestPublisher>();
+        services.AddSingleton<ComplianceDigestWriter>();
+        services.AddSingleton<ProtocolReplan>();
+        services.AddSingleton<FollowUpSweep>();
+        services.AddSingleton<IFollowUpSweep>(sp => sp.GetRequiredService<FollowUpSweep>());
 
         services.AddSingleton<RegistryApi>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SpineMetsRegistry.LocalHost.Demo;
 using SpineMetsRegistry.LocalHost.Hosting;
+using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.LocalHost;
@@ -44,6 +45,11 @@ public static class LocalHostCommand
             }
         }
 
+        if (await host.RunStartupSweepAsync() is { } sweep)
+        {
+            PrintSweep(sweep);
+        }
+
         Console.WriteLine($"Dashboard (committee): {host.CommitteeDashboard}");
         Console.WriteLine("Press Ctrl+C to stop.");
         await host.WaitForShutdownAsync();
@@ -84,6 +90,21 @@ public static class LocalHostCommand
         foreach (var (site, key) in keys.Sites.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"  site {site,-5} {key}");
+        }
+    }
+
+    private static void PrintSweep(FollowUpSweepResult sweep)
+    {
+        Console.WriteLine($"Follow-up sweep as of {sweep.AsOf:yyyy-MM-dd}: {sweep.Summary}");
+        foreach (var digest in sweep.Digests)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  site {digest.Site,-5} {digest.Reminders,4} reminders ({digest.NewNotices} new)  site-{digest.Site.ToLowerInvariant()}/{digest.JsonName}, .csv{(digest.Written ? string.Empty : "  (unchanged)")}"));
+        }
+
+        if (sweep.Compliance is { } compliance)
+        {
+            Console.WriteLine($"  committee digest as of {compliance.AsOf:yyyy-MM-dd}: sites below the compliance threshold: {(compliance.SitesBelowThreshold.Count == 0 ? "none" : string.Join(", ", compliance.SitesBelowThreshold))}");
         }
     }
 

@@ -14,6 +14,10 @@ internal static class BenchmarkCommands
                       peak working set and throughput, as ratios to the smallest size.
                   deid-scan [--cells 500000]
                       Identifier-scanner throughput and allocation per cell, against the fast path.
+                  sweep-cost [--days 28]
+                      Schedule entities the daily follow-up sweep reads (counted through the
+                      storage port) at 10k and 1M scheduled visits, against the visits changing
+                      state each day.
                   generate --rows N --out FILE [--site S01] [--error-rate 0.01] [--seed 42]
                       Writes a synthetic batch (CSV or .jsonl by extension) for experiments.
                 """);
@@ -24,6 +28,7 @@ internal static class BenchmarkCommands
         {
             "validation-memory" => await ValidationMemoryBenchmark.RunAsync(args[1..]),
             "deid-scan" => DeidentificationScanBenchmark.Run(args[1..]),
+            "sweep-cost" => await SweepCost.SweepCostBenchmark.RunAsync(args[1..]),
             "generate" => ValidationMemoryBenchmark.GenerateCommand(args[1..]),
             ValidationMemoryBenchmark.ChildCommand => await ValidationMemoryBenchmark.RunChildAsync(args[1..]),
             _ => Unknown(args[0]),

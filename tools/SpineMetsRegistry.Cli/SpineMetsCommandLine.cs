@@ -19,14 +19,18 @@ public static class SpineMetsCommandLine
     /// <summary>Exit code for a command line that could not be understood.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code for a command that could not reach the registry, or that the registry refused (401, 403...).</summary>
+    public const int Unavailable = 3;
+
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments.")
+        var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments, show follow-up reminders.")
         {
             ValidateCommand.Create(console),
             DictionaryCommand.Create(console),
             ScoreCommand.Create(console),
+            RemindersCommand.Create(console),
         };
         return root;
     }

@@ -1,10 +1,13 @@
 using SpineMetsRegistry.Api.Identity;
 using SpineMetsRegistry.Domain.Aggregation;
 using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Audit;
 using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Pipeline.Schedule;
 
 namespace SpineMetsRegistry.Api.Endpoints;
 
@@ -18,6 +21,8 @@ public sealed class RegistryApi(
     ILandingBlobs landing,
     IAggregateStore aggregates,
     IAuditLog audit,
+    IScheduleStore schedule,
+    IFollowUpSweep sweep,
     RegistryPolicies policies,
     TimeProvider time)
 {
@@ -149,7 +154,144 @@ public sealed class RegistryApi(
         });
     }
 
-    private ApiResponse? Authorize(RegistryCaller? caller, string site)
+    /// <summary>
+    /// A site's current reminders: its expected visits in an actionable state (upcoming, due,
+    /// overdue, missed) as of today, or as of <paramref name="asOf"/> (YYYY-MM-DD), computed
+    /// from the site's schedule partition. The body has the form of a daily digest.
+    /// </summary>
+    public async Task<ApiResponse> GetSiteRemindersAsync(RegistryCaller? caller, string site, string? asOf, CancellationToken cancellationToken = default)
+    {
+        if (Authorize(caller, site, "reading site {0}'s reminders") is { } denied)
+        {
+            return denied;
+        }
+
+        if (!TryDay(asOf, out var day))
+        {
+            return ApiResponse.BadRequest("asOf must be a date written YYYY-MM-DD.");
+        }
+
+        var code = policies.FindSite(site)!.Code;
+        var reminders = new List<VisitReminder>();
+        await foreach (var visit in schedule.ListSiteAsync(code, cancellationToken))
+        {
+            if (VisitReminder.IsActionable(visit.StateOn(day)))
+            {
+                reminders.Add(VisitReminder.Describe(visit, day));
+            }
+        }
+
+        var digest = ReminderDigest.Create(code, day, policies.Protocol.Fingerprint, reminders);
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), caller!.AuditName, "reminders.read", $"{code}/reminders?asOf={day:yyyy-MM-dd}", "ok", $"{digest.Reminders.Count} reminders"), null, cancellationToken);
+        return ApiResponse.File(new MemoryStream(ReminderDigestFormats.ToJson(digest), writable: false), "application/json");
+    }
+
+    /// <summary>
+    /// The weekly committee digest: the sites whose follow-up compliance is below the
+    /// configured threshold at one time point or more, and the compliance count table
+    /// (site x time point x outcome), small-cell suppressed. The number of closed visits is
+    /// shown when it reaches the suppression threshold; a rate only when, besides, the count of
+    /// visits within the window is published in the table, since a rate times a published
+    /// total would otherwise reveal a suppressed cell.
+    /// </summary>
+    public async Task<ApiResponse> GetCommitteeDigestAsync(RegistryCaller? caller, CancellationToken cancellationToken = default)
+    {
+        if (caller is null)
+        {
+            return ApiResponse.Unauthenticated();
+        }
+
+        if (!caller.IsCommittee && !caller.IsOperator)
+        {
+            return ApiResponse.Forbidden("reading the committee digest");
+        }
+
+        var stored = await aggregates.ReadAsync(AggregateScopes.Committee, ComplianceDigest.DocumentName, cancellationToken);
+        if (stored is null)
+        {
+            return ApiResponse.NotFound("The weekly compliance digest (no follow-up sweep has computed it yet)");
+        }
+
+        var digest = ComplianceDigest.FromJson(stored.Json);
+        var threshold = policies.Settings.SmallCellThreshold;
+        var table = await aggregates.ReadAsync(AggregateScopes.Pooled, FollowUpCompliance.TableName, cancellationToken) is { } document
+            ? SmallCellSuppressor.Publish(AggregateJson.Deserialize(document.Json), threshold)
+            : null;
+        var withinShown = (table?.Counts ?? [])
+            .Where(c => c.Count is not null && c.Keys.Count == 3 && c.Keys[2] == FollowUpCompliance.Code(ComplianceOutcome.WithinWindow))
+            .Select(c => (c.Keys[0], c.Keys[1]))
+            .ToHashSet();
+        var below = digest.Compliance
+            .Where(c => c.IsBelow(digest.Threshold))
+            .GroupBy(c => c.Site, StringComparer.Ordinal)
+            .Select(g => new
+            {
+                site = g.Key,
+                timePoints = g.Select(c => new
+                {
+                    timePoint = c.TimePoint,
+                    compliance = c.Closed >= threshold && withinShown.Contains((c.Site, c.TimePoint)) ? Math.Round(c.Rate, 2) : (double?)null,
+                    closedVisits = c.Closed >= threshold ? c.Closed.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"<{threshold}",
+                }),
+            })
+            .ToList();
+
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), caller.AuditName, "committee.digest.read", $"{AggregateScopes.Committee}/{ComplianceDigest.DocumentName}", "ok", $"{below.Count} sites below threshold, suppression {threshold}"), null, cancellationToken);
+        return ApiResponse.Ok(new
+        {
+            asOf = digest.AsOf,
+            computedAt = stored.ComputedAt,
+            complianceThreshold = digest.Threshold,
+            suppressionThreshold = threshold,
+            definition = "Compliance = visits received within their window / visits whose window has closed, per site and time point.",
+            sitesBelowThreshold = below,
+            table,
+        });
+    }
+
+    /// <summary>Runs the follow-up sweep as of a day (default today, UTC); operators only.</summary>
+    public async Task<ApiResponse> RunSweepAsync(RegistryCaller? caller, string? asOf, CancellationToken cancellationToken = default)
+    {
+        if (caller is null)
+        {
+            return ApiResponse.Unauthenticated();
+        }
+
+        if (!caller.IsOperator)
+        {
+            return ApiResponse.Forbidden("running the follow-up sweep");
+        }
+
+        if (!TryDay(asOf, out var day))
+        {
+            return ApiResponse.BadRequest("asOf must be a date written YYYY-MM-DD.");
+        }
+
+        // A sweep of a future day would move the watermark ahead and silence the real
+        // reminders until then; previews of later days belong to a test registry
+        // (the local host's --sweep-as-of).
+        if (day > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        {
+            return ApiResponse.BadRequest("asOf must not be later than today (UTC): a sweep of a future day would suppress the real reminders until then.");
+        }
+
+        var result = await sweep.RunAsync(day, cancellationToken);
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), caller.AuditName, "sweep.run", $"sweep/{day:yyyy-MM-dd}", result.Mode == SweepMode.AlreadySwept ? "skipped" : "ok", result.Summary), null, cancellationToken);
+        return ApiResponse.Ok(result);
+    }
+
+    private bool TryDay(string? text, out DateOnly day)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+    }
+
+    private ApiResponse? Authorize(RegistryCaller? caller, string site, string what = "reading site {0}'s batches")
     {
         if (caller is null)
         {
@@ -162,7 +304,7 @@ public sealed class RegistryApi(
             return ApiResponse.NotFound($"Site {site}");
         }
 
-        return caller.MaySeeSite(configured.Code) ? null : ApiResponse.Forbidden($"reading site {configured.Code}'s batches");
+        return caller.MaySeeSite(configured.Code) ? null : ApiResponse.Forbidden(string.Format(System.Globalization.CultureInfo.InvariantCulture, what, configured.Code));
     }
 
     private static string NormaliseScope(string scope) =>

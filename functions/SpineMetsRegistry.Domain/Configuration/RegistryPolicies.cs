@@ -63,6 +63,11 @@ public sealed class RegistryPolicies
             errors.Add("settings.complianceThreshold must be between 0 and 1.");
         }
 
+        if (!Enum.IsDefined(settings.ComplianceDigestWeekday))
+        {
+            errors.Add("settings.complianceDigestWeekday must be a day of the week (e.g. Monday).");
+        }
+
         if (settings.SmallCellThreshold < 1)
         {
             errors.Add("settings.smallCellThreshold must be at least 1.");

@@ -30,6 +30,12 @@ public sealed class RegistrySettings
     /// <summary>Sites whose follow-up compliance at any time point falls below this fraction are listed in the weekly committee digest (default 0.8).</summary>
     public double ComplianceThreshold { get; set; } = 0.8;
 
+    /// <summary>
+    /// The weekday the committee's compliance digest is computed (default Monday); a sweep
+    /// also computes it when seven days have passed since the last one (a missed weekday).
+    /// </summary>
+    public DayOfWeek ComplianceDigestWeekday { get; set; } = DayOfWeek.Monday;
+
     /// <summary>Counts from 1 to this value minus one are suppressed in everything that leaves the system (default 11: "no cell 1-10").</summary>
     public int SmallCellThreshold { get; set; } = SmallCellSuppressor.DefaultThreshold;
 }

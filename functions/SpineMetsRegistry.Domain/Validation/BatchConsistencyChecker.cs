@@ -5,7 +5,7 @@ namespace SpineMetsRegistry.Domain.Validation;
 /// <summary>
 /// Checks across the records of one batch (and against what the registry already holds):
 /// duplicate records, follow-up before the index date, visits after death, unknown or
-/// withdrawn patients. It keeps only a small entry per valid row (patient, row, key,
+/// withdrawn patients, and (warning) visits outside their time point's window. It keeps only a small entry per valid row (patient, row, key,
 /// dates), never the rows. Memory stays flat however large the batch: past
 /// <see cref="SpillThreshold"/> entries they are spilled to streams from the caller's factory,
 /// partitioned by patient, and each partition is checked on its own at the end.
@@ -19,6 +19,7 @@ public sealed class BatchConsistencyChecker : IDisposable
     public const int SpillPartitions = 64;
 
     private readonly IKnownPatients? _known;
+    private readonly FollowUp.FollowUpProtocol? _protocol;
     private readonly bool _safeHarbor;
     private readonly Func<Stream>? _spillFactory;
     private readonly int _threshold;
@@ -30,9 +31,11 @@ public sealed class BatchConsistencyChecker : IDisposable
     /// <param name="spillFactory">Creates a read/write stream to spill to (e.g. a temporary file); null keeps everything in memory.</param>
     /// <param name="spillThreshold">Entries kept in memory before spilling.</param>
     /// <param name="datePolicy">Under SafeHarbor a visit date must be convertible to days from index.</param>
-    public BatchConsistencyChecker(IKnownPatients? known, Func<Stream>? spillFactory = null, int spillThreshold = SpillThreshold, Deidentification.DatePolicy datePolicy = Deidentification.DatePolicy.LimitedDataSet)
+    /// <param name="protocol">The follow-up protocol whose windows visits are checked against; null skips the check.</param>
+    public BatchConsistencyChecker(IKnownPatients? known, Func<Stream>? spillFactory = null, int spillThreshold = SpillThreshold, Deidentification.DatePolicy datePolicy = Deidentification.DatePolicy.LimitedDataSet, FollowUp.FollowUpProtocol? protocol = null)
     {
         _known = known;
+        _protocol = protocol;
         _safeHarbor = datePolicy == Deidentification.DatePolicy.SafeHarbor;
         _spillFactory = spillFactory;
         _threshold = spillThreshold;
@@ -136,7 +139,7 @@ public sealed class BatchConsistencyChecker : IDisposable
                 state.Observe(entry);
             }
 
-            foreach (var problem in state.Check(known, offline: _known is null, _safeHarbor))
+            foreach (var problem in state.Check(known, offline: _known is null, _safeHarbor, _protocol))
             {
                 yield return problem with { StudyId = patient.Key };
             }
@@ -147,7 +150,7 @@ public sealed class BatchConsistencyChecker : IDisposable
     private sealed class PatientState
     {
         private List<(string Key, int Row)>? _keys;
-        private List<(int Row, int? Day, DateOnly? Date)>? _visits;
+        private List<(int Row, string Key, bool Deceased, int? Day, DateOnly? Date)>? _visits;
         private List<int>? _otherRows;
         private int _enrollmentRow;
         private DateOnly? _indexDate;
@@ -175,7 +178,7 @@ public sealed class BatchConsistencyChecker : IDisposable
                     break;
                 case RecordKind.FollowUp:
                     (_otherRows ??= []).Add(entry.Row);
-                    (_visits ??= []).Add((entry.Row, entry.VisitDay, entry.VisitDate));
+                    (_visits ??= []).Add((entry.Row, entry.Key, entry.Deceased, entry.VisitDay, entry.VisitDate));
                     if (entry.Deceased && _deathRow == 0)
                     {
                         _deathRow = entry.Row;
@@ -187,7 +190,7 @@ public sealed class BatchConsistencyChecker : IDisposable
             }
         }
 
-        public IEnumerable<ValidationProblem> Check(KnownPatient? known, bool offline, bool safeHarbor)
+        public IEnumerable<ValidationProblem> Check(KnownPatient? known, bool offline, bool safeHarbor, FollowUp.FollowUpProtocol? protocol)
         {
             foreach (var problem in Duplicates())
             {
@@ -222,7 +225,7 @@ public sealed class BatchConsistencyChecker : IDisposable
             {
                 // Under SafeHarbor only days from index are stored; without the index date a
                 // visit date cannot be converted, and storing it would break the policy.
-                foreach (var (row, day, date) in _visits ?? [])
+                foreach (var (row, _, _, day, date) in _visits ?? [])
                 {
                     if (day is null && date is not null)
                     {
@@ -232,7 +235,7 @@ public sealed class BatchConsistencyChecker : IDisposable
                 }
             }
 
-            foreach (var problem in VisitDates(indexDate, known))
+            foreach (var problem in VisitDates(indexDate, known, protocol))
             {
                 yield return problem;
             }
@@ -264,7 +267,7 @@ public sealed class BatchConsistencyChecker : IDisposable
             _ => "follow-up (study ID and time point)",
         };
 
-        private IEnumerable<ValidationProblem> VisitDates(DateOnly? indexDate, KnownPatient? known)
+        private IEnumerable<ValidationProblem> VisitDates(DateOnly? indexDate, KnownPatient? known, FollowUp.FollowUpProtocol? protocol)
         {
             // The death as a day number after index, from this batch or from the registry.
             int? deathDay = _deathDay;
@@ -281,7 +284,7 @@ public sealed class BatchConsistencyChecker : IDisposable
                     "The date of death lies before the index treatment date.");
             }
 
-            foreach (var (row, day, date) in _visits ?? [])
+            foreach (var (row, key, deceased, day, date) in _visits ?? [])
             {
                 int? visitDay = day;
                 if (visitDay is null && date is { } visitDate && indexDate is { } origin)
@@ -299,6 +302,14 @@ public sealed class BatchConsistencyChecker : IDisposable
                 {
                     yield return ValidationProblem.Error(row, day is null ? "visit_date" : "visit_day", ProblemCodes.VisitAfterDeath,
                         "The visit is dated after the patient's recorded death.");
+                }
+                else if (!deceased && visitDay is { } received && protocol?.Find(key) is { } point
+                    && (received < point.TargetDay - point.WindowBeforeDays || received > point.TargetDay + point.WindowAfterDays))
+                {
+                    // A death report completes no time point, so only visits of the living are checked.
+                    yield return ValidationProblem.Warning(row, day is null ? "visit_date" : "visit_day", ProblemCodes.OutsideWindow,
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"The {key} visit took place on day {received} after the index treatment, outside its window (days {point.TargetDay - point.WindowBeforeDays} to {point.TargetDay + point.WindowAfterDays}). It is stored and flagged as outside the window."));
                 }
             }
         }

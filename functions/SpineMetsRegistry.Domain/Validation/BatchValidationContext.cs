@@ -49,6 +49,14 @@ public sealed record BatchValidationContext
     /// </summary>
     public Deidentification.IdentifierScanner? Scanner { get; init; } = new();
 
+    /// <summary>
+    /// The follow-up protocol: a follow-up visit whose day after the index treatment (known
+    /// from visit_day, or from visit_date and the index date in the batch or the registry)
+    /// falls outside its time point's window earns an <c>outside_window</c> warning. The
+    /// visit is still stored (and flagged in the schedule), never discarded. Null skips the check.
+    /// </summary>
+    public FollowUp.FollowUpProtocol? FollowUpProtocol { get; init; }
+
     /// <summary>Which dates the registry holds; under SafeHarbor the batch's index dates are kept to convert visit dates to days.</summary>
     public Deidentification.DatePolicy DatePolicy { get; init; } = Deidentification.DatePolicy.LimitedDataSet;
 

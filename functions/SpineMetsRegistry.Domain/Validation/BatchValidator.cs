@@ -68,7 +68,7 @@ public sealed class BatchValidator
         ArgumentNullException.ThrowIfNull(sink);
         var tally = new Tally();
         var reader = BatchReaders.Open(content, format, _context.ReaderLimits);
-        using var consistency = new BatchConsistencyChecker(_context.KnownPatients, _context.SpillStreamFactory, BatchConsistencyChecker.SpillThreshold, _context.DatePolicy);
+        using var consistency = new BatchConsistencyChecker(_context.KnownPatients, _context.SpillStreamFactory, BatchConsistencyChecker.SpillThreshold, _context.DatePolicy, _context.FollowUpProtocol);
         var indexDates = _context.DatePolicy == Deidentification.DatePolicy.SafeHarbor ? new Dictionary<string, DateOnly>(StringComparer.Ordinal) : null;
         var unknownColumns = new HashSet<string>(StringComparer.Ordinal);
         var columnsChecked = false;

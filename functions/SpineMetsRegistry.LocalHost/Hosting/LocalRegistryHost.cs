@@ -6,9 +6,11 @@ using SpineMetsRegistry.Azurite.Locations;
 using SpineMetsRegistry.Azurite.Server;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Hosting;
+using SpineMetsRegistry.LocalHost.FollowUp;
 using SpineMetsRegistry.LocalHost.Ingest;
 using SpineMetsRegistry.LocalHost.Routes;
 using SpineMetsRegistry.LocalHost.Security;
+using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Pipeline.Workflows.Local;
 using SpineMetsRegistry.Storage.Provisioning;
@@ -89,12 +91,21 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             builder.Services.AddSingleton<Demo.DemoRunner>();
             builder.Services.AddSingleton<IngestQueueProcessor>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestQueueProcessor>());
+            builder.Services.AddSingleton<StartupSweepGate>();
+            if (settings.ScheduleDailySweep)
+            {
+                builder.Services.AddHostedService<DailySweepService>();
+            }
             settings.ConfigureServices?.Invoke(builder.Services);
 
             var app = builder.Build();
             var configuration = app.Services.GetRequiredService<RegistryConfiguration>();
             await app.Services.GetRequiredService<RegistryStorageProvisioner>().EnsureCreatedAsync(configuration.Sites.Select(s => s.Code), cancellationToken);
             _ = app.Services.GetRequiredService<LocalCredentials>();
+            if (settings.SweepAsOf is null)
+            {
+                app.Services.GetRequiredService<StartupSweepGate>().Open();
+            }
 
             ApiRoutes.Map(app);
             DashboardRoutes.Map(app);
@@ -111,6 +122,24 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs the start-up sweep as of <see cref="LocalHostSettings.SweepAsOf"/> (for testing and
+    /// demos; after the demo's uploads when both are asked for), then lets the daily sweep
+    /// start. Returns null when no start-up sweep was asked for.
+    /// </summary>
+    public async Task<FollowUpSweepResult?> RunStartupSweepAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = _app.Services.GetRequiredService<LocalHostSettings>();
+        try
+        {
+            return settings.SweepAsOf is { } asOf ? await _app.Services.GetRequiredService<IFollowUpSweep>().RunAsync(asOf, cancellationToken) : null;
+        }
+        finally
+        {
+            _app.Services.GetRequiredService<StartupSweepGate>().Open();
         }
     }
 

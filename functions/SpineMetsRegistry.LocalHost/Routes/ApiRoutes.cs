@@ -20,6 +20,12 @@ internal static class ApiRoutes
             Write(registry.GetReportAsync(Caller(http), site, batchKey, name, ct)));
         api.MapGet("/aggregates/{scope}", (HttpContext http, RegistryApi registry, string scope, CancellationToken ct) =>
             Write(registry.GetAggregatesAsync(Caller(http), scope, ct)));
+        api.MapGet("/sites/{site}/reminders", (HttpContext http, RegistryApi registry, string site, string? asOf, CancellationToken ct) =>
+            Write(registry.GetSiteRemindersAsync(Caller(http), site, asOf, ct)));
+        api.MapGet("/committee/digest", (HttpContext http, RegistryApi registry, CancellationToken ct) =>
+            Write(registry.GetCommitteeDigestAsync(Caller(http), ct)));
+        api.MapPost("/operations/sweep", (HttpContext http, RegistryApi registry, string? asOf, CancellationToken ct) =>
+            Write(registry.RunSweepAsync(Caller(http), asOf, ct)));
     }
 
     public static RegistryCaller? Caller(HttpContext http) =>

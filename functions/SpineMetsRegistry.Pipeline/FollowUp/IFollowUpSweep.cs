@@ -1,18 +1,14 @@
 namespace SpineMetsRegistry.Pipeline.FollowUp;
 
-/// <summary>What one follow-up sweep did.</summary>
-/// <param name="AsOf">The day swept up to (inclusive).</param>
-/// <param name="DaysSwept">Days covered by this run (more than one when earlier sweeps were missed; 0 when already swept).</param>
-/// <param name="RemindersSent">Reminder notices written to site digests by this run.</param>
-public sealed record FollowUpSweepResult(DateOnly AsOf, int DaysSwept, int RemindersSent);
-
 /// <summary>
-/// The daily follow-up sweep: reads the schedule's due window up to <c>asOf</c>, writes each
-/// site a reminder digest, and records what it sent so a rerun sends nothing twice. Called
-/// by the Functions timer trigger, the operator endpoint and the local host's daily timer.
+/// The daily follow-up sweep: tells each site which expected visits changed reminder state
+/// (a digest under its own <c>reminders/</c> prefix), records what it told, and on the
+/// configured weekday writes the committee's compliance digest. Idempotent: running it twice
+/// for the same day sends nothing twice; a sweep that did not run for some days catches up.
+/// The local host runs it daily and the Functions app from a timer trigger.
 /// </summary>
 public interface IFollowUpSweep
 {
-    /// <summary>Sweeps every day not yet swept, up to and including <paramref name="asOf"/>.</summary>
-    Task<FollowUpSweepResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken);
+    /// <summary>Sweeps every day from the one after the last swept day up to <paramref name="asOf"/> (UTC day).</summary>
+    Task<FollowUpSweepResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SpineMetsRegistry.Domain.Aggregation;
 using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Records;
@@ -77,7 +78,8 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
             .Select(t => new AggregateDocument(AggregateScopes.Pooled, t.Name, AggregateJson.Serialize(t), patients, at, batchKey))
             .ToList();
         await aggregates.WriteAsync(documents, cancellationToken);
-        await aggregates.DeleteOthersAsync(AggregateScopes.Pooled, documents.Select(d => d.Name).ToList(), cancellationToken);
+        // The compliance table is pooled too but written by the follow-up sweep: keep it.
+        await aggregates.DeleteOthersAsync(AggregateScopes.Pooled, documents.Select(d => d.Name).Append(FollowUpCompliance.TableName).ToList(), cancellationToken);
         return documents.Count;
     }
 }

@@ -12,12 +12,15 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// <summary>
 /// Update the follow-up schedule of the batch's patients: an enrollment plans its visits
 /// from the protocol and the site's own index date; a follow-up completes its time point; a
-/// death stops the visits whose window had not opened. Reads the staged chunks again, so
-/// only references cross the workflow. Idempotent: the result is a function of the stored
-/// schedule and the batch.
+/// death stops the visits whose window had not opened. Visits the site must hear about now
+/// are marked for the sweeps of today and tomorrow (<see cref="PatientScheduleWriter"/>).
+/// Reads the staged chunks again, so only references cross the workflow. Idempotent: the
+/// result is a function of the stored schedule and the batch.
 /// </summary>
 public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore schedule, IBatchLedger ledger, RegistryPolicies policies)
 {
+    private readonly PatientScheduleWriter _writer = new(schedule);
+
     /// <summary>Runs the activity.</summary>
     public async Task<bool> RunAsync(BatchStep step, CancellationToken cancellationToken = default)
     {
@@ -25,18 +28,10 @@ public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore sched
         var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
         var updates = await CollectAsync(step, cancellationToken);
         var written = 0;
+        var arrivalDay = DateOnly.FromDateTime(step.At.UtcDateTime);
         foreach (var (studyId, patient) in updates)
         {
-            var current = await schedule.GetPatientAsync(step.Site, studyId, cancellationToken);
-            var next = FollowUpScheduler.Update(step.Site, studyId, policies.Protocol, current, patient.ToUpdate(current));
-            await schedule.UpsertAsync(next, cancellationToken);
-            var dropped = current.Where(c => !next.Any(n => n.TimePoint == c.TimePoint)).Select(c => c.TimePoint).ToList();
-            if (dropped.Count > 0)
-            {
-                // A time point the protocol no longer has, never completed: no longer expected.
-                await schedule.DeleteVisitsAsync(step.Site, studyId, dropped, cancellationToken);
-            }
-
+            var next = await _writer.ApplyAsync(step.Site, studyId, policies.Protocol, patient.ToUpdate, arrivalDay, cancellationToken);
             written += next.Count;
         }
 

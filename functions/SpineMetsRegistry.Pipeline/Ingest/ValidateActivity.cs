@@ -60,6 +60,7 @@ public sealed class ValidateActivity(
             Scanner = policies.Scanner,
             DatePolicy = policies.Settings.DatePolicy,
             SpillStreamFactory = TemporarySpill,
+            FollowUpProtocol = policies.Protocol,
         };
         var validator = new BatchValidator(context);
         var description = new BatchDescription(site.Code, entry.BatchId, entry.FileName, format, context.Dictionary.Version, context.ReceivedOn)

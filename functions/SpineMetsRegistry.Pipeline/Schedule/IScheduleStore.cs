@@ -2,13 +2,25 @@ using SpineMetsRegistry.Domain.FollowUp;
 
 namespace SpineMetsRegistry.Pipeline.Schedule;
 
-/// <summary>An entry of the schedule's date index: on <paramref name="Day"/> this visit's state changes by the calendar.</summary>
+/// <summary>
+/// An entry of the schedule's date index: on <paramref name="Day"/> this visit's state
+/// changes by the calendar, or (<see cref="Review"/>) the sweep of that day must look at it
+/// because new data or a re-plan changed it.
+/// </summary>
 /// <param name="Day">The day of the change.</param>
 /// <param name="Site">The site.</param>
 /// <param name="StudyId">The study ID.</param>
 /// <param name="TimePoint">The time point.</param>
-/// <param name="State">The state the visit enters that day (if not completed or not required by then).</param>
-public sealed record ScheduleIndexEntry(DateOnly Day, string Site, string StudyId, string TimePoint, VisitState State);
+/// <param name="State">The state the visit enters that day (if not completed or not required by then); for a review entry, its state that day when the entry was written.</param>
+public sealed record ScheduleIndexEntry(DateOnly Day, string Site, string StudyId, string TimePoint, VisitState State)
+{
+    /// <summary>
+    /// Whether the entry asks the sweep of <see cref="Day"/> to review the visit rather than
+    /// marking a calendar transition. Review entries are never removed when the visit's dates
+    /// move: the sweep reads the visit itself, so a stale one costs one read and nothing else.
+    /// </summary>
+    public bool Review { get; init; }
+}
 
 /// <summary>
 /// The follow-up schedule: one row per expected visit (partitioned by site), plus a date
@@ -37,6 +49,15 @@ public interface IScheduleStore
 
     /// <summary>Every expected visit of a site.</summary>
     IAsyncEnumerable<ScheduledVisit> ListSiteAsync(string site, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds review entries for visits to the date index partitions of <paramref name="days"/>
+    /// (insert or replace; idempotent), so the sweep of each of those days reads them
+    /// although no calendar transition falls on it. The ingest marks what a batch changed,
+    /// a re-plan what it moved: a visit that was already due, overdue or missed when its data
+    /// arrived has its transitions in the past, where no future sweep would look.
+    /// </summary>
+    Task MarkForReviewAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the date index partition of one day (the daily sweep's only read of the schedule).</summary>
     IAsyncEnumerable<ScheduleIndexEntry> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default);

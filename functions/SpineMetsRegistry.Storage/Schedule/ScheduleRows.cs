@@ -9,7 +9,9 @@ namespace SpineMetsRegistry.Storage.Schedule;
 /// The schedule's two row shapes. <c>schedule</c>: PK = site, RK = <c>studyId|timePoint</c>,
 /// one per expected visit. <c>scheduleindex</c>: PK = the day (<c>yyyy-MM-dd</c>), RK =
 /// <c>site|studyId|timePoint|state</c>, one per <see cref="ScheduledVisit.CalendarTransitions"/>
-/// entry, so the sweep reads one day's partition and nothing else.
+/// entry, so the sweep reads one day's partition and nothing else; review entries (new data,
+/// a re-plan) have RK <c>site|studyId|timePoint|review</c>, which no state is called, so a
+/// review entry and a transition of the same visit and day never overwrite each other.
 /// </summary>
 internal static class ScheduleRows
 {
@@ -66,13 +68,32 @@ internal static class ScheduleRows
     public static IEnumerable<(string PartitionKey, string RowKey)> IndexKeys(ScheduledVisit visit) =>
         visit.CalendarTransitions().Select(t => (EntityReading.DayText(t.Day), IndexRowOf(visit, t.State)));
 
+    /// <summary>The review entries of visits on days.</summary>
+    public static IEnumerable<TableEntity> ReviewEntities(IEnumerable<ScheduledVisit> visits, IEnumerable<DateOnly> days) =>
+        from visit in visits
+        from day in days
+        select new TableEntity(EntityReading.DayText(day), TableKey.Of(visit.Site, visit.StudyId, visit.TimePoint, ReviewMarker))
+        {
+            ["Day"] = EntityReading.DayText(day),
+            ["Site"] = visit.Site,
+            ["StudyId"] = visit.StudyId,
+            ["TimePoint"] = visit.TimePoint,
+            ["State"] = visit.StateOn(day).ToString(),
+            ["Review"] = true,
+        };
+
     public static ScheduleIndexEntry FromIndexEntity(TableEntity entity) =>
         new(
             entity.RequireDay("Day"),
             entity.RequireString("Site"),
             entity.RequireString("StudyId"),
             entity.RequireString("TimePoint"),
-            entity.RequireEnum<VisitState>("State"));
+            entity.RequireEnum<VisitState>("State"))
+        {
+            Review = entity.GetBoolean("Review") ?? false,
+        };
+
+    private const string ReviewMarker = "review";
 
     private static string IndexRowOf(ScheduledVisit visit, VisitState state) =>
         TableKey.Of(visit.Site, visit.StudyId, visit.TimePoint, state.ToString());

@@ -102,6 +102,14 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     }
 
     /// <inheritdoc />
+    public Task MarkForReviewAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        ArgumentNullException.ThrowIfNull(days);
+        return TableWriter.UpsertAsync(Index, ScheduleRows.ReviewEntities(visits, days.Distinct()), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<ScheduleIndexEntry> ReadDayAsync(DateOnly day, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var entity in TableQueries.PartitionAsync(Index, EntityReading.DayText(day), select: null, cancellationToken))

@@ -1,5 +1,6 @@
 using System.Text;
 using SpineMetsRegistry.Domain.Batches;
+using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Domain.Tests.TestSupport;
 using SpineMetsRegistry.Domain.Validation;
 
@@ -8,15 +9,15 @@ namespace SpineMetsRegistry.Domain.Tests.Validation;
 /// <summary>
 /// Every problem code the validator can emit, with one batch that earns it and the same
 /// batch corrected, which must not. The catalogue must cover every code of
-/// <see cref="ProblemCodes.All"/> except the two named in <see cref="NotEmittedByValidator"/>.
+/// <see cref="ProblemCodes.All"/> except the one named in <see cref="NotEmittedByValidator"/>.
 /// </summary>
 public sealed class ProblemCodeCatalogueTests
 {
     /// <summary>
     /// unsupported_format is decided by the command line from the file name (tested in the
-    /// CLI tests); outside_window belongs to the follow-up schedule, which does not exist yet.
+    /// CLI tests).
     /// </summary>
-    private static readonly string[] NotEmittedByValidator = [ProblemCodes.UnsupportedFormat, ProblemCodes.OutsideWindow];
+    private static readonly string[] NotEmittedByValidator = [ProblemCodes.UnsupportedFormat];
 
     private sealed record Example(BatchFormat Format, byte[] Failing, byte[] Passing, IKnownPatients? Known = null);
 
@@ -79,13 +80,15 @@ public sealed class ProblemCodeCatalogueTests
             [Enrollment, Deceased12w, SampleRows.FollowUp(timePoint: "26w", visitDate: "2026-05-15")],
             [Enrollment, Deceased12w, SampleRows.FollowUp(timePoint: "6w", visitDate: "2026-02-21")]),
         [ProblemCodes.UnknownStudyId] = Csv([FollowUp], [Enrollment, FollowUp]) with { Known = KnownPatientSnapshot.Empty },
+        // Index 2026-01-10: the 6w window (default 42 +/- 14 days) ends on day 56, 2026-03-07.
+        [ProblemCodes.OutsideWindow] = Csv([Enrollment, FollowUp.With("visit_date", "2026-03-08")], [Enrollment, FollowUp.With("visit_date", "2026-03-07")]),
         [ProblemCodes.WithdrawnPatient] = Csv([Enrollment, FollowUp, SampleRows.Withdrawal()], [Enrollment, FollowUp, SampleRows.Withdrawal("S01-0002")]),
     };
 
     public static TheoryData<string> Codes => new(Examples.Keys);
 
     [Fact]
-    public void Catalogue_CoversEveryProblemCodeExceptTheTwoTheValidatorCannotEmit()
+    public void Catalogue_CoversEveryProblemCodeExceptTheOneTheValidatorCannotEmit()
     {
         var all = ProblemCodes.All.Select(p => p.Code).ToHashSet();
 
@@ -98,7 +101,7 @@ public sealed class ProblemCodeCatalogueTests
     public async Task Validate_FailingExample_EmitsCodeAndCorrectedExampleDoesNot(string code)
     {
         var example = Examples[code];
-        var context = ValidationRun.Context(c => c with { KnownPatients = example.Known });
+        var context = ValidationRun.Context(c => c with { KnownPatients = example.Known, FollowUpProtocol = new FollowUpProtocol() });
 
         var failing = await ValidationRun.RunAsync(example.Failing, example.Format, context);
         var passing = await ValidationRun.RunAsync(example.Passing, example.Format, context);

@@ -11,17 +11,46 @@ namespace SpineMetsRegistry.Storage.Tests.Schedule;
 public sealed class TableReminderLogTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task LastSweptDay_BeforeAndAfterSweeps_NullThenLatest()
+    public async Task Watermark_BeforeAndAfterSweeps_NullThenLatestWithItsFirstDay()
     {
         var context = await StorageTestContext.CreateAsync(azurite);
         var log = new TableReminderLog(context.Clients);
 
-        Assert.Null(await log.GetLastSweptDayAsync());
-        await log.SetLastSweptDayAsync(new DateOnly(2026, 3, 1));
-        await log.SetLastSweptDayAsync(new DateOnly(2026, 3, 2));
+        Assert.Null(await log.GetWatermarkAsync());
+        await log.SetWatermarkAsync(new SweepWatermark(new DateOnly(2026, 3, 1), null));
+        Assert.Equal(new SweepWatermark(new DateOnly(2026, 3, 1), null), await log.GetWatermarkAsync());
+        await log.SetWatermarkAsync(new SweepWatermark(new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 2)));
 
-        Assert.Equal(new DateOnly(2026, 3, 2), await log.GetLastSweptDayAsync());
+        Assert.Equal(new SweepWatermark(new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 2)), await log.GetWatermarkAsync());
         Assert.Single(await context.RowsAsync(RegistryTables.ReminderLog));
+    }
+
+    [Fact]
+    public async Task Watermark_WholeScheduleAfterIndexSweep_FirstDayCleared()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var log = new TableReminderLog(context.Clients);
+
+        await log.SetWatermarkAsync(new SweepWatermark(new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 2)));
+        await log.SetWatermarkAsync(new SweepWatermark(new DateOnly(2026, 3, 5), null));
+
+        Assert.Equal(new SweepWatermark(new DateOnly(2026, 3, 5), null), await log.GetWatermarkAsync());
+    }
+
+    [Fact]
+    public async Task AppliedProtocol_BeforeAndAfter_NullThenLatestBesideTheWatermark()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var log = new TableReminderLog(context.Clients);
+
+        Assert.Null(await log.GetAppliedProtocolAsync());
+        await log.SetWatermarkAsync(new SweepWatermark(new DateOnly(2026, 3, 4), null));
+        await log.SetAppliedProtocolAsync("aaaaaaaaaaaa");
+        await log.SetAppliedProtocolAsync("bbbbbbbbbbbb");
+
+        Assert.Equal("bbbbbbbbbbbb", await log.GetAppliedProtocolAsync());
+        Assert.Equal(new DateOnly(2026, 3, 4), (await log.GetWatermarkAsync())!.LastDay);
+        Assert.Equal(2, (await context.RowsAsync(RegistryTables.ReminderLog)).Count);
     }
 
     [Fact]
@@ -47,9 +76,12 @@ public sealed class TableReminderLogTests(AzuriteFixture azurite)
         var context = await StorageTestContext.CreateAsync(azurite);
         var log = new TableReminderLog(context.Clients);
 
-        await log.SetLastSweptDayAsync(new DateOnly(2026, 3, 2));
+        await log.SetWatermarkAsync(new SweepWatermark(new DateOnly(2026, 3, 2), null));
+        await log.SetAppliedProtocolAsync("aaaaaaaaaaaa");
         await log.RecordNoticeAsync("sweep", "last-swept-day", "x", new ReminderNotice(VisitState.Due, new DateOnly(2026, 1, 1)));
+        await log.RecordNoticeAsync("sweep", "applied-protocol", "x", new ReminderNotice(VisitState.Due, new DateOnly(2026, 1, 1)));
 
-        Assert.Equal(new DateOnly(2026, 3, 2), await log.GetLastSweptDayAsync());
+        Assert.Equal(new DateOnly(2026, 3, 2), (await log.GetWatermarkAsync())!.LastDay);
+        Assert.Equal("aaaaaaaaaaaa", await log.GetAppliedProtocolAsync());
     }
 }

@@ -135,6 +135,59 @@ public sealed class TableScheduleStoreTests(AzuriteFixture azurite)
         Assert.Empty(await context.RowsAsync(RegistryTables.ScheduleIndex));
     }
 
+    [Fact]
+    public async Task MarkForReviewAsync_TwoDays_ReviewEntriesBesideTheTransitionsOfThoseDays()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visit = Visit("S01-0001", "6w", new DateOnly(2026, 1, 5));
+        var other = Visit("S01-0002", "6w", new DateOnly(2026, 1, 5));
+        await store.UpsertAsync([visit, other]);
+
+        // The day the 6w window opens (a Due transition of both visits) and the day after.
+        var day = visit.WindowOpens;
+        await store.MarkForReviewAsync([visit], [day, day.AddDays(1)]);
+        await store.MarkForReviewAsync([visit], [day, day.AddDays(1)]);
+
+        var first = await store.ReadDayAsync(day).ToListAsync();
+        Assert.Equal(3, first.Count);
+        Assert.Contains(new ScheduleIndexEntry(day, "S01", "S01-0001", "6w", VisitState.Due), first);
+        Assert.Contains(new ScheduleIndexEntry(day, "S01", "S01-0002", "6w", VisitState.Due), first);
+        Assert.Contains(new ScheduleIndexEntry(day, "S01", "S01-0001", "6w", VisitState.Due) { Review = true }, first);
+        Assert.Equal([new ScheduleIndexEntry(day.AddDays(1), "S01", "S01-0001", "6w", VisitState.Due) { Review = true }], await store.ReadDayAsync(day.AddDays(1)).ToListAsync());
+        Assert.Equal(8 + 2, (await context.RowsAsync(RegistryTables.ScheduleIndex)).Count);
+    }
+
+    [Fact]
+    public async Task MarkForReviewAsync_ThenDatesMoved_ReviewEntryKeptTransitionsMoved()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visit = Visit("S01-0001", "6w", new DateOnly(2026, 1, 5));
+        await store.UpsertAsync([visit]);
+        var day = visit.WindowOpens;
+        await store.MarkForReviewAsync([visit], [day]);
+
+        await store.UpsertAsync([visit with { IndexDate = new DateOnly(2026, 1, 15) }]);
+
+        Assert.Equal([new ScheduleIndexEntry(day, "S01", "S01-0001", "6w", VisitState.Due) { Review = true }], await store.ReadDayAsync(day).ToListAsync());
+    }
+
+    [Fact]
+    public async Task MarkForReviewAsync_ManyVisitsOneDay_AllListedInThatPartition()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visits = Enumerable.Range(1, 250).Select(i => Visit($"S01-{i:D4}", "12w", new DateOnly(2025, 6, 1))).ToList();
+        var day = new DateOnly(2026, 2, 1);
+
+        await store.MarkForReviewAsync(visits, [day]);
+
+        var listed = await store.ReadDayAsync(day).ToListAsync();
+        Assert.Equal(250, listed.Count);
+        Assert.All(listed, e => Assert.True(e.Review && e.State == VisitState.Missed));
+    }
+
     private static ScheduledVisit Visit(string studyId, string timePoint, DateOnly indexDate, string site = "S01") => new()
     {
         Site = site,

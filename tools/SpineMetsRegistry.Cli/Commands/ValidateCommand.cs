@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using SpineMetsRegistry.Domain.Batches;
 using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Domain.Validation.Reports;
 
@@ -83,7 +84,7 @@ internal static class ValidateCommand
         if (loaded is null)
         {
             await console.Error.WriteLineAsync($"Note: no registry configuration found (--config or ${RegistryConfigurationLocator.EnvironmentVariable}); the site's study ID pattern is not checked.");
-            return new BatchValidationContext { SiteCode = siteCode.ToUpperInvariant(), ReceivedOn = receivedOn, SpillStreamFactory = TemporarySpill };
+            return new BatchValidationContext { SiteCode = siteCode.ToUpperInvariant(), ReceivedOn = receivedOn, SpillStreamFactory = TemporarySpill, FollowUpProtocol = new FollowUpProtocol() };
         }
 
         if (!loaded.Succeeded)
@@ -114,6 +115,7 @@ internal static class ValidateCommand
             RowPolicy = configuration.Settings.InvalidRowPolicy,
             Scanner = policies.Scanner,
             DatePolicy = configuration.Settings.DatePolicy,
+            FollowUpProtocol = configuration.Settings.FollowUp,
             SpillStreamFactory = TemporarySpill,
         };
     }

@@ -102,14 +102,20 @@ var ingestQueueName = 'ingest-events'
 var rawContainerName = 'raw'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var deploymentContainerName = 'app-package'
+// The application's tables (RegistryTables.All without the local-only workflow tables: Durable
+// Functions keeps its state in its own task hub). The Infra tests fail when the two lists differ.
 var registryTables = [
   'ledger'
   'enrollments'
   'visits'
+  'recordversions'
+  'withdrawals'
   'schedule'
+  'scheduleindex'
+  'schedulereviews'
   'aggregates'
   'audit'
-  'withdrawals'
+  'auditkeys'
   'reminderlog'
 ]
 
@@ -170,6 +176,10 @@ module central 'modules/storageAccount.bicep' = {
     blobSoftDeleteDays: retention.blobSoftDeleteDays
     containerSoftDeleteDays: retention.containerSoftDeleteDays
     containers: [
+      {
+        // Bytes just received, held until the de-identification gate decides raw or quarantine.
+        name: 'intake'
+      }
       {
         name: rawContainerName
         immutabilityDays: retention.rawImmutabilityDays

@@ -82,6 +82,22 @@ internal static class ScheduleRows
             ["Review"] = true,
         };
 
+    /// <summary>The register rows recording on which days a patient's visits were marked for review.</summary>
+    public static IEnumerable<TableEntity> ReviewRegisterEntities(IEnumerable<ScheduledVisit> visits, IEnumerable<DateOnly> days) =>
+        from visit in visits
+        from day in days
+        select new TableEntity(PartitionOf(visit.Site), TableKey.Of(visit.StudyId, visit.TimePoint, EntityReading.DayText(day)))
+        {
+            ["Site"] = visit.Site,
+            ["StudyId"] = visit.StudyId,
+            ["TimePoint"] = visit.TimePoint,
+            ["Day"] = EntityReading.DayText(day),
+        };
+
+    /// <summary>The index key of a review entry, from its register row.</summary>
+    public static (string PartitionKey, string RowKey) ReviewIndexKeyOf(TableEntity register) =>
+        (register.RequireString("Day"), TableKey.Of(register.RequireString("Site"), register.RequireString("StudyId"), register.RequireString("TimePoint"), ReviewMarker));
+
     public static ScheduleIndexEntry FromIndexEntity(TableEntity entity) =>
         new(
             entity.RequireDay("Day"),

@@ -78,6 +78,7 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     /// <inheritdoc />
     public async Task DeletePatientAsync(string site, string studyId, CancellationToken cancellationToken = default)
     {
+        await DeleteReviewsAsync(site, studyId, null, cancellationToken);
         var visits = await GetPatientAsync(site, studyId, cancellationToken);
         await TableWriter.DeleteAsync(Index, visits.SelectMany(ScheduleRows.IndexKeys), cancellationToken);
         await TableWriter.DeleteAsync(Visits, visits.Select(v => (ScheduleRows.PartitionOf(v.Site), ScheduleRows.RowOf(v.StudyId, v.TimePoint))), cancellationToken);
@@ -87,6 +88,7 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     public async Task DeleteVisitsAsync(string site, string studyId, IReadOnlyCollection<string> timePoints, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timePoints);
+        await DeleteReviewsAsync(site, studyId, timePoints, cancellationToken);
         var visits = (await GetPatientAsync(site, studyId, cancellationToken)).Where(v => timePoints.Contains(v.TimePoint)).ToList();
         await TableWriter.DeleteAsync(Index, visits.SelectMany(ScheduleRows.IndexKeys), cancellationToken);
         await TableWriter.DeleteAsync(Visits, visits.Select(v => (ScheduleRows.PartitionOf(v.Site), ScheduleRows.RowOf(v.StudyId, v.TimePoint))), cancellationToken);
@@ -102,11 +104,30 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     }
 
     /// <inheritdoc />
-    public Task MarkForReviewAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken = default)
+    /// <remarks>The register row is written before the index row, so a deletion always finds every review row it must remove.</remarks>
+    public async Task MarkForReviewAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(visits);
         ArgumentNullException.ThrowIfNull(days);
-        return TableWriter.UpsertAsync(Index, ScheduleRows.ReviewEntities(visits, days.Distinct()), cancellationToken);
+        var distinctDays = days.Distinct().ToList();
+        await TableWriter.UpsertAsync(Reviews, ScheduleRows.ReviewRegisterEntities(visits, distinctDays), cancellationToken);
+        await TableWriter.UpsertAsync(Index, ScheduleRows.ReviewEntities(visits, distinctDays), cancellationToken);
+    }
+
+    /// <summary>Removes the review index rows (and their register rows) of a patient's visits, or of some time points only.</summary>
+    private async Task DeleteReviewsAsync(string site, string studyId, IReadOnlyCollection<string>? timePoints, CancellationToken cancellationToken)
+    {
+        var registers = new List<TableEntity>();
+        await foreach (var entity in TableQueries.RangeAsync(Reviews, ScheduleRows.PartitionOf(site), TableKey.PrefixRange(studyId), select: null, cancellationToken))
+        {
+            if (timePoints is null || timePoints.Contains(entity.RequireString("TimePoint")))
+            {
+                registers.Add(entity);
+            }
+        }
+
+        await TableWriter.DeleteAsync(Index, registers.Select(ScheduleRows.ReviewIndexKeyOf), cancellationToken);
+        await TableWriter.DeleteAsync(Reviews, registers.Select(r => (r.PartitionKey, r.RowKey)), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -121,4 +142,6 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     private TableClient Visits => clients.Table(RegistryTables.Schedule);
 
     private TableClient Index => clients.Table(RegistryTables.ScheduleIndex);
+
+    private TableClient Reviews => clients.Table(RegistryTables.ScheduleReviews);
 }

@@ -24,6 +24,12 @@ public static class RegistryTables
     /// <summary>The schedule's date index (what changes on which day).</summary>
     public const string ScheduleIndex = "scheduleindex";
 
+    /// <summary>
+    /// Which days each patient's visits were marked for review (late data), so a withdrawal
+    /// or a dropped time point can remove those index rows too.
+    /// </summary>
+    public const string ScheduleReviews = "schedulereviews";
+
     /// <summary>Pre-computed aggregates.</summary>
     public const string Aggregates = "aggregates";
 
@@ -45,7 +51,13 @@ public static class RegistryTables
     /// <summary>Every table, for provisioning.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Ledger, Enrollments, Visits, RecordVersions, Withdrawals, Schedule, ScheduleIndex,
+        Ledger, Enrollments, Visits, RecordVersions, Withdrawals, Schedule, ScheduleIndex, ScheduleReviews,
         Aggregates, Audit, AuditKeys, ReminderLog, Workflows, WorkflowsRunning,
     ];
+
+    /// <summary>
+    /// The tables of the local workflow runner only: in Azure, Durable Functions keeps
+    /// workflow state in its own task hub, so the infrastructure does not create these.
+    /// </summary>
+    public static IReadOnlyList<string> LocalOnly { get; } = [Workflows, WorkflowsRunning];
 }

@@ -1,16 +1,23 @@
 using SpineMetsRegistry.Infra.Tests.Snapshots;
+using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Storage.Tables;
 
 namespace SpineMetsRegistry.Infra.Tests.Rules;
 
 /// <summary>
-/// The central account carries the names the application reads: containers raw (version-level
-/// WORM), quarantine and staging, the ingest-events queue and the registry tables.
+/// The central account carries the names the application reads: every central container
+/// (raw with version-level WORM), the ingest-events queue and the registry tables. The names
+/// come from the application's own constants, so a table or container added to the code
+/// without the template fails here rather than at the first write in Azure.
 /// </summary>
 public static class CentralStorageRules
 {
-    public static readonly IReadOnlyList<string> Containers = ["raw", "quarantine", "staging"];
+    public static readonly IReadOnlyList<string> Containers =
+        [.. Enum.GetValues<CentralArea>().Select(CentralContainers.NameOf)];
 
-    public static readonly IReadOnlyList<string> Tables = ["ledger", "enrollments", "visits", "schedule", "aggregates", "audit", "withdrawals", "reminderlog"];
+    /// <summary>The application's tables, less the local runner's (Durable Functions has its own task hub).</summary>
+    public static readonly IReadOnlyList<string> Tables =
+        [.. RegistryTables.All.Except(RegistryTables.LocalOnly)];
 
     public static IReadOnlyList<RuleViolation> Check(DeploymentSnapshot snapshot)
     {

@@ -188,6 +188,46 @@ public sealed class TableScheduleStoreTests(AzuriteFixture azurite)
         Assert.All(listed, e => Assert.True(e.Review && e.State == VisitState.Missed));
     }
 
+    [Fact]
+    public async Task DeletePatientAsync_AfterReviewMarks_NoRowOfThePatientLeftAnywhere()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var withdrawn = Visit("S01-0001", "6w", new DateOnly(2026, 1, 5));
+        var kept = Visit("S01-0002", "6w", new DateOnly(2026, 1, 5));
+        await store.UpsertAsync([withdrawn, kept, withdrawn with { TimePoint = "12w", TargetDay = 84 }]);
+        await store.MarkForReviewAsync([withdrawn, kept], [new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2)]);
+
+        await store.DeletePatientAsync("S01", "S01-0001");
+
+        foreach (var table in new[] { RegistryTables.Schedule, RegistryTables.ScheduleIndex, RegistryTables.ScheduleReviews })
+        {
+            var rows = await context.RowsAsync(table);
+            Assert.DoesNotContain(rows, r => r.Any(p => p.Value is string text && text.Contains("S01-0001", StringComparison.Ordinal)));
+            Assert.Contains(rows, r => r.Any(p => p.Value is string text && text.Contains("S01-0002", StringComparison.Ordinal)));
+        }
+
+        Assert.Single(await store.ReadDayAsync(new DateOnly(2026, 3, 1)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task DeleteVisitsAsync_DroppedTimePoint_ItsReviewRowsGoTheOthersStay()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var sixWeeks = Visit("S01-0001", "6w", new DateOnly(2026, 1, 5));
+        var twelveWeeks = sixWeeks with { TimePoint = "12w", TargetDay = 84 };
+        await store.UpsertAsync([sixWeeks, twelveWeeks]);
+        var day = new DateOnly(2026, 3, 1);
+        await store.MarkForReviewAsync([sixWeeks, twelveWeeks], [day]);
+
+        await store.DeleteVisitsAsync("S01", "S01-0001", ["12w"]);
+
+        var listed = await store.ReadDayAsync(day).ToListAsync();
+        Assert.Equal(["6w"], listed.Select(e => e.TimePoint));
+        Assert.Single(await context.RowsAsync(RegistryTables.ScheduleReviews));
+    }
+
     private static ScheduledVisit Visit(string studyId, string timePoint, DateOnly indexDate, string site = "S01") => new()
     {
         Site = site,

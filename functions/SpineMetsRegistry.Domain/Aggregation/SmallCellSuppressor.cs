@@ -71,18 +71,22 @@ public static class SmallCellSuppressor
         var notes = table.Notes.Append(string.Create(CultureInfo.InvariantCulture,
             $"Small cells suppressed: counts of 1 to {threshold - 1} are shown as {marker}; further cells may be hidden so that a suppressed cell cannot be derived.")).ToList();
 
+        var published = new PublishedTable
+        {
+            Name = table.Name,
+            Title = table.Title,
+            Kind = table.Kind,
+            Dimensions = table.Dimensions,
+            Unit = table.Unit,
+            Threshold = threshold,
+            Notes = notes,
+        };
+
         if (table.Kind == AggregateKind.Distribution)
         {
             var binning = table.Binning ?? throw new InvalidOperationException($"Distribution table {table.Name} has no binning.");
-            return new PublishedTable
+            return published with
             {
-                Name = table.Name,
-                Title = table.Title,
-                Kind = table.Kind,
-                Dimensions = table.Dimensions,
-                Unit = table.Unit,
-                Threshold = threshold,
-                Notes = notes,
                 Distributions = table.Distributions.Select(cell => cell.N > 0 && cell.N < threshold
                         ? new PublishedDistribution(cell.Keys, null, marker, Suppressed: true)
                         : new PublishedDistribution(cell.Keys, cell.N == 0 ? null : DistributionStatistics.Summarise(cell, binning), cell.N.ToString(CultureInfo.InvariantCulture), Suppressed: false))
@@ -93,15 +97,8 @@ public static class SmallCellSuppressor
         var counts = table.Counts.ToList();
         var suppression = counts.Select(c => c.Count > 0 && c.Count < threshold ? "primary" : null).ToArray();
         ApplyComplementary(counts, suppression, table.Dimensions.Count);
-        return new PublishedTable
+        return published with
         {
-            Name = table.Name,
-            Title = table.Title,
-            Kind = table.Kind,
-            Dimensions = table.Dimensions,
-            Unit = table.Unit,
-            Threshold = threshold,
-            Notes = notes,
             Counts = counts.Select((c, i) => suppression[i] is null
                     ? new PublishedCount(c.Keys, c.Count, c.Count.ToString(CultureInfo.InvariantCulture), null)
                     : new PublishedCount(c.Keys, null, marker, suppression[i]))

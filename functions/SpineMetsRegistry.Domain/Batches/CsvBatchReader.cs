@@ -287,15 +287,11 @@ internal sealed class CsvTokenizer
                 }
                 else if (c == ',')
                 {
+                    // An empty first field still makes the row a record, not a blank line.
                     _recordHasContent = true;
                     EndField();
                 }
-                else if (IsLineBreak(c))
-                {
-                    EndLine(c);
-                    EndRecord();
-                }
-                else
+                else if (!TryEndRecord(c))
                 {
                     _recordHasContent = true;
                     Append(c);
@@ -305,17 +301,7 @@ internal sealed class CsvTokenizer
                 break;
 
             case State.Unquoted:
-                if (c == ',')
-                {
-                    EndField();
-                    _state = State.FieldStart;
-                }
-                else if (IsLineBreak(c))
-                {
-                    EndLine(c);
-                    EndRecord();
-                }
-                else
+                if (!TryEndFieldOrRecord(c))
                 {
                     if (c == '"')
                     {
@@ -350,17 +336,7 @@ internal sealed class CsvTokenizer
                     Append('"');
                     _state = State.Quoted;
                 }
-                else if (c == ',')
-                {
-                    EndField();
-                    _state = State.FieldStart;
-                }
-                else if (IsLineBreak(c))
-                {
-                    EndLine(c);
-                    EndRecord();
-                }
-                else
+                else if (!TryEndFieldOrRecord(c))
                 {
                     AddDefectOnce(ProblemCodes.InvalidQuote, "Text follows the closing quote of a field: the whole field must be inside the quotes.");
                     Append(c);
@@ -370,23 +346,39 @@ internal sealed class CsvTokenizer
                 break;
 
             case State.AfterClosingQuote:
-                if (c == ',')
-                {
-                    EndField();
-                    _state = State.FieldStart;
-                }
-                else if (IsLineBreak(c))
-                {
-                    EndLine(c);
-                    EndRecord();
-                }
-                else
+                if (!TryEndFieldOrRecord(c))
                 {
                     Append(c);
                 }
 
                 break;
         }
+    }
+
+    /// <summary>Ends the field on a comma or the record on a line break; false for any other character.</summary>
+    private bool TryEndFieldOrRecord(char c)
+    {
+        if (c != ',')
+        {
+            return TryEndRecord(c);
+        }
+
+        EndField();
+        _state = State.FieldStart;
+        return true;
+    }
+
+    /// <summary>Ends the record on a line break; false for any other character.</summary>
+    private bool TryEndRecord(char c)
+    {
+        if (!IsLineBreak(c))
+        {
+            return false;
+        }
+
+        EndLine(c);
+        EndRecord();
+        return true;
     }
 
     private static bool IsLineBreak(char c) => c is '\n' or '\r';

@@ -25,12 +25,12 @@ public static class RegistryConfigurationSource
             ? Path.GetFullPath(configured)
             : Path.Combine(AppContext.BaseDirectory, DefaultFileName);
         var loaded = RegistryConfigurationLoader.LoadFile(path);
-        if (!loaded.Succeeded)
+        if (!loaded.IsSuccess)
         {
             throw new InvalidOperationException($"The registry configuration {path} is invalid:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", loaded.Errors));
         }
 
-        var (policies, errors) = RegistryPolicies.Create(loaded.Configuration!);
-        return policies ?? throw new InvalidOperationException($"The registry configuration {path} is invalid:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors));
+        var resolved = RegistryPolicies.Create(loaded.Value);
+        return resolved.Value ?? throw new InvalidOperationException($"The registry configuration {path} is invalid:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", resolved.Errors));
     }
 }

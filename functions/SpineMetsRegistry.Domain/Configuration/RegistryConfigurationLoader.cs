@@ -1,16 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace SpineMetsRegistry.Domain.Configuration;
 
-/// <summary>The outcome of loading the registry configuration: the configuration, or every defect in it.</summary>
-/// <param name="Configuration">The configuration when it is valid.</param>
-/// <param name="Errors">Defects that make it unusable.</param>
-public sealed record RegistryConfigurationResult(RegistryConfiguration? Configuration, IReadOnlyList<string> Errors)
+/// <summary>
+/// The outcome of loading the registry configuration: the configuration, or every defect in it.
+/// Follows the Domain's result convention (<see cref="IsSuccess"/>, <see cref="Value"/>, <see cref="Errors"/>).
+/// </summary>
+public sealed class RegistryConfigurationResult
 {
+    private RegistryConfigurationResult(RegistryConfiguration? value, IReadOnlyList<string> errors)
+    {
+        Value = value;
+        Errors = errors;
+    }
+
+    /// <summary>The configuration; present exactly when <see cref="IsSuccess"/>.</summary>
+    public RegistryConfiguration? Value { get; }
+
+    /// <summary>Defects that make it unusable (empty on success).</summary>
+    public IReadOnlyList<string> Errors { get; }
+
     /// <summary>Whether the configuration is usable.</summary>
-    public bool Succeeded => Configuration is not null;
+    [MemberNotNullWhen(true, nameof(Value))]
+    public bool IsSuccess => Value is not null;
+
+    /// <summary>A usable configuration.</summary>
+    /// <param name="configuration">The checked configuration.</param>
+    public static RegistryConfigurationResult Success(RegistryConfiguration configuration) => new(configuration, []);
+
+    /// <summary>An unusable configuration with every defect.</summary>
+    /// <param name="errors">At least one defect.</param>
+    public static RegistryConfigurationResult Failure(IReadOnlyList<string> errors) => new(null, errors);
 }
 
 /// <summary>Reads and checks infra/registry.json, so a misconfigured registry fails at start-up with every defect listed.</summary>
@@ -36,17 +59,17 @@ public static partial class RegistryConfigurationLoader
         }
         catch (JsonException exception)
         {
-            return new RegistryConfigurationResult(null, [$"The registry configuration is not valid JSON: {exception.Message}"]);
+            return RegistryConfigurationResult.Failure([$"The registry configuration is not valid JSON: {exception.Message}"]);
         }
 
         if (configuration is null)
         {
-            return new RegistryConfigurationResult(null, ["The registry configuration is empty."]);
+            return RegistryConfigurationResult.Failure(["The registry configuration is empty."]);
         }
 
         var errors = Check(configuration).ToList();
         errors.AddRange(RegistryPolicies.Create(configuration).Errors);
-        return errors.Count == 0 ? new RegistryConfigurationResult(configuration, []) : new RegistryConfigurationResult(null, errors);
+        return errors.Count == 0 ? RegistryConfigurationResult.Success(configuration) : RegistryConfigurationResult.Failure(errors);
     }
 
     /// <summary>Loads a configuration file.</summary>
@@ -54,7 +77,7 @@ public static partial class RegistryConfigurationLoader
     {
         if (!File.Exists(path))
         {
-            return new RegistryConfigurationResult(null, [$"The registry configuration file {path} does not exist."]);
+            return RegistryConfigurationResult.Failure([$"The registry configuration file {path} does not exist."]);
         }
 
         using var stream = File.OpenRead(path);

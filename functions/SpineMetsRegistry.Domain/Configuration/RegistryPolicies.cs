@@ -43,7 +43,7 @@ public sealed class RegistryPolicies
     public SiteConfiguration? FindSite(string code) => Configuration.FindSite(code);
 
     /// <summary>Resolves a configuration; returns the policies or every defect.</summary>
-    public static (RegistryPolicies? Policies, IReadOnlyList<string> Errors) Create(RegistryConfiguration configuration, DataDictionary? dictionary = null)
+    public static RegistryPoliciesResult Create(RegistryConfiguration configuration, DataDictionary? dictionary = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
@@ -53,7 +53,7 @@ public sealed class RegistryPolicies
         errors.AddRange(scorer.Errors.Select(e => $"settings.instruments.{e.Path}: {e.Message}"));
 
         var deidentification = DeidentificationSettings.Create(settings.DeidentificationWarnings);
-        errors.AddRange(deidentification.Problems.Select(p => $"settings.deidentificationWarnings[{p.RuleIndex}]: {p.Message} ({p.Code})"));
+        errors.AddRange(deidentification.Errors.Select(p => $"settings.deidentificationWarnings[{p.RuleIndex}]: {p.Message} ({p.Code})"));
 
         var timePoints = (dictionary ?? DataDictionary.Default).Field("time_point").CodeList!.Entries.Select(e => e.Code);
         errors.AddRange(settings.FollowUp.Check(timePoints).Select(e => "settings.followUp: " + e));
@@ -78,8 +78,8 @@ public sealed class RegistryPolicies
             errors.Add("settings.datePolicy must be LimitedDataSet or SafeHarbor.");
         }
 
-        return errors.Count > 0 || scorer.Value is null || deidentification.Settings is null
-            ? (null, errors)
-            : (new RegistryPolicies(configuration, scorer.Value, deidentification.Settings), []);
+        return errors.Count > 0 || !scorer.IsSuccess || !deidentification.IsSuccess
+            ? RegistryPoliciesResult.Failure(errors)
+            : RegistryPoliciesResult.Success(new RegistryPolicies(configuration, scorer.Value, deidentification.Value));
     }
 }

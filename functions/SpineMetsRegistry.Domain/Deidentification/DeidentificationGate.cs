@@ -41,7 +41,7 @@ public sealed partial class DeidentificationGate
         _scanner = scanner;
         _dictionary = dictionary;
         var check = StudyIdCheck.Create(studyIdPattern ?? ".*");
-        _studyIds = check.Check ?? throw new ArgumentException($"The study ID pattern is unusable: {check.Message}", nameof(studyIdPattern));
+        _studyIds = check.Value ?? throw new ArgumentException($"The study ID pattern is unusable: {check.Error?.Message}", nameof(studyIdPattern));
     }
 
     /// <summary>Whether a problem is a gate finding.</summary>

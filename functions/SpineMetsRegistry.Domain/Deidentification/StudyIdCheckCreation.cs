@@ -1,8 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
+using SpineMetsRegistry.Domain.Instruments;
 
 namespace SpineMetsRegistry.Domain.Deidentification;
 
-/// <summary>The outcome of <see cref="StudyIdCheck.Create(string?)"/>: a check or why the pattern was rejected.</summary>
+/// <summary>
+/// The outcome of <see cref="StudyIdCheck.Create(string?)"/>: a check or why the pattern was rejected.
+/// Follows the Domain's result convention (<see cref="IsSuccess"/>, <see cref="Value"/>, <see cref="Error"/>).
+/// </summary>
 public sealed class StudyIdCheckCreation
 {
     /// <summary>The pattern is empty.</summary>
@@ -17,28 +21,24 @@ public sealed class StudyIdCheckCreation
     /// </summary>
     public const string PatternUnsupported = "deid.study_id.pattern_unsupported";
 
-    private StudyIdCheckCreation(StudyIdCheck? check, string? errorCode, string? message)
+    private StudyIdCheckCreation(StudyIdCheck? value, ParseError? error)
     {
-        Check = check;
-        ErrorCode = errorCode;
-        Message = message;
+        Value = value;
+        Error = error;
     }
 
-    /// <summary>The check; present exactly when <see cref="IsValid"/>.</summary>
-    public StudyIdCheck? Check { get; }
+    /// <summary>The check; present exactly when <see cref="IsSuccess"/>.</summary>
+    public StudyIdCheck? Value { get; }
 
-    /// <summary>The stable error code when invalid.</summary>
-    public string? ErrorCode { get; }
-
-    /// <summary>A human-readable explanation when invalid.</summary>
-    public string? Message { get; }
+    /// <summary>Why the pattern was rejected (a stable code from this type and an explanation); null on success.</summary>
+    public ParseError? Error { get; }
 
     /// <summary>Whether the pattern was accepted.</summary>
-    [MemberNotNullWhen(true, nameof(Check))]
-    [MemberNotNullWhen(false, nameof(ErrorCode), nameof(Message))]
-    public bool IsValid => Check is not null;
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Value is not null;
 
-    internal static StudyIdCheckCreation Success(StudyIdCheck check) => new(check, null, null);
+    internal static StudyIdCheckCreation Success(StudyIdCheck check) => new(check, null);
 
-    internal static StudyIdCheckCreation Failure(string code, string message) => new(null, code, message);
+    internal static StudyIdCheckCreation Failure(string code, string message) => new(null, new ParseError(code, message));
 }

@@ -31,7 +31,7 @@ internal static partial class DataDictionaryLoader
         using var stream = typeof(DataDictionaryLoader).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
         var result = Load(stream);
-        return result.Dictionary
+        return result.Value
             ?? throw new InvalidOperationException("The shipped data dictionary is invalid: " + string.Join("; ", result.Errors));
     }
 

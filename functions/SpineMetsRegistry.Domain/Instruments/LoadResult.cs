@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SpineMetsRegistry.Domain.Instruments;
 
 /// <summary>One problem found while loading a definition or resolving settings.</summary>
@@ -7,7 +9,8 @@ public sealed record LoadError(string Path, string Message);
 
 /// <summary>
 /// The result of loading a data-driven definition (an EQ-5D value set, a SOSGOQ definition)
-/// or resolving settings: the loaded value, or every problem found.
+/// or resolving settings: the loaded value, or every problem found. Follows the Domain's result
+/// convention (<see cref="IsSuccess"/>, <see cref="Value"/>, <see cref="Errors"/>).
 /// </summary>
 /// <typeparam name="T">The loaded type.</typeparam>
 public sealed record LoadResult<T>
@@ -26,6 +29,7 @@ public sealed record LoadResult<T>
     public IReadOnlyList<LoadError> Errors { get; }
 
     /// <summary>True when the value loaded without errors.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool IsSuccess => Value is not null;
 }
 

@@ -1,7 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SpineMetsRegistry.Domain.Instruments;
 
-/// <summary>Why a code or value could not be parsed.</summary>
-/// <param name="Code">Stable machine-readable code (<c>unknown_code</c>, <c>out_of_range</c>, <c>malformed</c>, <c>missing</c>).</param>
+/// <summary>
+/// Why a value could not be parsed or accepted: the single failure of the Domain's one-failure
+/// results (<see cref="ParseResult{T}"/>, <c>FieldParseResult</c>, <c>StudyIdCheckCreation</c>).
+/// </summary>
+/// <param name="Code">Stable machine-readable code (for instrument values <c>unknown_code</c>, <c>out_of_range</c>, <c>malformed</c>, <c>missing</c>; other results document theirs).</param>
 /// <param name="Message">Human-readable explanation naming the accepted values.</param>
 public sealed record ParseError(string Code, string Message)
 {
@@ -18,20 +23,25 @@ public sealed record ParseError(string Code, string Message)
     public const string MissingCode = "missing";
 }
 
-/// <summary>The result of parsing user-supplied text into a typed value: the value or a <see cref="ParseError"/>.</summary>
+/// <summary>
+/// The result of parsing user-supplied text into a typed value: the value or a <see cref="ParseError"/>.
+/// Follows the Domain's result convention (<see cref="IsSuccess"/>, <see cref="Value"/>, <see cref="Error"/>).
+/// </summary>
 /// <typeparam name="T">The parsed type.</typeparam>
 public sealed record ParseResult<T>
 {
-    private readonly T value;
-
     internal ParseResult(T value, ParseError? error)
     {
-        this.value = value;
+        Value = value;
         Error = error;
     }
 
     /// <summary>True when parsing succeeded.</summary>
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
+
+    /// <summary>The parsed value; <c>default</c> when parsing failed.</summary>
+    public T Value { get; }
 
     /// <summary>The error, or <c>null</c> on success.</summary>
     public ParseError? Error { get; }
@@ -41,7 +51,7 @@ public sealed record ParseResult<T>
     /// <returns>True on success.</returns>
     public bool TryGetValue(out T parsed)
     {
-        parsed = value;
+        parsed = Value;
         return IsSuccess;
     }
 }

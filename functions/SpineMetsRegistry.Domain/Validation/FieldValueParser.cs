@@ -1,45 +1,48 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using SpineMetsRegistry.Domain.Instruments;
 using SpineMetsRegistry.Domain.Dictionary;
 using SpineMetsRegistry.Domain.Records;
 
 namespace SpineMetsRegistry.Domain.Validation;
 
-/// <summary>The outcome of typing one cell: a value, or why it could not be typed.</summary>
+/// <summary>
+/// The outcome of typing one cell: a value, or why it could not be typed. Follows the Domain's
+/// result convention (<see cref="IsSuccess"/>, <see cref="Value"/>, <see cref="Error"/>, named failure factories).
+/// </summary>
 public readonly record struct FieldParseResult
 {
-    private FieldParseResult(object? value, string? code, string? message)
+    private FieldParseResult(object? value, ParseError? error)
     {
         Value = value;
-        Code = code;
-        Message = message;
+        Error = error;
     }
 
-    /// <summary>The typed value when parsing succeeded.</summary>
+    /// <summary>The typed value; present exactly when <see cref="IsSuccess"/>.</summary>
     public object? Value { get; }
 
-    /// <summary>The problem code when parsing failed.</summary>
-    public string? Code { get; }
-
-    /// <summary>The explanation when parsing failed (never quotes the value).</summary>
-    public string? Message { get; }
+    /// <summary>Why the cell could not be typed (a <see cref="ProblemCodes"/> code and an explanation that never quotes the value); null on success.</summary>
+    public ParseError? Error { get; }
 
     /// <summary>Whether the cell was typed.</summary>
-    public bool Succeeded => Code is null;
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Error is null;
 
     /// <summary>A typed value.</summary>
-    public static FieldParseResult Success(object value) => new(value, null, null);
+    public static FieldParseResult Success(object value) => new(value, null);
 
     /// <summary>The value is not of the field's type.</summary>
-    public static FieldParseResult InvalidType(string message) => new(null, ProblemCodes.InvalidType, message);
+    public static FieldParseResult InvalidType(string message) => new(null, new ParseError(ProblemCodes.InvalidType, message));
 
     /// <summary>The value is outside the field's range.</summary>
-    public static FieldParseResult OutOfRange(string message) => new(null, ProblemCodes.OutOfRange, message);
+    public static FieldParseResult OutOfRange(string message) => new(null, new ParseError(ProblemCodes.OutOfRange, message));
 
     /// <summary>The value is not one of the field's codes.</summary>
-    public static FieldParseResult InvalidCode(string message) => new(null, ProblemCodes.InvalidCode, message);
+    public static FieldParseResult InvalidCode(string message) => new(null, new ParseError(ProblemCodes.InvalidCode, message));
 
     /// <summary>The text is too long.</summary>
-    public static FieldParseResult TooLong(string message) => new(null, ProblemCodes.TooLong, message);
+    public static FieldParseResult TooLong(string message) => new(null, new ParseError(ProblemCodes.TooLong, message));
 }
 
 /// <summary>

@@ -94,13 +94,13 @@ public sealed class RecordValidator
             }
 
             var parsed = FieldValueParser.Parse(field, text);
-            if (parsed.Succeeded)
+            if (parsed.IsSuccess)
             {
-                values[code] = parsed.Value!;
+                values[code] = parsed.Value;
             }
             else
             {
-                problems.Add(ValidationProblem.Error(row, code, parsed.Code!, parsed.Message!));
+                problems.Add(ValidationProblem.Error(row, code, parsed.Error.Code, parsed.Error.Message));
             }
         }
 

@@ -59,7 +59,7 @@ public sealed record StagedRecord
         foreach (var (code, text) in Values)
         {
             var parsed = FieldValueParser.Parse(dictionary.Field(code), text);
-            typed[code] = parsed.Succeeded ? parsed.Value! : throw new InvalidDataException($"Staged field {code} does not parse ({parsed.Code}).");
+            typed[code] = parsed.IsSuccess ? parsed.Value : throw new InvalidDataException($"Staged field {code} does not parse ({parsed.Error.Code}).");
         }
 
         return new RegistryRecord(kind, StudyId, Row, typed);

@@ -10,7 +10,7 @@ internal static class ShippedPolicies
     private static RegistryPolicies Load()
     {
         var loaded = RegistryConfigurationLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "registry.json"));
-        var (policies, errors) = RegistryPolicies.Create(loaded.Configuration ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors)));
-        return policies ?? throw new InvalidOperationException(string.Join("; ", errors));
+        var resolved = RegistryPolicies.Create(loaded.Value ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors)));
+        return resolved.Value ?? throw new InvalidOperationException(string.Join("; ", resolved.Errors));
     }
 }

@@ -20,9 +20,9 @@ public sealed class RegistryConfigurationLoaderTests
 
         var result = RegistryConfigurationLoader.LoadFile(Path.Combine(directory!.FullName, "infra", "registry.json"));
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        Assert.NotEmpty(result.Configuration!.Sites);
-        Assert.Equal(InvalidRowPolicy.AcceptValidRows, result.Configuration.Settings.InvalidRowPolicy);
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        Assert.NotEmpty(result.Value!.Sites);
+        Assert.Equal(InvalidRowPolicy.AcceptValidRows, result.Value.Settings.InvalidRowPolicy);
     }
 
     [Fact]
@@ -30,9 +30,9 @@ public sealed class RegistryConfigurationLoaderTests
     {
         var result = Load("""{ "sites": [ { "code": "S07", "studyIdPattern": "^S07-[0-9]{4}$" } ], "settings": { "invalidRowPolicy": "holdWholeBatch" } }""");
 
-        Assert.Equal(InvalidRowPolicy.HoldWholeBatch, result.Configuration!.Settings.InvalidRowPolicy);
-        Assert.Equal("S07", result.Configuration.FindSite("s07")!.Code);
-        Assert.Null(result.Configuration.FindSite("S08"));
+        Assert.Equal(InvalidRowPolicy.HoldWholeBatch, result.Value!.Settings.InvalidRowPolicy);
+        Assert.Equal("S07", result.Value.FindSite("s07")!.Code);
+        Assert.Null(result.Value.FindSite("S08"));
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class RegistryConfigurationLoaderTests
     {
         var result = Load(json);
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.IsSuccess);
         Assert.Contains(result.Errors, e => e.Contains(message, StringComparison.Ordinal));
     }
 

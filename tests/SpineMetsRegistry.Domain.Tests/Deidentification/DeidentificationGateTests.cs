@@ -207,7 +207,7 @@ public sealed class DeidentificationGateTests
     public async Task Validate_DowngradedCategoryForAField_WarningAndBatchStored()
     {
         var row = SampleRows.Enrollment().With(("primary_tumour", "other"), ("primary_other_text", "Mevr. Bakker"));
-        var settings = DeidentificationSettings.Create([new SeverityDowngradeOptions { Field = "primary_other_text", Category = "person_name" }]).Settings!;
+        var settings = DeidentificationSettings.Create([new SeverityDowngradeOptions { Field = "primary_other_text", Category = "person_name" }]).Value!;
 
         var strict = await ValidationRun.CsvAsync(BatchText.Csv(row));
         var lenient = await ValidationRun.CsvAsync(BatchText.Csv(row), ValidationRun.Context(c => c with { Scanner = new IdentifierScanner(settings) }));

@@ -11,11 +11,11 @@ public sealed class DeidentificationSettingsTests
     {
         var result = DeidentificationSettings.Create([Rule("primary_other_text", "person_name")]);
 
-        Assert.True(result.IsValid);
-        Assert.Empty(result.Problems);
-        Assert.True(result.Settings.IsDowngraded("primary_other_text", IdentifierCategory.PersonName));
-        Assert.False(result.Settings.IsDowngraded("primary_other_text", IdentifierCategory.Email));
-        Assert.False(result.Settings.IsDowngraded("notes", IdentifierCategory.PersonName));
+        Assert.True(result.IsSuccess);
+        Assert.Empty(result.Errors);
+        Assert.True(result.Value.IsDowngraded("primary_other_text", IdentifierCategory.PersonName));
+        Assert.False(result.Value.IsDowngraded("primary_other_text", IdentifierCategory.Email));
+        Assert.False(result.Value.IsDowngraded("notes", IdentifierCategory.PersonName));
     }
 
     [Fact]
@@ -23,8 +23,8 @@ public sealed class DeidentificationSettingsTests
     {
         var result = DeidentificationSettings.Create(null);
 
-        Assert.True(result.IsValid);
-        Assert.Empty(result.Settings.Rules);
+        Assert.True(result.IsSuccess);
+        Assert.Empty(result.Value.Rules);
         Assert.False(DeidentificationSettings.Default.IsDowngraded("primary_other_text", IdentifierCategory.PersonName));
     }
 
@@ -48,9 +48,9 @@ public sealed class DeidentificationSettingsTests
     {
         var result = DeidentificationSettings.Create([Rule(field, category)]);
 
-        Assert.False(result.IsValid);
-        Assert.Null(result.Settings);
-        var problem = Assert.Single(result.Problems);
+        Assert.False(result.IsSuccess);
+        Assert.Null(result.Value);
+        var problem = Assert.Single(result.Errors);
         Assert.Equal(code, problem.Code);
         Assert.Equal(0, problem.RuleIndex);
     }
@@ -66,9 +66,9 @@ public sealed class DeidentificationSettingsTests
             Rule("primary_other_text", "person_name"),
         ]);
 
-        Assert.False(result.IsValid);
+        Assert.False(result.IsSuccess);
         Assert.Collection(
-            result.Problems,
+            result.Errors,
             p => Assert.Equal((1, SettingsProblem.FieldWildcard), (p.RuleIndex, p.Code)),
             p => Assert.Equal((2, SettingsProblem.FieldMissing), (p.RuleIndex, p.Code)),
             p => Assert.Equal((2, SettingsProblem.CategoryMissing), (p.RuleIndex, p.Code)),

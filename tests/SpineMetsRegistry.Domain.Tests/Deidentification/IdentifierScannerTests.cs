@@ -14,8 +14,8 @@ public sealed class IdentifierScannerTests(ITestOutputHelper output)
     {
         var settings = DeidentificationSettings.Create(
             [new SeverityDowngradeOptions { Field = "primary_other_text", Category = "person_name" }]);
-        Assert.True(settings.IsValid);
-        var scanner = new IdentifierScanner(settings.Settings);
+        Assert.True(settings.IsSuccess);
+        var scanner = new IdentifierScanner(settings.Value);
 
         var downgraded = scanner.Scan("primary_other_text", FieldContentKind.FreeText, "Dr Jansen tumour");
         var elsewhere = scanner.Scan("notes", FieldContentKind.FreeText, "Dr Jansen tumour");

@@ -7,8 +7,8 @@ public sealed class StudyIdCheckTests
     private static StudyIdCheck Site03()
     {
         var creation = StudyIdCheck.Create("^S03-[0-9]{4}$");
-        Assert.True(creation.IsValid);
-        return creation.Check;
+        Assert.True(creation.IsSuccess);
+        return creation.Value;
     }
 
     [Theory]
@@ -48,9 +48,9 @@ public sealed class StudyIdCheckTests
     public void Check_IdentifierShapedId_LooksLikeEvenWhenThePatternMatches(string pattern, string id, string code)
     {
         var creation = StudyIdCheck.Create(pattern);
-        Assert.True(creation.IsValid);
+        Assert.True(creation.IsSuccess);
 
-        var result = creation.Check.Check(id);
+        var result = creation.Value.Check(id);
 
         Assert.Equal(StudyIdOutcome.LooksLikeIdentifier, result.Outcome);
         Assert.Equal(code, result.Code);
@@ -64,9 +64,9 @@ public sealed class StudyIdCheckTests
     public void Check_ShortAllDigitId_IsNotAnMrn()
     {
         var creation = StudyIdCheck.Create("^[0-9]{5}$");
-        Assert.True(creation.IsValid);
+        Assert.True(creation.IsSuccess);
 
-        Assert.Equal("ok", creation.Check.Check("12345").Code);
+        Assert.Equal("ok", creation.Value.Check("12345").Code);
     }
 
     [Theory]
@@ -79,18 +79,18 @@ public sealed class StudyIdCheckTests
     {
         var creation = StudyIdCheck.Create(pattern);
 
-        Assert.False(creation.IsValid);
-        Assert.Equal(code, creation.ErrorCode);
-        Assert.False(string.IsNullOrEmpty(creation.Message));
+        Assert.False(creation.IsSuccess);
+        Assert.Equal(code, creation.Error.Code);
+        Assert.False(string.IsNullOrEmpty(creation.Error.Message));
     }
 
     [Fact]
     public void Create_UnanchoredPattern_StillMatchesWholeId()
     {
         var creation = StudyIdCheck.Create("S03-[0-9]{4}");
-        Assert.True(creation.IsValid);
+        Assert.True(creation.IsSuccess);
 
-        Assert.Equal("ok", creation.Check.Check("S03-0001").Code);
-        Assert.Equal("pattern_mismatch", creation.Check.Check("S03-00012").Code);
+        Assert.Equal("ok", creation.Value.Check("S03-0001").Code);
+        Assert.Equal("pattern_mismatch", creation.Value.Check("S03-00012").Code);
     }
 }

@@ -33,9 +33,9 @@ public sealed class DictionaryLoadTests
     {
         var result = LoadEdited(_ => { });
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
         Assert.Empty(result.Errors);
-        Assert.Equal(DataDictionary.Default.Fields.Count, result.Dictionary!.Fields.Count);
+        Assert.Equal(DataDictionary.Default.Fields.Count, result.Value!.Fields.Count);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class DictionaryLoadTests
     {
         var result = LoadEdited(d => FieldOf(d, "sex")["codeList"] = "sexes");
 
-        Assert.False(result.Succeeded);
-        Assert.Null(result.Dictionary);
+        Assert.False(result.IsSuccess);
+        Assert.Null(result.Value);
         Assert.Contains("Field sex refers to unknown code list sexes.", result.Errors);
     }
 
@@ -158,7 +158,7 @@ public sealed class DictionaryLoadTests
     {
         var result = Load(json);
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.IsSuccess);
         Assert.StartsWith("The dictionary is not valid JSON", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
@@ -202,7 +202,7 @@ public sealed class DictionaryLoadTests
             }
         });
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.IsSuccess);
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("The dictionary is not valid JSON", error, StringComparison.Ordinal);
         Assert.Contains(missing switch { "{}" => "name", "fieldRecordTypes" => "recordTypes", _ => missing }, error, StringComparison.Ordinal);
@@ -251,7 +251,7 @@ public sealed class DictionaryLoadTests
     {
         var result = LoadEdited(d => d["codeLists"]!["sex"] = null);
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.IsSuccess);
         Assert.NotEmpty(result.Errors);
     }
 }

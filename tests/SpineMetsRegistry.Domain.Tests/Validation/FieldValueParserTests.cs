@@ -143,14 +143,14 @@ public sealed class FieldValueParserTests
 
         if (expected == Ok)
         {
-            Assert.True(result.Succeeded, result.Message);
+            Assert.True(result.IsSuccess, result.Error?.Message);
             Assert.Equal(canonical, FieldValues.ToCanonical(result.Value!));
         }
         else
         {
-            Assert.False(result.Succeeded);
-            Assert.Equal(expected, result.Code);
-            Assert.False(string.IsNullOrWhiteSpace(result.Message));
+            Assert.False(result.IsSuccess);
+            Assert.Equal(expected, result.Error.Code);
+            Assert.False(string.IsNullOrWhiteSpace(result.Error.Message));
         }
     }
 
@@ -159,7 +159,7 @@ public sealed class FieldValueParserTests
     {
         var result = FieldValueParser.Parse(DataDictionary.Default.Field("albumin_g_l"), "35,5");
 
-        Assert.Contains("dot", result.Message, StringComparison.Ordinal);
+        Assert.Contains("dot", result.Error?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,8 +167,8 @@ public sealed class FieldValueParserTests
     {
         var result = FieldValueParser.Parse(DataDictionary.Default.Field("age_at_index"), "93");
 
-        Assert.Contains("\"90+\"", result.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("93", result.Message, StringComparison.Ordinal);
+        Assert.Contains("\"90+\"", result.Error?.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("93", result.Error?.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,8 +80,8 @@ internal sealed class FollowUpWorld
             Sites = [.. sites.Select(code => new SiteConfiguration { Code = code, DisplayName = "Site " + code, StudyIdPattern = $"^{code}-[0-9]{{4}}$" })],
         };
         configure?.Invoke(configuration.Settings);
-        var (policies, errors) = RegistryPolicies.Create(configuration);
-        return policies ?? throw new InvalidOperationException(string.Join("; ", errors));
+        var resolved = RegistryPolicies.Create(configuration);
+        return resolved.Value ?? throw new InvalidOperationException(string.Join("; ", resolved.Errors));
     }
 
     /// <summary>The sweep as the hosts compose it, with the world's current policies.</summary>

@@ -6,6 +6,6 @@ namespace SpineMetsRegistry.Pipeline.Tests.Support;
 internal static class ShippedRegistry
 {
     public static RegistryConfiguration Configuration { get; } =
-        RegistryConfigurationLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "registry.json")).Configuration
+        RegistryConfigurationLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "registry.json")).Value
             ?? throw new InvalidOperationException("infra/registry.json did not load.");
 }

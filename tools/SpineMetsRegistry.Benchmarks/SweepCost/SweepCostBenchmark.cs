@@ -99,7 +99,7 @@ internal static class SweepCostBenchmark
         {
             Sites = [.. Sites.Select(code => new SiteConfiguration { Code = code, DisplayName = code, StudyIdPattern = $"^{code}-[0-9]{{7}}$" })],
         };
-        return RegistryPolicies.Create(configuration).Policies!;
+        return RegistryPolicies.Create(configuration).Value!;
     }
 
     /// <summary>

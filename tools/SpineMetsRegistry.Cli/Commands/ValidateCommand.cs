@@ -87,7 +87,7 @@ internal static class ValidateCommand
             return new BatchValidationContext { SiteCode = siteCode.ToUpperInvariant(), ReceivedOn = receivedOn, SpillStreamFactory = TemporarySpill, FollowUpProtocol = new FollowUpProtocol() };
         }
 
-        if (!loaded.Succeeded)
+        if (!loaded.IsSuccess)
         {
             await console.Error.WriteLineAsync("The registry configuration is invalid:");
             foreach (var error in loaded.Errors)
@@ -98,7 +98,7 @@ internal static class ValidateCommand
             return null;
         }
 
-        var configuration = loaded.Configuration!;
+        var configuration = loaded.Value;
         var site = configuration.FindSite(siteCode);
         if (site is null)
         {
@@ -106,7 +106,7 @@ internal static class ValidateCommand
             return null;
         }
 
-        var policies = RegistryPolicies.Create(configuration).Policies!;
+        var policies = RegistryPolicies.Create(configuration).Value!;
         return new BatchValidationContext
         {
             SiteCode = site.Code,

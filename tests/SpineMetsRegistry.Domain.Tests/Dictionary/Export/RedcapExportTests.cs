@@ -173,7 +173,7 @@ public sealed class RedcapExportTests
                {"code":"choice","label":"Line one\nline two","type":"code","recordTypes":["enrollment"],"requirement":{"level":"optional"},"codeList":"yn"}],
              "rules":[]}
             """;
-        var dictionary = DataDictionary.Load(new MemoryStream(Encoding.UTF8.GetBytes(json))).Dictionary!;
+        var dictionary = DataDictionary.Load(new MemoryStream(Encoding.UTF8.GetBytes(json))).Value!;
 
         var (_, rows) = Parse(Exports.Of(DictionaryExportFormat.Redcap, dictionary));
 

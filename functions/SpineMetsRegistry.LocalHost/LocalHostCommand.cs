@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.LocalHost.Demo;
 using SpineMetsRegistry.LocalHost.Hosting;
 using SpineMetsRegistry.Pipeline.FollowUp;
@@ -116,7 +117,7 @@ public static class LocalHostCommand
         {
             var e = batch.Entry;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{batch.Site,-5} {batch.FileName,-28} {e?.Status.ToString() ?? "pending",-10} {e?.Decision ?? "",-19} {e?.Validation?.Records ?? 0,8} {e?.Validation?.Accepted ?? 0,9} {e?.Validation?.Rejected ?? 0,9} {e?.Stored?.Inserted ?? 0,7}"));
+                $"{batch.Site,-5} {batch.FileName,-28} {e?.Status.ToString() ?? "pending",-10} {(e?.Decision is { } decision ? BatchDecisionCodes.ToCode(decision) : ""),-19} {e?.Validation?.Records ?? 0,8} {e?.Validation?.Accepted ?? 0,9} {e?.Validation?.Rejected ?? 0,9} {e?.Stored?.Inserted ?? 0,7}"));
         }
 
         Console.WriteLine();

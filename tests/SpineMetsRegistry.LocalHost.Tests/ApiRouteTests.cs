@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.LocalHost.Tests;
@@ -15,7 +16,7 @@ public sealed class ApiRouteTests(DemoRegistryFixture fixture)
     {
         Assert.Equal(5, _registry.Demo.Count);
         Assert.All(_registry.Demo, b => Assert.Equal(BatchStatus.Completed, b.Entry?.Status));
-        Assert.Contains(_registry.Demo, b => b.Entry!.Decision == "partially_accepted");
+        Assert.Contains(_registry.Demo, b => b.Entry!.Decision == BatchDecision.PartiallyAccepted);
     }
 
     [Fact]

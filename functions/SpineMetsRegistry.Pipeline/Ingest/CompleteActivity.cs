@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Audit;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
@@ -47,9 +48,9 @@ public sealed class CompleteActivity(ICentralBlobs central, ILandingBlobs landin
         }
 
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{entry.Decision}: {stored.Inserted} new, {stored.Updated} corrected, {stored.Unchanged} unchanged, {stored.Withdrawn} withdrawn");
+            $"{DecisionCode(entry)}: {stored.Inserted} new, {stored.Updated} corrected, {stored.Unchanged} unchanged, {stored.Withdrawn} withdrawn");
         await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Completed, step.At, detail, e => e with { Stored = stored }, cancellationToken);
-        await audit.AppendAsync(new AuditEntry(step.At, "registry", "receipt", entry.BatchKey, entry.Decision ?? "completed", detail), $"receipt|{entry.Site}|{entry.BatchKey}", cancellationToken);
+        await audit.AppendAsync(new AuditEntry(step.At, "registry", "receipt", entry.BatchKey, DecisionCode(entry), detail), $"receipt|{entry.Site}|{entry.BatchKey}", cancellationToken);
 
         var chunks = new List<string>();
         await foreach (var name in central.ListAsync(CentralArea.Staging, BatchBlobNames.StagingPrefix(entry.Site, entry.BatchKey), cancellationToken))
@@ -64,4 +65,8 @@ public sealed class CompleteActivity(ICentralBlobs central, ILandingBlobs landin
 
         return true;
     }
+
+    /// <summary>The decision's code for the ledger detail and the audit trail ("completed" if validation recorded none).</summary>
+    private static string DecisionCode(BatchLedgerEntry entry) =>
+        entry.Decision is { } decision ? BatchDecisionCodes.ToCode(decision) : "completed";
 }

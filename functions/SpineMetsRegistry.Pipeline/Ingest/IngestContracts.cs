@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.Pipeline.Ingest;
@@ -36,11 +38,11 @@ public sealed record ReceivedBatch(string Site, string BatchKey, bool AlreadyCom
 public sealed record BatchStep(string Site, string BatchKey, DateTimeOffset At);
 
 /// <summary>Output of the validate activity.</summary>
-/// <param name="Decision">"accepted", "partially_accepted", "held", "rejected" or "quarantined".</param>
+/// <param name="Decision">The validation decision (serialised as its snake_case code).</param>
 /// <param name="StoresRecords">Whether records go on to be stored.</param>
 /// <param name="ChunkCount">How many staged chunks hold the records to store.</param>
 /// <param name="Counts">Validation counts.</param>
-public sealed record ValidatedBatch(string Decision, bool StoresRecords, int ChunkCount, ValidationCounts Counts);
+public sealed record ValidatedBatch(BatchDecision Decision, bool StoresRecords, int ChunkCount, ValidationCounts Counts);
 
 /// <summary>Input of the store-chunk activity.</summary>
 /// <param name="Site">Site code.</param>
@@ -66,9 +68,22 @@ public sealed record FailureStep(string Site, string? BatchKey, string Reason, D
 /// <summary>What an ingest workflow achieved.</summary>
 /// <param name="Site">Site code.</param>
 /// <param name="BatchKey">Batch key value.</param>
-/// <param name="Decision">The validation decision, or "already_completed".</param>
+/// <param name="Decision">
+/// The validation decision; null exactly when this upload had already been ingested, so the
+/// workflow validated nothing again (see <see cref="AlreadyCompleted"/>).
+/// </param>
 /// <param name="Stored">What was stored.</param>
-public sealed record IngestOutcome(string Site, string BatchKey, string Decision, StoreCounts Stored);
+public sealed record IngestOutcome(string Site, string BatchKey, BatchDecision? Decision, StoreCounts Stored)
+{
+    /// <summary>Whether the workflow found this exact upload already ingested and did nothing.</summary>
+    [JsonIgnore]
+    public bool AlreadyCompleted => Decision is null;
+
+    /// <summary>The outcome of a workflow that found its upload already ingested.</summary>
+    /// <param name="site">Site code.</param>
+    /// <param name="batchKey">Batch key value.</param>
+    public static IngestOutcome AlreadyIngested(string site, string batchKey) => new(site, batchKey, null, StoreCounts.None);
+}
 
 /// <summary>The activity names: the same strings name the Durable activity functions.</summary>
 public static class IngestActivityNames

@@ -13,9 +13,9 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// <summary>What the starter did with one announced upload.</summary>
 /// <param name="Site">The site.</param>
 /// <param name="FileName">The file under incoming/.</param>
-/// <param name="Outcome">"started", "already_running", "already_completed", "restarted", or "ignored".</param>
+/// <param name="Outcome">What the starter did (serialised as its snake_case code).</param>
 /// <param name="Detail">Why it was ignored, or the instance ID.</param>
-public sealed record IngestStartOutcome(string Site, string FileName, string Outcome, string Detail);
+public sealed record IngestStartOutcome(string Site, string FileName, IngestStartStatus Outcome, string Detail);
 
 /// <summary>
 /// Turns a BlobCreated queue message into an ingest workflow start: checks the site and the
@@ -97,10 +97,11 @@ public sealed partial class IngestStarter(
 
         return new IngestStartOutcome(site.Code, notice.FileName, result switch
         {
-            WorkflowStartResult.Started => "started",
-            WorkflowStartResult.AlreadyRunning => "already_running",
-            WorkflowStartResult.AlreadyCompleted => "already_completed",
-            _ => "restarted",
+            WorkflowStartResult.Started => IngestStartStatus.Started,
+            WorkflowStartResult.AlreadyRunning => IngestStartStatus.AlreadyRunning,
+            WorkflowStartResult.AlreadyCompleted => IngestStartStatus.AlreadyCompleted,
+            WorkflowStartResult.Restarted => IngestStartStatus.Restarted,
+            _ => throw new InvalidOperationException($"Unknown workflow start result {result}."),
         }, request.Key.InstanceId);
     }
 
@@ -125,7 +126,7 @@ public sealed partial class IngestStarter(
     private IngestStartOutcome Ignored(IncomingBatchNotice notice, string reason)
     {
         LogIgnoredUpload(logger, notice.Site, reason);
-        return new IngestStartOutcome(notice.Site, notice.FileName, "ignored", reason);
+        return new IngestStartOutcome(notice.Site, notice.FileName, IngestStartStatus.Ignored, reason);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored an event: {Reason}")]

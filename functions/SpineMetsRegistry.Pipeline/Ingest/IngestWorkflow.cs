@@ -26,7 +26,7 @@ public static class IngestWorkflow
             batchKey = received.BatchKey;
             if (received.AlreadyCompleted)
             {
-                return new IngestOutcome(request.Site, batchKey, "already_completed", StoreCounts.None);
+                return IngestOutcome.AlreadyIngested(request.Site, batchKey);
             }
 
             var step = new BatchStep(request.Site, batchKey, context.CurrentUtcDateTime);

@@ -39,10 +39,12 @@ public sealed class ValidateActivity(
         var contentName = BatchBlobNames.Content(entry.Site, entry.Sha256);
         var site = policies.FindSite(entry.Site) ?? throw new InvalidOperationException($"Site {entry.Site} is not configured.");
         var source = await LocateAsync(contentName, cancellationToken);
-        if (source == CentralArea.Quarantine)
+        // A previous attempt that quarantined the batch and recorded its counts: report the same
+        // outcome again. Bytes in quarantine without recorded counts (an attempt stopped between
+        // the copy and the ledger update) are validated again from there, so the counts are real.
+        if (source == CentralArea.Quarantine && entry.Validation is { } recorded)
         {
-            // A previous attempt already quarantined it: report the same outcome again.
-            return new ValidatedBatch("quarantined", false, 0, entry.Validation ?? new ValidationCounts(0, 0, 0, 0, 0, 1));
+            return new ValidatedBatch(BatchDecision.Quarantined, false, 0, recorded);
         }
 
         if (!BatchFormats.TryFromFileName(entry.FileName, out var format))
@@ -71,16 +73,25 @@ public sealed class ValidateActivity(
         var outcome = await ValidateAndReportAsync(validator, source, contentName, format, description, entry.BatchKey, cancellationToken);
         var summary = outcome.Summary;
         var counts = new ValidationCounts(summary.Records, summary.Accepted, summary.Rejected, summary.Errors, summary.Warnings, summary.IdentifierFindings);
-        var decision = ReportText.Decision(summary.Decision);
-
-        if (summary.Decision == BatchDecision.Quarantined)
+        var decision = summary.Decision;
+        var decisionCode = ReportText.Decision(decision);
+        if (source == CentralArea.Quarantine && decision != BatchDecision.Quarantined)
         {
-            await central.CopyAsync(source, contentName, CentralArea.Quarantine, contentName, cancellationToken);
+            throw new InvalidOperationException($"Batch {entry.BatchKey} was quarantined by an earlier attempt but now validates as {decisionCode}; it stays quarantined until an operator reviews it.");
+        }
+
+        if (decision == BatchDecision.Quarantined)
+        {
+            if (source != CentralArea.Quarantine)
+            {
+                await central.CopyAsync(source, contentName, CentralArea.Quarantine, contentName, cancellationToken);
+            }
+
             await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Quarantined, step.At,
                 string.Create(CultureInfo.InvariantCulture, $"{summary.IdentifierFindings} identifier finding(s); nothing stored"),
                 e => e with { Decision = decision, Validation = counts, DictionaryVersion = context.Dictionary.Version }, cancellationToken);
             await audit.AppendAsync(
-                new AuditEntry(step.At, "registry", "quarantine", entry.BatchKey, "quarantined", string.Create(CultureInfo.InvariantCulture, $"{summary.IdentifierFindings} identifier finding(s)")),
+                new AuditEntry(step.At, "registry", "quarantine", entry.BatchKey, decisionCode, string.Create(CultureInfo.InvariantCulture, $"{summary.IdentifierFindings} identifier finding(s)")),
                 "quarantine|" + entry.Site + "|" + entry.BatchKey,
                 cancellationToken);
             await central.DeleteIfExistsAsync(CentralArea.Intake, contentName, cancellationToken);
@@ -93,10 +104,10 @@ public sealed class ValidateActivity(
         }
 
         entry = await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Validated, step.At,
-            string.Create(CultureInfo.InvariantCulture, $"{decision}: {summary.Accepted} of {summary.Records} records accepted, {summary.Errors} errors, {summary.Warnings} warnings"),
+            string.Create(CultureInfo.InvariantCulture, $"{decisionCode}: {summary.Accepted} of {summary.Records} records accepted, {summary.Errors} errors, {summary.Warnings} warnings"),
             e => e with { Decision = decision, Validation = counts, DictionaryVersion = context.Dictionary.Version }, cancellationToken);
         await audit.AppendAsync(
-            new AuditEntry(step.At, "registry", "validate", entry.BatchKey, decision, string.Create(CultureInfo.InvariantCulture, $"{summary.Accepted}/{summary.Records} accepted")),
+            new AuditEntry(step.At, "registry", "validate", entry.BatchKey, decisionCode, string.Create(CultureInfo.InvariantCulture, $"{summary.Accepted}/{summary.Records} accepted")),
             "validate|" + entry.Site + "|" + entry.BatchKey,
             cancellationToken);
 

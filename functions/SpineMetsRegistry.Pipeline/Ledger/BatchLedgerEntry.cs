@@ -1,3 +1,5 @@
+using SpineMetsRegistry.Domain.Validation;
+
 namespace SpineMetsRegistry.Pipeline.Ledger;
 
 /// <summary>Counts from validation.</summary>
@@ -57,8 +59,8 @@ public sealed record BatchLedgerEntry
     /// <summary>When the status last changed (workflow clock).</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>Validation decision ("accepted", "partially_accepted", "held", "rejected", "quarantined"), once known.</summary>
-    public string? Decision { get; init; }
+    /// <summary>Validation decision, once known (stored and serialised as its snake_case code).</summary>
+    public BatchDecision? Decision { get; init; }
 
     /// <summary>Validation counts, once validated.</summary>
     public ValidationCounts? Validation { get; init; }

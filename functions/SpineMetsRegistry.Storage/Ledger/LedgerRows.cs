@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Storage.Tables;
 
@@ -41,7 +42,7 @@ internal static class LedgerRows
             ["ReceivedAt"] = entry.ReceivedAt,
             ["UpdatedAt"] = entry.UpdatedAt,
         };
-        entity.SetIfPresent("Decision", entry.Decision);
+        entity.SetIfPresent("Decision", entry.Decision is { } decision ? BatchDecisionCodes.ToCode(decision) : null);
         entity.SetIfPresent("DictionaryVersion", entry.DictionaryVersion);
         LongText.Write(entity, "FailureReason", entry.FailureReason);
         if (entry.Validation is { } validation)
@@ -76,7 +77,7 @@ internal static class LedgerRows
         Status = entity.RequireEnum<BatchStatus>("Status"),
         ReceivedAt = entity.RequireDateTimeOffset("ReceivedAt"),
         UpdatedAt = entity.RequireDateTimeOffset("UpdatedAt"),
-        Decision = entity.GetString("Decision"),
+        Decision = ReadDecision(entity),
         DictionaryVersion = entity.GetString("DictionaryVersion"),
         FailureReason = LongText.Read(entity, "FailureReason"),
         Validation = entity.GetInt32("ValidationRecords") is null
@@ -95,6 +96,14 @@ internal static class LedgerRows
                 entity.RequireInt32("StoredUpdated"),
                 entity.RequireInt32("StoredUnchanged"),
                 entity.RequireInt32("StoredWithdrawn")),
+    };
+
+    /// <summary>The decision column holds the snake_case code, as it always has; an unknown code is a corrupt row, not a guess.</summary>
+    private static BatchDecision? ReadDecision(TableEntity entity) => entity.GetString("Decision") switch
+    {
+        null => null,
+        var code when BatchDecisionCodes.TryParse(code, out var decision) => decision,
+        _ => throw new InvalidDataException($"Ledger row {entity.PartitionKey}/{entity.RowKey} has an unknown Decision code."),
     };
 
     public static TableEntity ToEvent(string site, string batchKey, BatchLedgerEvent status)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.LocalHost.Demo;
 using SpineMetsRegistry.Pipeline.Aggregates;
@@ -26,13 +27,13 @@ public sealed class DemoTests(AzuriteFixture azurite, ITestOutputHelper output)
         {
             output.WriteLine($"{batch.Site} {batch.FileName}: {batch.Entry?.Status} {batch.Entry?.Decision} {batch.Entry?.Validation} {batch.Entry?.Stored}");
             Assert.Equal(BatchStatus.Completed, batch.Entry?.Status);
-            Assert.Contains(batch.Entry!.Decision, new[] { "accepted", "partially_accepted" });
+            Assert.Contains(batch.Entry!.Decision, new BatchDecision?[] { BatchDecision.Accepted, BatchDecision.PartiallyAccepted });
             Assert.Equal(batch.Entry.Validation!.Accepted, batch.Entry.Stored!.Inserted);
             Assert.True(batch.Entry.Validation.Accepted > 0);
         }
 
         // One site's export carries deliberate data-entry errors: reported and left out, the rest stored.
-        Assert.Contains(batches, b => b.Entry!.Decision == "partially_accepted" && b.Entry.Validation!.Rejected > 0);
+        Assert.Contains(batches, b => b.Entry!.Decision == BatchDecision.PartiallyAccepted && b.Entry.Validation!.Rejected > 0);
 
         // The pooled enrollment count is the sum of the sites' stored enrollments.
         var records = run.Host.Services.GetRequiredService<IRecordStore>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Blobs;
@@ -31,7 +32,7 @@ public sealed class CompletedBatchTests(AzuriteFixture azurite)
         // The ledger: every stage in order, and the counts of five valid records, one of which
         // (S01-0003, row 5) lacks the recommended SINS: a warning, and still stored.
         Assert.Equal(BatchStatus.Completed, entry.Status);
-        Assert.Equal("accepted", entry.Decision);
+        Assert.Equal(BatchDecision.Accepted, entry.Decision);
         Assert.Equal(batch.Sha256, entry.Sha256);
         Assert.Equal(batch.FileName, entry.FileName);
         var problems = System.Text.Encoding.UTF8.GetString(await ReadAsync(run.Landing, batch.Site, LandingArea.Reports, BatchBlobNames.ValidationReportCsv(batch.Key.Value)));
@@ -127,11 +128,11 @@ public sealed class CompletedBatchTests(AzuriteFixture azurite)
 
         var outcome = await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes);
 
-        Assert.Equal("started", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.Started, outcome.Outcome);
         var entry = await host.Get<IBatchLedger>().GetAsync(batch.Site, batch.Key.Value);
         Assert.NotNull(entry);
         Assert.Equal(BatchStatus.Completed, entry.Status);
-        Assert.Equal("accepted", entry.Decision);
+        Assert.Equal(BatchDecision.Accepted, entry.Decision);
         Assert.Equal(rows.Count, entry.Validation!.Records);
         Assert.Equal(rows.Count, entry.Validation.Accepted);
         Assert.Equal((0, 0, 0), (entry.Validation.Rejected, entry.Validation.Errors, entry.Validation.IdentifierFindings));

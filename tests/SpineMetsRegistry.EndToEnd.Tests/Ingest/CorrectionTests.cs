@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.Pipeline.Aggregates;
+using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Records;
 using SpineMetsRegistry.Testing.Azurite;
@@ -26,11 +28,11 @@ public sealed class CorrectionTests(AzuriteFixture azurite)
         var corrections = Batch.Csv(SiteBatches.Site, "2025-12-08-corrections.csv", [correctedEnrollment, correctedVisit]);
         var outcome = await host.UploadAsync(corrections.Site, corrections.FileName, corrections.Bytes);
 
-        Assert.Equal("started", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.Started, outcome.Outcome);
         var ledger = host.Get<IBatchLedger>();
         var entry = await ledger.GetAsync(corrections.Site, corrections.Key.Value);
         Assert.NotNull(entry);
-        Assert.Equal((BatchStatus.Completed, "accepted"), (entry.Status, entry.Decision));
+        Assert.Equal((BatchStatus.Completed, BatchDecision.Accepted), (entry.Status, entry.Decision));
         Assert.Equal(new StoreCounts(Inserted: 0, Updated: 2, Unchanged: 0, Withdrawn: 0), entry.Stored);
 
         var records = host.Get<IRecordStore>();

@@ -1,5 +1,6 @@
 using System.Text;
 using Azure.Storage.Queues;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
@@ -33,7 +34,7 @@ public sealed class QuarantineTests(AzuriteFixture azurite)
         await run.UploadAsync(batch);
         var entry = await run.WaitForIngestAsync(batch, TimeSpan.FromSeconds(90));
 
-        Assert.Equal((BatchStatus.Completed, "quarantined"), (entry.Status, entry.Decision));
+        Assert.Equal((BatchStatus.Completed, BatchDecision.Quarantined), (entry.Status, entry.Decision));
         Assert.Equal(1, entry.Validation!.IdentifierFindings);
         Assert.Equal(0, entry.Validation.Accepted);
         Assert.Equal(

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.Pipeline.Aggregates;
+using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Storage.Tables;
 using SpineMetsRegistry.Testing.Azurite;
@@ -24,12 +26,12 @@ public sealed class ReuploadTests(AzuriteFixture azurite)
         var storage = StorageNamespace.Create(azurite);
         await using var host = await PipelineHost.StartAsync(storage, registry, new FakeTimeProvider(PipelineHost.Now));
         var batch = SiteBatches.First();
-        Assert.Equal("started", (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
+        Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
         var before = await StorageSnapshot.ReadAsync(storage);
 
         var again = await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes);
 
-        Assert.Equal("already_completed", again.Outcome);
+        Assert.Equal(IngestStartStatus.AlreadyCompleted, again.Outcome);
         var after = await StorageSnapshot.ReadAsync(storage);
         var differences = StorageSnapshot.Differences(before, after);
 
@@ -58,11 +60,11 @@ public sealed class ReuploadTests(AzuriteFixture azurite)
         var renamed = batch.Renamed("2025-12-01-export-again.csv");
         var outcome = await host.UploadAsync(renamed.Site, renamed.FileName, renamed.Bytes);
 
-        Assert.Equal("started", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.Started, outcome.Outcome);
         Assert.NotEqual(batch.Key.Value, renamed.Key.Value);
         var entry = await host.Get<IBatchLedger>().GetAsync(renamed.Site, renamed.Key.Value);
         Assert.NotNull(entry);
-        Assert.Equal((BatchStatus.Completed, "accepted"), (entry.Status, entry.Decision));
+        Assert.Equal((BatchStatus.Completed, BatchDecision.Accepted), (entry.Status, entry.Decision));
         Assert.Equal(new StoreCounts(Inserted: 0, Updated: 0, Unchanged: 5, Withdrawn: 0), entry.Stored);
         var original = await host.Get<IBatchLedger>().GetAsync(batch.Site, batch.Key.Value);
         Assert.Equal(new StoreCounts(5, 0, 0, 0), original!.Stored);

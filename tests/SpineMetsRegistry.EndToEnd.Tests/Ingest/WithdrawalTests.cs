@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Audit;
@@ -32,12 +33,12 @@ public sealed class WithdrawalTests(AzuriteFixture azurite)
         Assert.NotEmpty(await host.Get<IScheduleStore>().GetPatientAsync(SiteBatches.Site, Patient));
 
         var withdrawal = Batch.Csv(SiteBatches.Site, "2025-12-10-withdrawal.csv", [SiteBatches.Withdrawal(Patient)]);
-        Assert.Equal("started", (await host.UploadAsync(withdrawal.Site, withdrawal.FileName, withdrawal.Bytes)).Outcome);
+        Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(withdrawal.Site, withdrawal.FileName, withdrawal.Bytes)).Outcome);
 
         var ledger = host.Get<IBatchLedger>();
         var entry = await ledger.GetAsync(withdrawal.Site, withdrawal.Key.Value);
         Assert.NotNull(entry);
-        Assert.Equal((BatchStatus.Completed, "accepted"), (entry.Status, entry.Decision));
+        Assert.Equal((BatchStatus.Completed, BatchDecision.Accepted), (entry.Status, entry.Decision));
         Assert.Equal(new StoreCounts(Inserted: 0, Updated: 0, Unchanged: 0, Withdrawn: 1), entry.Stored);
 
         // Every record, history row and scheduled visit of the patient is gone.
@@ -85,10 +86,10 @@ public sealed class WithdrawalTests(AzuriteFixture azurite)
             Row(("record_type", "followup"), ("study_id", Patient), ("time_point", "12w"), ("visit_date", "2025-12-08"),
                 ("vital_status", "alive"), ("nrs_pain", "2"), ("saves_grade", "none"), ("reoperation", "no"), ("local_recurrence", "no")),
         ]);
-        Assert.Equal("started", (await host.UploadAsync(late.Site, late.FileName, late.Bytes)).Outcome);
+        Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(late.Site, late.FileName, late.Bytes)).Outcome);
         var refused = await ledger.GetAsync(late.Site, late.Key.Value);
         Assert.NotNull(refused);
-        Assert.Equal((BatchStatus.Completed, "rejected"), (refused.Status, refused.Decision));
+        Assert.Equal((BatchStatus.Completed, BatchDecision.Rejected), (refused.Status, refused.Decision));
         Assert.Equal((1, 0, 1), (refused.Validation!.Records, refused.Validation.Accepted, refused.Validation.Rejected));
         var report = await ReadTextAsync(host.Landing, late.Site, BatchBlobNames.ValidationReportCsv(late.Key.Value));
         Assert.Contains($"2,study_id,withdrawn_patient,error,{Patient},", report, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
+using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Pipeline.Workflows.Local;
@@ -163,7 +164,7 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
     private static async Task SeedAsync(StorageNamespace storage, TestRegistry registry, TimeProvider clock)
     {
         await using var seeding = await PipelineHost.StartAsync(storage, registry, clock);
-        Assert.Equal("started", (await seeding.UploadAsync(Seed.Site, Seed.FileName, Seed.Bytes)).Outcome);
+        Assert.Equal(IngestStartStatus.Started, (await seeding.UploadAsync(Seed.Site, Seed.FileName, Seed.Bytes)).Outcome);
     }
 
     /// <summary>The clean run, computed once: seed then update without a crash, counting the update's steps and writes.</summary>
@@ -186,7 +187,7 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
             {
                 var blob = await host.PutIncomingAsync(Update.Site, Update.FileName, Update.Bytes);
                 counting.Arm();
-                Assert.Equal("started", Assert.Single(await host.AnnounceAsync(blob)).Outcome);
+                Assert.Equal(IngestStartStatus.Started, Assert.Single(await host.AnnounceAsync(blob)).Outcome);
                 var entry = await host.Get<IBatchLedger>().GetAsync(Update.Site, Update.Key.Value);
                 Assert.Equal(BatchStatus.Completed, entry?.Status);
                 Assert.Equal(new StoreCounts(Inserted: 2, Updated: 1, Unchanged: 1, Withdrawn: 1), entry?.Stored);

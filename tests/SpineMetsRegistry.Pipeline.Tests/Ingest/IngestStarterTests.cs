@@ -28,7 +28,7 @@ public sealed class IngestStarterTests
 
         var request = Assert.Single(workflows.Requests);
         Assert.Equal(new IngestRequest("S01", "visits-2026-03.csv", eTag, Convert.ToHexStringLower(SHA256.HashData(Content)), Content.Length), request);
-        Assert.Equal(new IngestStartOutcome("S01", "visits-2026-03.csv", "started", request.Key.InstanceId), Assert.Single(outcomes));
+        Assert.Equal(new IngestStartOutcome("S01", "visits-2026-03.csv", IngestStartStatus.Started, request.Key.InstanceId), Assert.Single(outcomes));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class IngestStarterTests
 
         Assert.Single(first.Requests);
         Assert.Single(second.Requests);
-        Assert.Equal("already_running", Assert.Single(outcomes).Outcome);
+        Assert.Equal(IngestStartStatus.AlreadyRunning, Assert.Single(outcomes).Outcome);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class IngestStarterTests
 
         var outcome = Assert.Single(await Starter().HandleMessageAsync(Message("site-s99", "a.csv"), workflows));
 
-        Assert.Equal("ignored", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.Ignored, outcome.Outcome);
         Assert.Contains("configured site", outcome.Detail, StringComparison.Ordinal);
         Assert.Empty(workflows.Requests);
     }
@@ -80,7 +80,7 @@ public sealed class IngestStarterTests
 
         var outcome = Assert.Single(await Starter().HandleMessageAsync(Message("site-s01", "gone.csv"), workflows));
 
-        Assert.Equal("ignored", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.Ignored, outcome.Outcome);
         Assert.Empty(workflows.Requests);
     }
 
@@ -95,7 +95,7 @@ public sealed class IngestStarterTests
 
         var outcome = Assert.Single(await Starter().HandleMessageAsync(Message("site-s03", fileName), workflows));
 
-        Assert.Equal("ignored", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.Ignored, outcome.Outcome);
         Assert.Empty(workflows.Requests);
         Assert.Contains(_landing.Blobs.Keys, k => k.Site == "S03" && k.Area == LandingArea.Reports && k.Name.StartsWith("not-processed/", StringComparison.Ordinal));
         Assert.Equal("not_processed", Assert.Single(_audit.Entries).Outcome);
@@ -110,17 +110,17 @@ public sealed class IngestStarterTests
 
         var outcome = Assert.Single(await starter.HandleMessageAsync(Message("site-s01", "visits.csv"), workflows));
 
-        Assert.Equal("already_completed", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.AlreadyCompleted, outcome.Outcome);
         Assert.DoesNotContain(_landing.Blobs.Keys, k => k.Area == LandingArea.Incoming);
         var entry = Assert.Single(_audit.Entries);
         Assert.Equal(("site:S01", "upload", "duplicate"), (entry.Actor, entry.Action, entry.Outcome));
     }
 
     [Theory]
-    [InlineData(WorkflowStartResult.Started, "started")]
-    [InlineData(WorkflowStartResult.AlreadyRunning, "already_running")]
-    [InlineData(WorkflowStartResult.Restarted, "restarted")]
-    public async Task HandleMessageAsync_UploadToProcess_KeepsTheUploadAndReportsTheStart(WorkflowStartResult result, string expected)
+    [InlineData(WorkflowStartResult.Started, IngestStartStatus.Started)]
+    [InlineData(WorkflowStartResult.AlreadyRunning, IngestStartStatus.AlreadyRunning)]
+    [InlineData(WorkflowStartResult.Restarted, IngestStartStatus.Restarted)]
+    public async Task HandleMessageAsync_UploadToProcess_KeepsTheUploadAndReportsTheStart(WorkflowStartResult result, IngestStartStatus expected)
     {
         _landing.Put("S01", LandingArea.Incoming, "visits.csv", Content);
 

@@ -1,3 +1,4 @@
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Tests.Support;
@@ -13,7 +14,7 @@ public sealed class IngestWorkflowTests
     [Fact]
     public async Task RunAsync_AcceptedBatch_CallsEveryStepInOrder()
     {
-        var context = Scripted(new ValidatedBatch("partially_accepted", true, 3, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.PartiallyAccepted, true, 3, Counts));
 
         var (outcome, _) = await context.RunAsync(IngestRequests.For());
 
@@ -30,13 +31,13 @@ public sealed class IngestWorkflowTests
                 IngestActivityNames.Complete,
             ],
             context.Calls.Select(c => c.Name));
-        Assert.Equal(new IngestOutcome("S01", BatchKey, "partially_accepted", new StoreCounts(3, 0, 0, 0)), outcome);
+        Assert.Equal(new IngestOutcome("S01", BatchKey, BatchDecision.PartiallyAccepted, new StoreCounts(3, 0, 0, 0)), outcome);
     }
 
     [Fact]
     public async Task RunAsync_AcceptedBatch_StoresEveryChunkOnceAndTotalsTheirCounts()
     {
-        var context = Scripted(new ValidatedBatch("accepted", true, 5, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, 5, Counts));
         context.ChunkAnswer = chunk => new StoreCounts(chunk + 1, chunk, 1, chunk == 4 ? 1 : 0);
 
         var (outcome, _) = await context.RunAsync(IngestRequests.For());
@@ -58,7 +59,7 @@ public sealed class IngestWorkflowTests
     [InlineData(40, new[] { 8, 8, 8, 8, 8 })]
     public async Task RunAsync_ManyChunks_StoresThemInWavesOfChunkWaveSize(int chunkCount, int[] waves)
     {
-        var context = Scripted(new ValidatedBatch("accepted", true, chunkCount, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, chunkCount, Counts));
 
         var (outcome, inFlight) = await context.RunAsync(IngestRequests.For());
 
@@ -71,7 +72,7 @@ public sealed class IngestWorkflowTests
     [Fact]
     public async Task RunAsync_NoChunks_StoresNothingButStillRecordsAndCompletes()
     {
-        var context = Scripted(new ValidatedBatch("accepted", true, 0, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, 0, Counts));
 
         var (outcome, inFlight) = await context.RunAsync(IngestRequests.For());
 
@@ -91,14 +92,14 @@ public sealed class IngestWorkflowTests
         var (outcome, _) = await context.RunAsync(IngestRequests.For());
 
         Assert.Equal([IngestActivityNames.Receive], context.Calls.Select(c => c.Name));
-        Assert.Equal(new IngestOutcome("S01", BatchKey, "already_completed", StoreCounts.None), outcome);
+        Assert.Equal(IngestOutcome.AlreadyIngested("S01", BatchKey), outcome);
     }
 
     [Theory]
-    [InlineData("rejected")]
-    [InlineData("quarantined")]
-    [InlineData("held")]
-    public async Task RunAsync_DecisionThatStoresNothing_GoesStraightToComplete(string decision)
+    [InlineData(BatchDecision.Rejected)]
+    [InlineData(BatchDecision.Quarantined)]
+    [InlineData(BatchDecision.Held)]
+    public async Task RunAsync_DecisionThatStoresNothing_GoesStraightToComplete(BatchDecision decision)
     {
         var context = Scripted(new ValidatedBatch(decision, false, 0, Counts));
 
@@ -113,7 +114,7 @@ public sealed class IngestWorkflowTests
     public async Task RunAsync_NotStoredEvenWithChunksStaged_StoresNoChunk()
     {
         // The decision, not the chunk count, decides whether records are stored.
-        var context = Scripted(new ValidatedBatch("quarantined", false, 4, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Quarantined, false, 4, Counts));
 
         await context.RunAsync(IngestRequests.For());
 
@@ -123,7 +124,7 @@ public sealed class IngestWorkflowTests
     [Fact]
     public async Task RunAsync_EveryCall_CarriesTheWorkflowClockCurrentWhenItWasIssued()
     {
-        var context = Scripted(new ValidatedBatch("accepted", true, 10, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, 10, Counts));
 
         await context.RunAsync(IngestRequests.For());
 
@@ -135,7 +136,7 @@ public sealed class IngestWorkflowTests
     [Fact]
     public async Task RunAsync_Receive_IsGivenTheRequest()
     {
-        var context = Scripted(new ValidatedBatch("accepted", true, 1, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts));
         var request = IngestRequests.For(site: "S01", fileName: "enrol.jsonl");
 
         await context.RunAsync(request);
@@ -148,7 +149,7 @@ public sealed class IngestWorkflowTests
     [Fact]
     public async Task RunAsync_ValidateFails_RecordsTheFailureWithTheBatchKeyAndRethrows()
     {
-        var context = Scripted(new ValidatedBatch("accepted", true, 1, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts));
         context.Answers[IngestActivityNames.Validate] = _ => throw new InvalidOperationException("the staging area is unreachable");
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => context.RunAsync(IngestRequests.For()));
@@ -178,7 +179,7 @@ public sealed class IngestWorkflowTests
     [Fact]
     public async Task RunAsync_AChunkFails_RecordsTheFailureAndRethrowsWithoutCompleting()
     {
-        var context = Scripted(new ValidatedBatch("accepted", true, 10, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, 10, Counts));
         context.FailingChunk = 3;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.RunAsync(IngestRequests.For()));
@@ -194,7 +195,7 @@ public sealed class IngestWorkflowTests
     public async Task RunAsync_Cancelled_RecordsNoFailure()
     {
         // A host shutting down is not a failed batch: the instance resumes later.
-        var context = Scripted(new ValidatedBatch("accepted", true, 1, Counts));
+        var context = Scripted(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts));
         context.Answers[IngestActivityNames.Validate] = _ => throw new OperationCanceledException();
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => context.RunAsync(IngestRequests.For()));

@@ -1,3 +1,4 @@
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Storage.Ledger;
 using SpineMetsRegistry.Storage.Tables;
@@ -21,7 +22,7 @@ public sealed class TableBatchLedgerTests(AzuriteFixture azurite)
         {
             Status = BatchStatus.Validated,
             UpdatedAt = Received.AddMinutes(1),
-            Decision = "partially_accepted",
+            Decision = BatchDecision.PartiallyAccepted,
             Validation = new ValidationCounts(120, 118, 2, 3, 7, 0),
             DictionaryVersion = "1.0.0",
         };
@@ -67,6 +68,41 @@ public sealed class TableBatchLedgerTests(AzuriteFixture azurite)
         Assert.Equal(failed, read);
         Assert.Null(read!.Validation);
         Assert.Null(read.Stored);
+    }
+
+    [Theory]
+    [InlineData(BatchDecision.Accepted, "accepted")]
+    [InlineData(BatchDecision.PartiallyAccepted, "partially_accepted")]
+    [InlineData(BatchDecision.Held, "held")]
+    [InlineData(BatchDecision.Rejected, "rejected")]
+    [InlineData(BatchDecision.Quarantined, "quarantined")]
+    public async Task RecordAsync_Decision_StoredAsTheSnakeCaseCodeLedgersAlwaysHeld(BatchDecision decision, string code)
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var ledger = new TableBatchLedger(context.Clients);
+        var entry = Entry("visits-1", BatchStatus.Validated, Received) with { Decision = decision };
+
+        await ledger.RecordAsync(entry, new BatchLedgerEvent(BatchStatus.Validated, Received, "x"));
+
+        var summary = Assert.Single(await context.RowsAsync(RegistryTables.Ledger), r => r.RowKey.StartsWith(LedgerRows.SummaryFamily, StringComparison.Ordinal));
+        Assert.Equal(code, summary.GetString("Decision"));
+        Assert.Equal(decision, (await ledger.GetAsync("S01", entry.BatchKey))!.Decision);
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownDecisionCode_FailsWithoutGuessing()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var ledger = new TableBatchLedger(context.Clients);
+        var entry = Entry("visits-1", BatchStatus.Validated, Received) with { Decision = BatchDecision.Accepted };
+        await ledger.RecordAsync(entry, new BatchLedgerEvent(BatchStatus.Validated, Received, "x"));
+        var summary = Assert.Single(await context.RowsAsync(RegistryTables.Ledger), r => r.RowKey.StartsWith(LedgerRows.SummaryFamily, StringComparison.Ordinal));
+        summary["Decision"] = "mostly_fine";
+        await context.RawTable(RegistryTables.Ledger).UpsertEntityAsync(summary, Azure.Data.Tables.TableUpdateMode.Replace);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ledger.GetAsync("S01", entry.BatchKey));
+
+        Assert.Contains("Decision", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,15 +7,7 @@ public static class ReportText
     public static string Severity(Severity severity) => severity == Validation.Severity.Error ? "error" : "warning";
 
     /// <summary>The stable code of a decision ("accepted", "partially_accepted", "held", "rejected", "quarantined").</summary>
-    public static string Decision(BatchDecision decision) => decision switch
-    {
-        BatchDecision.Accepted => "accepted",
-        BatchDecision.PartiallyAccepted => "partially_accepted",
-        BatchDecision.Held => "held",
-        BatchDecision.Rejected => "rejected",
-        BatchDecision.Quarantined => "quarantined",
-        _ => decision.ToString(),
-    };
+    public static string Decision(BatchDecision decision) => BatchDecisionCodes.ToCode(decision);
 
     /// <summary>The stable code of a row policy.</summary>
     public static string Policy(InvalidRowPolicy policy) => policy == InvalidRowPolicy.AcceptValidRows ? "accept_valid_rows" : "hold_whole_batch";

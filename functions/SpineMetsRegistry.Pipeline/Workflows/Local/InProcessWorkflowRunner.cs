@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ingest;
 
 namespace SpineMetsRegistry.Pipeline.Workflows.Local;
@@ -107,7 +108,7 @@ public sealed partial class InProcessWorkflowRunner : IWorkflowStarter, IDisposa
             {
                 var outcome = await IngestWorkflow.RunAsync(context, request);
                 await _store.FinishAsync(instanceId, WorkflowStatus.Completed, JsonSerializer.Serialize(outcome, ActivityRegistry.Json), null, _time.GetUtcNow(), CancellationToken.None);
-                LogCompleted(_logger, instanceId, outcome.Decision, context.Replayed);
+                LogCompleted(_logger, instanceId, outcome.Decision is { } decision ? BatchDecisionCodes.ToCode(decision) : "already_completed", context.Replayed);
                 return WorkflowStatus.Completed;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

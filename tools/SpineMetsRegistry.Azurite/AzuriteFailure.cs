@@ -6,9 +6,6 @@ public enum AzuriteFailure
     /// <summary>The node executable could not be started.</summary>
     NodeNotFound,
 
-    /// <summary>node runs but is older than <see cref="AzuritePackage.MinimumNodeMajorVersion"/>.</summary>
-    NodeTooOld,
-
     /// <summary>The npm executable could not be started.</summary>
     NpmNotFound,
 
@@ -17,6 +14,9 @@ public enum AzuriteFailure
 
     /// <summary>npm did not finish within the install timeout and was killed.</summary>
     NpmTimedOut,
+
+    /// <summary>The folder has no package.json and package-lock.json to install from.</summary>
+    PackageJsonMissing,
 
     /// <summary>npm reported success but the expected package is not where it should be.</summary>
     InstallIncomplete,

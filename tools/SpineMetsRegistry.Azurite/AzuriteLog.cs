@@ -5,17 +5,8 @@ namespace SpineMetsRegistry.Azurite;
 /// <summary>Everything this library logs, source-generated so disabled levels cost nothing.</summary>
 internal static partial class AzuriteLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Installing {Package}@{Version} from npm into {Directory} (Node.js {NodeVersion})")]
-    public static partial void Installing(ILogger logger, string package, string version, string directory, Version nodeVersion);
-
     [LoggerMessage(2, LogLevel.Information, "Installed {Package}@{Version} in {Seconds:0.0} s")]
     public static partial void Installed(ILogger logger, string package, string version, double seconds);
-
-    [LoggerMessage(3, LogLevel.Information, "Removing leftover staging folder {Directory}")]
-    public static partial void RemovingLeftover(ILogger logger, string directory);
-
-    [LoggerMessage(4, LogLevel.Warning, "Could not remove {Directory}")]
-    public static partial void CouldNotRemove(ILogger logger, Exception exception, string directory);
 
     [LoggerMessage(5, LogLevel.Debug, "azurite[{ProcessId}]: {Line}")]
     public static partial void Output(ILogger logger, int processId, string line);

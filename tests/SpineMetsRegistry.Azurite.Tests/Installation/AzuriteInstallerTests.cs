@@ -6,176 +6,169 @@ using Xunit.Abstractions;
 
 namespace SpineMetsRegistry.Azurite.Tests.Installation;
 
-/// <summary>Installs from the real npm registry into throwaway folders.</summary>
+/// <summary>
+/// The checkout's own install, plus throwaway npm projects whose "npm" is a stand-in script, so
+/// the decisions around npm ci (when to run it, once, what to report) are tested without the network.
+/// </summary>
 public sealed class AzuriteInstallerTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task EnsureInstalledAsync_CalledAgain_ReusesTheInstallWithoutRunningNpm()
     {
-        var installer = new AzuriteInstaller();
-        var first = await installer.EnsureInstalledAsync();
-        var createdAt = Directory.GetCreationTimeUtc(first.Directory);
+        var first = await new AzuriteInstaller().EnsureInstalledAsync();
 
         var timer = Stopwatch.StartNew();
-        var second = await installer.EnsureInstalledAsync();
-        output.WriteLine($"first call ran npm: {first.FreshlyInstalled}; second call took {timer.Elapsed.TotalMilliseconds:0} ms");
+        var second = await new AzuriteInstaller(new AzuriteInstallOptions { NpmPath = "/nonexistent/npm" }).EnsureInstalledAsync();
+        output.WriteLine($"first call ran npm ci: {first.FreshlyInstalled}; second call took {timer.Elapsed.TotalMilliseconds:0} ms");
 
         Assert.False(second.FreshlyInstalled);
         Assert.Equal(first.Directory, second.Directory);
-        Assert.Equal(createdAt, Directory.GetCreationTimeUtc(second.Directory));
         Assert.Equal(AzuritePackage.PinnedVersion, second.Version);
         Assert.True(File.Exists(second.EntryScript));
+        Assert.Equal(ParentWatchScript.Content, await File.ReadAllTextAsync(second.ParentWatchScript));
     }
 
     [Fact]
-    public async Task EnsureInstalledAsync_DefaultLocation_IsUnderTheCheckoutsLocalFolder()
+    public async Task EnsureInstalledAsync_DefaultProject_IsTheCheckoutsNodeModules()
     {
         var installation = await new AzuriteInstaller().EnsureInstalledAsync();
 
-        var repositoryRoot = RepositoryRoot.Find();
-        Assert.NotNull(repositoryRoot);
-        Assert.Equal(
-            Path.Combine(repositoryRoot, ".local", "azurite", AzuritePackage.PinnedVersion),
-            installation.Directory);
+        Assert.Equal(Path.Combine(RepositoryRoot.Find()!, "node_modules"), installation.Directory);
     }
 
     [Fact]
-    public async Task EnsureInstalledAsync_ConcurrentInstallersOnAnEmptyRoot_RunNpmExactlyOnce()
+    public async Task EnsureInstalledAsync_ConcurrentInstallers_RunNpmCiExactlyOnce()
     {
-        using var root = new TemporaryDirectory();
-        var options = new AzuriteInstallOptions { InstallRoot = root.Path };
+        using var project = FakeProject(out var npm, out var runs);
+        var options = new AzuriteInstallOptions { ProjectDirectory = project.Path, NpmPath = npm, Progress = TextWriter.Null };
 
-        var timer = Stopwatch.StartNew();
         var installations = await Task.WhenAll(
             Enumerable.Range(0, 4).Select(_ => Task.Run(() => new AzuriteInstaller(options).EnsureInstalledAsync())));
-        output.WriteLine($"4 concurrent callers, one npm install: {timer.Elapsed.TotalSeconds:0.0} s");
 
-        var installed = Assert.Single(installations, installation => installation.FreshlyInstalled);
-        Assert.Equal(AzuritePackage.PinnedVersion, installed.Version);
-        Assert.Equal(root.Combine(AzuritePackage.PinnedVersion), installed.Directory);
-        Assert.True(File.Exists(installed.EntryScript));
-        Assert.True(File.Exists(installed.ParentWatchScript));
-        Assert.All(installations, installation => Assert.Equal(installed.Directory, installation.Directory));
-        // Staging happens in a private folder that is renamed into place: nothing is left over.
-        Assert.Equal([installed.Directory], Directory.EnumerateDirectories(root.Path));
+        Assert.Single(installations, installation => installation.FreshlyInstalled);
+        Assert.Single(await File.ReadAllLinesAsync(runs));
+        Assert.All(installations, installation => Assert.Equal(project.Combine("node_modules", "azurite", "dist", "src", "azurite.js"), installation.EntryScript));
     }
 
     [Fact]
-    public async Task EnsureInstalledAsync_BrokenInstallAndLeftoverStaging_ReinstallsAndCleansUp()
+    public async Task EnsureInstalledAsync_LockFileChanged_RunsNpmCiAgain()
     {
-        using var root = new TemporaryDirectory();
-        // What a crash can leave: a stale package claiming another version, and a staging folder.
-        var manifest = root.Combine(AzuritePackage.PinnedVersion, "node_modules", "azurite", "package.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
-        await File.WriteAllTextAsync(manifest, """{ "version": "3.0.0", "bin": { "azurite": "missing.js" } }""");
-        Directory.CreateDirectory(root.Combine(".staging-crashed"));
-        var installer = new AzuriteInstaller(new AzuriteInstallOptions { InstallRoot = root.Path });
+        using var project = FakeProject(out var npm, out var runs);
+        var options = new AzuriteInstallOptions { ProjectDirectory = project.Path, NpmPath = npm, Progress = TextWriter.Null };
+        await new AzuriteInstaller(options).EnsureInstalledAsync();
 
-        var installation = await installer.EnsureInstalledAsync();
+        await File.AppendAllTextAsync(project.Combine("package-lock.json"), "\n");
+        var again = await new AzuriteInstaller(options).EnsureInstalledAsync();
+
+        Assert.True(again.FreshlyInstalled);
+        Assert.Equal(2, (await File.ReadAllLinesAsync(runs)).Length);
+    }
+
+    [Fact]
+    public async Task EnsureInstalledAsync_FirstRun_SaysItIsInstallingWithNpmCi()
+    {
+        using var project = FakeProject(out var npm, out _);
+        var progress = new StringWriter();
+
+        await new AzuriteInstaller(new AzuriteInstallOptions { ProjectDirectory = project.Path, NpmPath = npm, Progress = progress }).EnsureInstalledAsync();
+
+        Assert.Contains($"Installing Azurite {AzuritePackage.PinnedVersion} with npm ci", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains("once", progress.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnsureInstalledAsync_InterruptedInstallWithoutMarker_RunsNpmCi()
+    {
+        using var project = FakeProject(out var npm, out var runs);
+        // What npm ci leaves when stopped half-way: packages, but no marker of completion.
+        Directory.CreateDirectory(project.Combine("node_modules", "azurite"));
+        await File.WriteAllTextAsync(project.Combine("node_modules", "azurite", "package.json"), """{ "version": "3.35.0" }""");
+
+        var installation = await new AzuriteInstaller(new AzuriteInstallOptions { ProjectDirectory = project.Path, NpmPath = npm, Progress = TextWriter.Null }).EnsureInstalledAsync();
 
         Assert.True(installation.FreshlyInstalled);
-        Assert.Equal(AzuritePackage.PinnedVersion, installation.Version);
-        Assert.True(File.Exists(installation.EntryScript));
-        Assert.False(Directory.Exists(root.Combine(".staging-crashed")));
+        Assert.Single(await File.ReadAllLinesAsync(runs));
     }
 
     [Fact]
-    public async Task EnsureInstalledAsync_PackagePresentButWatchScriptOutdated_RewritesOnlyTheScript()
+    public async Task EnsureInstalledAsync_NoLockFile_FailsWithPackageJsonMissing()
     {
-        using var root = new TemporaryDirectory();
-        var installDirectory = root.Combine(AzuritePackage.PinnedVersion);
-        var packageDirectory = Path.Combine(installDirectory, "node_modules", "azurite");
-        Directory.CreateDirectory(Path.Combine(packageDirectory, "dist", "src"));
-        await File.WriteAllTextAsync(Path.Combine(packageDirectory, "dist", "src", "azurite.js"), "// entry");
-        await File.WriteAllTextAsync(
-            Path.Combine(packageDirectory, "package.json"),
-            $$"""{ "version": "{{AzuritePackage.PinnedVersion}}", "bin": { "azurite": "./dist/src/azurite.js" } }""");
-        await File.WriteAllTextAsync(ParentWatchScript.PathIn(installDirectory), "// written by an older build");
-        // npm is unusable here, so passing proves npm was not needed.
-        var installer = new AzuriteInstaller(new AzuriteInstallOptions { InstallRoot = root.Path, NpmPath = root.Combine("no-npm") });
+        using var project = new TemporaryDirectory();
+        await File.WriteAllTextAsync(project.Combine("package.json"), "{}");
 
-        var installation = await installer.EnsureInstalledAsync();
+        var failure = await Assert.ThrowsAsync<AzuriteException>(() => new AzuriteInstaller(new AzuriteInstallOptions { ProjectDirectory = project.Path }).EnsureInstalledAsync());
 
-        Assert.False(installation.FreshlyInstalled);
-        Assert.Equal(Path.Combine(packageDirectory, "dist", "src", "azurite.js"), installation.EntryScript);
-        Assert.Equal(ParentWatchScript.Content, await File.ReadAllTextAsync(installation.ParentWatchScript));
-    }
-
-    [Fact]
-    public async Task EnsureInstalledAsync_NodeMissing_FailsWithNodeNotFound()
-    {
-        using var root = new TemporaryDirectory();
-        var missingNode = root.Combine("no-such-node");
-        var installer = new AzuriteInstaller(new AzuriteInstallOptions { InstallRoot = root.Path, NodePath = missingNode });
-
-        var failure = await Assert.ThrowsAsync<AzuriteException>(() => installer.EnsureInstalledAsync());
-
-        Assert.Equal(AzuriteFailure.NodeNotFound, failure.Failure);
-        Assert.Contains("Node.js was not found", failure.Message);
-        Assert.Contains(missingNode, failure.Message);
-    }
-
-    [Fact]
-    public async Task EnsureInstalledAsync_NodeTooOld_FailsWithNodeTooOld()
-    {
-        using var root = new TemporaryDirectory();
-        var oldNode = root.WriteScript("node", "echo v18.19.0");
-        var installer = new AzuriteInstaller(new AzuriteInstallOptions { InstallRoot = root.Path, NodePath = oldNode });
-
-        var failure = await Assert.ThrowsAsync<AzuriteException>(() => installer.EnsureInstalledAsync());
-
-        Assert.Equal(AzuriteFailure.NodeTooOld, failure.Failure);
-        Assert.Contains("18.19.0", failure.Message);
+        Assert.Equal(AzuriteFailure.PackageJsonMissing, failure.Failure);
+        Assert.Contains("package-lock.json", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task EnsureInstalledAsync_NpmMissing_FailsWithNpmNotFound()
     {
-        using var root = new TemporaryDirectory();
-        var missingNpm = root.Combine("no-such-npm");
-        var installer = new AzuriteInstaller(new AzuriteInstallOptions { InstallRoot = root.Path, NpmPath = missingNpm });
+        using var project = FakeProject(out _, out _);
+        var missingNpm = project.Combine("no-such-npm");
 
-        var failure = await Assert.ThrowsAsync<AzuriteException>(() => installer.EnsureInstalledAsync());
+        var failure = await Assert.ThrowsAsync<AzuriteException>(() => new AzuriteInstaller(new AzuriteInstallOptions { ProjectDirectory = project.Path, NpmPath = missingNpm, Progress = TextWriter.Null }).EnsureInstalledAsync());
 
         Assert.Equal(AzuriteFailure.NpmNotFound, failure.Failure);
-        Assert.Contains(missingNpm, failure.Message);
-        Assert.False(Directory.Exists(root.Combine(AzuritePackage.PinnedVersion)));
+        Assert.Contains(missingNpm, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task EnsureInstalledAsync_NpmFails_ReportsNpmsErrorOutput()
+    public async Task EnsureInstalledAsync_NpmFails_ReportsNpmsOutputAndLeavesNoMarker()
     {
-        using var root = new TemporaryDirectory();
-        var installer = new AzuriteInstaller(new AzuriteInstallOptions { InstallRoot = root.Path, Version = "0.0.0-does-not-exist" });
+        using var project = FakeProject(out _, out _);
+        var failingNpm = project.WriteScript("failing-npm", "echo 'npm error code EUSAGE: lock file out of sync' >&2\nexit 1");
 
-        var failure = await Assert.ThrowsAsync<AzuriteException>(() => installer.EnsureInstalledAsync());
+        var failure = await Assert.ThrowsAsync<AzuriteException>(() => new AzuriteInstaller(new AzuriteInstallOptions { ProjectDirectory = project.Path, NpmPath = failingNpm, Progress = TextWriter.Null }).EnsureInstalledAsync());
 
         Assert.Equal(AzuriteFailure.NpmFailed, failure.Failure);
-        // npm's own explanation, from its stderr tail.
-        Assert.Contains("No matching version found for azurite@0.0.0-does-not-exist", failure.Message);
-        Assert.Empty(Directory.EnumerateDirectories(root.Path));
+        Assert.Contains("lock file out of sync", failure.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.Combine("node_modules", AzuriteInstaller.MarkerFileName)));
     }
 
     [Fact]
     public async Task EnsureInstalledAsync_NpmHangs_IsKilledAtTheTimeout()
     {
-        using var root = new TemporaryDirectory();
-        var pidFile = root.Combine("npm.pid");
-        var hangingNpm = root.WriteScript("npm", $"echo $$ > '{pidFile}'\necho 'fetching...' >&2\nexec sleep 120");
+        using var project = FakeProject(out _, out _);
+        var pidFile = project.Combine("npm.pid");
+        var hangingNpm = project.WriteScript("hanging-npm", $"echo $$ > '{pidFile}'\necho 'fetching...' >&2\nexec sleep 120");
         var installer = new AzuriteInstaller(new AzuriteInstallOptions
         {
-            InstallRoot = root.Path,
+            ProjectDirectory = project.Path,
             NpmPath = hangingNpm,
             InstallTimeout = TimeSpan.FromSeconds(2),
+            Progress = TextWriter.Null,
         });
 
-        var timer = Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<AzuriteException>(() => installer.EnsureInstalledAsync());
 
         Assert.Equal(AzuriteFailure.NpmTimedOut, failure.Failure);
-        Assert.Contains("fetching...", failure.Message);
-        Assert.InRange(timer.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
-        var npmProcessId = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim());
+        Assert.Contains("fetching...", failure.Message, StringComparison.Ordinal);
+        var npmProcessId = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.False(ProcessProbe.IsRunning(npmProcessId));
+    }
+
+    /// <summary>
+    /// An npm project whose "npm" stands in for npm ci: it empties node_modules as npm ci does,
+    /// lays out a minimal Azurite package, and appends one line to <paramref name="runs"/> per run.
+    /// </summary>
+    private static TemporaryDirectory FakeProject(out string npm, out string runs)
+    {
+        var project = new TemporaryDirectory();
+        File.WriteAllText(project.Combine("package.json"), """{ "private": true, "dependencies": { "azurite": "3.35.0" } }""");
+        File.WriteAllText(project.Combine("package-lock.json"), """{ "lockfileVersion": 3 }""");
+        runs = project.Combine("npm-runs.txt");
+        File.WriteAllText(runs, string.Empty);
+        npm = project.WriteScript("npm", $$"""
+            [ "$1" = ci ] || exit 2
+            rm -rf node_modules
+            mkdir -p node_modules/azurite/dist/src
+            echo "// entry" > node_modules/azurite/dist/src/azurite.js
+            echo '{ "version": "{{AzuritePackage.PinnedVersion}}", "bin": { "azurite": "./dist/src/azurite.js" } }' > node_modules/azurite/package.json
+            sleep 1
+            echo ran >> '{{runs}}'
+            """);
+        return project;
     }
 }

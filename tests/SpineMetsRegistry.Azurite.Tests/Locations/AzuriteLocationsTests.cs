@@ -6,24 +6,6 @@ namespace SpineMetsRegistry.Azurite.Tests.Locations;
 public sealed class AzuriteLocationsTests
 {
     [Fact]
-    public void InstallRoot_HomeVariableSet_UsesIt()
-    {
-        using var home = new TemporaryDirectory();
-
-        var root = AzuriteLocations.InstallRoot(name => name == AzuriteLocations.HomeVariable ? home.Path : null);
-
-        Assert.Equal(home.Path, root);
-    }
-
-    [Fact]
-    public void InstallRoot_HomeVariableUnset_IsLocalAzuriteUnderTheCheckout()
-    {
-        var root = AzuriteLocations.InstallRoot(_ => null);
-
-        Assert.Equal(Path.Combine(RepositoryRoot.Find()!, ".local", "azurite"), root);
-    }
-
-    [Fact]
     public void DataDirectory_InsideACheckout_IsLocalAzuriteDataUnderIt()
     {
         Assert.Equal(Path.Combine(RepositoryRoot.Find()!, ".local", "azurite-data"), AzuriteLocations.DataDirectory());

@@ -9,8 +9,8 @@ using Xunit;
 namespace SpineMetsRegistry.Testing.Azurite;
 
 /// <summary>
-/// One in-memory Azurite for a test collection: installed from npm on first use (under
-/// <c>.local/azurite</c>, shared by every test assembly), started on free loopback ports, and
+/// One in-memory Azurite for a test collection: installed with <c>npm ci</c> on first use (into
+/// the checkout's <c>node_modules</c>, shared by every test assembly), started on free loopback ports, and
 /// killed when the collection is done. Tests share the server, so each test creates its own
 /// tables, containers and queues with <see cref="StorageNames"/> and never collides with another.
 /// Use it through <see cref="AzuriteCollection"/>.
@@ -29,7 +29,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>How long making sure Azurite is installed took (seconds when npm ran, milliseconds otherwise).</summary>
     public TimeSpan InstallDuration { get; private set; }
 
-    /// <summary>Whether this fixture's install check ran npm.</summary>
+    /// <summary>Whether this fixture's install check ran <c>npm ci</c>.</summary>
     public bool InstalledAzurite { get; private set; }
 
     public TableServiceClient CreateTableServiceClient() => new(ConnectionString);

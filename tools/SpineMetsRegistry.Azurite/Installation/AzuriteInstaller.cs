@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpineMetsRegistry.Azurite.Locations;
@@ -7,16 +10,15 @@ using SpineMetsRegistry.Azurite.Processes;
 namespace SpineMetsRegistry.Azurite.Installation;
 
 /// <summary>
-/// Makes sure the pinned Azurite is installed from npm under the install root
-/// (<c>&lt;root&gt;/&lt;version&gt;/node_modules/azurite</c>). Idempotent and safe to call from
-/// several processes at once: an existing install is verified and reused; otherwise one caller
-/// takes a file lock, installs into a private staging folder and renames it into place, so no
-/// caller ever sees a half-written install.
+/// Makes sure the Azurite pinned by the repository's <c>package.json</c> and
+/// <c>package-lock.json</c> is in its <c>node_modules</c>, running <c>npm ci</c> when it is not.
+/// npm does the installing; this class only decides whether to run it, keeps parallel test
+/// assemblies from running it twice (a file lock), and checks the result.
 /// </summary>
 public sealed class AzuriteInstaller
 {
-    private const string LockFileName = ".install.lock";
-    private const string StagingPrefix = ".staging-";
+    /// <summary>Written after a successful <c>npm ci</c>: the SHA-256 of the lock file it installed.</summary>
+    internal const string MarkerFileName = ".spinemets-npm-ci";
 
     private readonly ILogger _logger;
 
@@ -24,185 +26,172 @@ public sealed class AzuriteInstaller
     {
         Options = options ?? new AzuriteInstallOptions();
         _logger = logger ?? NullLogger.Instance;
-        InstallRoot = Path.GetFullPath(Options.InstallRoot ?? AzuriteLocations.InstallRoot());
-        InstallDirectory = Path.Combine(InstallRoot, Options.Version);
+        ProjectDirectory = Path.GetFullPath(Options.ProjectDirectory ?? RepositoryRoot.Find()
+            ?? throw new AzuriteException(
+                AzuriteFailure.PackageJsonMissing,
+                $"Azurite is installed from the repository's package.json, but no checkout (a folder with {RepositoryRoot.MarkerFileName}) "
+                + $"contains {AppContext.BaseDirectory} or {Environment.CurrentDirectory}. Run from a checkout."));
     }
 
     public AzuriteInstallOptions Options { get; }
 
-    /// <summary>The folder holding one subfolder per installed version, and the lock file.</summary>
-    public string InstallRoot { get; }
+    /// <summary>The folder holding package.json, package-lock.json and node_modules.</summary>
+    public string ProjectDirectory { get; }
 
-    /// <summary>The folder the configured version is (or will be) installed in.</summary>
-    public string InstallDirectory { get; }
+    private string NodeModules => Path.Combine(ProjectDirectory, "node_modules");
 
-    /// <summary>Returns the verified install, running npm only when it is missing or broken.</summary>
+    private string LockFile => Path.Combine(ProjectDirectory, "package-lock.json");
+
+    /// <summary>Returns the verified install, running <c>npm ci</c> only when node_modules is missing or stale.</summary>
+    /// <exception cref="AzuriteException">The npm project files are missing, npm is missing or failed, or another installer held the lock too long.</exception>
     public async Task<AzuriteInstallation> EnsureInstalledAsync(CancellationToken cancellationToken = default)
     {
-        // Fast path without the lock: the folder only ever appears complete (it is renamed in).
-        if (TryExisting() is { } existing && ParentWatchScript.IsCurrentIn(InstallDirectory))
+        var lockHash = await LockFileHashAsync(cancellationToken);
+        if (TryInstalled(lockHash, freshlyInstalled: false) is { } existing)
         {
             return existing;
         }
 
-        Directory.CreateDirectory(InstallRoot);
-        using var installLock = await InstallLock.TryAcquireAsync(
-            Path.Combine(InstallRoot, LockFileName), Options.LockTimeout, cancellationToken)
+        // npm ci deletes node_modules first: one installer at a time, and the lock lives outside it.
+        var lockDirectory = Path.Combine(ProjectDirectory, AzuriteLocations.LocalFolderName);
+        Directory.CreateDirectory(lockDirectory);
+        using var installLock = await InstallLock.TryAcquireAsync(Path.Combine(lockDirectory, "npm-ci.lock"), Options.LockTimeout, cancellationToken)
             ?? throw new AzuriteException(
                 AzuriteFailure.InstallLockTimedOut,
-                $"Another process held the Azurite install lock in '{InstallRoot}' for more than "
-                + $"{Options.LockTimeout.TotalSeconds:0} s.");
+                $"Another process held the Azurite install lock in '{lockDirectory}' for more than {Options.LockTimeout.TotalSeconds:0} s.");
 
-        // Whoever held the lock before us may just have installed it.
-        if (TryExisting() is { } installedMeanwhile)
+        if (TryInstalled(lockHash, freshlyInstalled: false) is { } installedMeanwhile)
         {
-            // A package installed by an older build of this library only needs today's script.
-            if (!ParentWatchScript.IsCurrentIn(InstallDirectory))
-            {
-                ParentWatchScript.WriteTo(InstallDirectory);
-            }
-
             return installedMeanwhile;
         }
 
-        return await InstallAsync(cancellationToken);
+        await Options.Progress.WriteLineAsync(
+            $"Installing Azurite {AzuritePackage.PinnedVersion} with npm ci into {NodeModules} (about a minute, once).".AsMemory(), cancellationToken);
+        var elapsed = Stopwatch.StartNew();
+        await RunNpmCiAsync(cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(NodeModules, MarkerFileName), lockHash, cancellationToken);
+        AzuriteLog.Installed(_logger, AzuritePackage.Name, AzuritePackage.PinnedVersion, elapsed.Elapsed.TotalSeconds);
+        return TryInstalled(lockHash, freshlyInstalled: true)
+            ?? throw new AzuriteException(
+                AzuriteFailure.InstallIncomplete,
+                $"npm ci succeeded but {Manifest} does not describe {AzuritePackage.Name} {AzuritePackage.PinnedVersion} with its entry script; "
+                + "package.json and AzuritePackage.PinnedVersion must name the same version.");
     }
 
-    private AzuriteInstallation? TryExisting()
+    private string Manifest => Path.Combine(NodeModules, AzuritePackage.Name, "package.json");
+
+    private async Task<string> LockFileHashAsync(CancellationToken cancellationToken)
     {
-        var package = InstalledPackage.TryRead(InstallDirectory);
-        if (package is null || package.Version != Options.Version || !File.Exists(package.EntryScript))
+        if (!File.Exists(Path.Combine(ProjectDirectory, "package.json")) || !File.Exists(LockFile))
         {
-            return null;
+            throw new AzuriteException(
+                AzuriteFailure.PackageJsonMissing,
+                $"'{ProjectDirectory}' has no package.json and package-lock.json, which pin Azurite for npm ci.");
         }
 
-        return ToInstallation(package, freshlyInstalled: false);
-    }
-
-    private async Task<AzuriteInstallation> InstallAsync(CancellationToken cancellationToken)
-    {
-        var nodeVersion = await NodeVersionCheck.RequireAsync(Options.NodePath, Options.ProbeTimeout, cancellationToken);
-        RemoveLeftoverStagingFolders();
-
-        var staging = Path.Combine(InstallRoot, StagingPrefix + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
-        try
-        {
-            AzuriteLog.Installing(_logger, AzuritePackage.Name, Options.Version, InstallDirectory, nodeVersion);
-            var elapsed = Stopwatch.StartNew();
-            await File.WriteAllTextAsync(Path.Combine(staging, "package.json"), """{ "private": true }""", cancellationToken);
-            await RunNpmInstallAsync(staging, cancellationToken);
-
-            var package = InstalledPackage.TryRead(staging);
-            if (package is null || package.Version != Options.Version || !File.Exists(package.EntryScript))
-            {
-                throw new AzuriteException(
-                    AzuriteFailure.InstallIncomplete,
-                    $"npm reported success but '{InstalledPackage.ManifestPath(staging)}' does not describe "
-                    + $"{AzuritePackage.Name} {Options.Version} with its entry script (found: {package?.Version ?? "nothing"}).");
-            }
-
-            ParentWatchScript.WriteTo(staging);
-            if (Directory.Exists(InstallDirectory))
-            {
-                // Only a broken or outdated install gets here (a good one returned earlier).
-                Directory.Delete(InstallDirectory, recursive: true);
-            }
-
-            Directory.Move(staging, InstallDirectory);
-            AzuriteLog.Installed(_logger, AzuritePackage.Name, Options.Version, elapsed.Elapsed.TotalSeconds);
-            return ToInstallation(InstalledPackage.TryRead(InstallDirectory)!, freshlyInstalled: true);
-        }
-        finally
-        {
-            DeleteQuietly(staging);
-        }
-    }
-
-    private async Task RunNpmInstallAsync(string workingDirectory, CancellationToken cancellationToken)
-    {
-        string[] arguments =
-        [
-            "install", "--no-audit", "--no-fund", "--no-update-notifier", "--save-exact",
-            $"{AzuritePackage.Name}@{Options.Version}",
-        ];
-        var result = await ExternalCommand.RunAsync(
-            Options.NpmPath, arguments, workingDirectory, NpmEnvironment(), Options.InstallTimeout, cancellationToken);
-        var commandLine = $"{Options.NpmPath} {string.Join(' ', arguments)}";
-        switch (result.Status)
-        {
-            case CommandStatus.NotStarted:
-                throw new AzuriteException(
-                    AzuriteFailure.NpmNotFound,
-                    $"npm was not found: could not start '{Options.NpmPath}' ({result.StartError}). "
-                    + "Install npm (it ships with Node.js) and make sure it is on PATH.");
-            case CommandStatus.TimedOut:
-                throw new AzuriteException(
-                    AzuriteFailure.NpmTimedOut,
-                    $"'{commandLine}' did not finish within {Options.InstallTimeout.TotalSeconds:0} s and was stopped. "
-                    + $"Is the npm registry reachable? Last npm output:{Environment.NewLine}{result.StandardErrorTail}");
-            case CommandStatus.Exited when result.ExitCode != 0:
-                throw new AzuriteException(
-                    AzuriteFailure.NpmFailed,
-                    $"'{commandLine}' failed with exit code {result.ExitCode}. npm said:{Environment.NewLine}{result.StandardErrorTail}");
-        }
+        return Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(LockFile, cancellationToken)));
     }
 
     /// <summary>
-    /// npm runs through a <c>#!/usr/bin/env node</c> script: when a specific node was
-    /// configured, put its folder first on PATH so npm runs on that node too.
+    /// The install, when node_modules came from a completed <c>npm ci</c> of today's lock file
+    /// (npm ci empties node_modules first, so an interrupted run leaves no marker) and holds the
+    /// pinned Azurite. The parent-watch script is (re)written when it is missing or outdated.
     /// </summary>
-    private Dictionary<string, string?> NpmEnvironment()
-    {
-        var environment = new Dictionary<string, string?>
-        {
-            ["npm_config_update_notifier"] = "false",
-            ["npm_config_fund"] = "false",
-            ["npm_config_audit"] = "false",
-        };
-        if (Path.IsPathRooted(Options.NodePath))
-        {
-            environment["PATH"] = Path.GetDirectoryName(Options.NodePath) + Path.PathSeparator
-                + Environment.GetEnvironmentVariable("PATH");
-        }
-
-        return environment;
-    }
-
-    /// <summary>Staging folders left by a crashed install; safe to remove while we hold the lock.</summary>
-    private void RemoveLeftoverStagingFolders()
-    {
-        foreach (var leftover in Directory.EnumerateDirectories(InstallRoot, StagingPrefix + "*"))
-        {
-            AzuriteLog.RemovingLeftover(_logger, leftover);
-            DeleteQuietly(leftover);
-        }
-    }
-
-    private AzuriteInstallation ToInstallation(InstalledPackage package, bool freshlyInstalled) => new(
-        InstallDirectory,
-        package.Version,
-        package.EntryScript,
-        ParentWatchScript.PathIn(InstallDirectory),
-        Options.NodePath,
-        freshlyInstalled);
-
-    private void DeleteQuietly(string directory)
+    private AzuriteInstallation? TryInstalled(string lockHash, bool freshlyInstalled)
     {
         try
         {
-            if (Directory.Exists(directory))
+            var marker = Path.Combine(NodeModules, MarkerFileName);
+            if (!File.Exists(marker) || File.ReadAllText(marker) != lockHash || !File.Exists(Manifest))
             {
-                Directory.Delete(directory, recursive: true);
+                return null;
             }
+
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Manifest));
+            var root = manifest.RootElement;
+            if (root.GetProperty("version").GetString() != AzuritePackage.PinnedVersion
+                || !root.TryGetProperty("bin", out var bin) || !bin.TryGetProperty(AzuritePackage.Name, out var entry))
+            {
+                return null;
+            }
+
+            var entryScript = Path.GetFullPath(Path.Combine(NodeModules, AzuritePackage.Name, entry.GetString()!));
+            if (!File.Exists(entryScript))
+            {
+                return null;
+            }
+
+            if (!ParentWatchScript.IsCurrentIn(NodeModules))
+            {
+                ParentWatchScript.WriteTo(NodeModules);
+            }
+
+            return new AzuriteInstallation(NodeModules, AzuritePackage.PinnedVersion, entryScript, ParentWatchScript.PathIn(NodeModules), Options.NodePath, freshlyInstalled);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            AzuriteLog.CouldNotRemove(_logger, exception, directory);
+            // Another process's npm ci is emptying or filling node_modules: treat it as not
+            // installed, and wait for that process under the install lock.
+            return null;
         }
-        catch (UnauthorizedAccessException exception)
+    }
+
+    private async Task RunNpmCiAsync(CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(Options.NpmPath)
         {
-            AzuriteLog.CouldNotRemove(_logger, exception, directory);
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = ProjectDirectory,
+            ArgumentList = { "ci", "--no-audit", "--no-fund", "--no-update-notifier" },
+        };
+        using var npm = new Process { StartInfo = startInfo };
+        var output = new OutputTail();
+        npm.OutputDataReceived += (_, line) => AddLine(output, line.Data);
+        npm.ErrorDataReceived += (_, line) => AddLine(output, line.Data);
+        try
+        {
+            npm.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            throw new AzuriteException(
+                AzuriteFailure.NpmNotFound,
+                $"npm was not found: could not start '{Options.NpmPath}' ({exception.Message}). Install Node.js 20 or newer (npm ships with it) and make sure npm is on PATH.",
+                exception);
+        }
+
+        npm.BeginOutputReadLine();
+        npm.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Options.InstallTimeout);
+        try
+        {
+            await npm.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            npm.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new AzuriteException(
+                AzuriteFailure.NpmTimedOut,
+                $"npm ci did not finish within {Options.InstallTimeout.TotalSeconds:0} s and was stopped. Is the npm registry reachable? npm said:{Environment.NewLine}{output}");
+        }
+
+        if (npm.ExitCode != 0)
+        {
+            throw new AzuriteException(
+                AzuriteFailure.NpmFailed,
+                $"npm ci in '{ProjectDirectory}' failed with exit code {npm.ExitCode}. npm said:{Environment.NewLine}{output}");
+        }
+    }
+
+    private static void AddLine(OutputTail output, string? line)
+    {
+        if (line is not null)
+        {
+            output.Add(line);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpineMetsRegistry.Domain.Csv;
 using SpineMetsRegistry.Domain.Dictionary;
 
 namespace SpineMetsRegistry.Synthetic;
@@ -8,31 +9,23 @@ public static class SyntheticBatchWriter
 {
     /// <summary>
     /// Writes CSV with a header of every dictionary field (in dictionary order), so
-    /// enrollment and follow-up rows share one file, as sites' exports do.
+    /// enrollment and follow-up rows share one file, as sites' exports do. CRLF line ends, as
+    /// spreadsheet exports have. Fields go through the registry's one <see cref="CsvRowWriter"/>:
+    /// numeric columns hold plain numbers (a negative EQ-5D index such as -0.12 included), which
+    /// it writes unchanged, so the batch reads back exactly; a text value that could run as a
+    /// formula is neutralised as in every other CSV the registry emits, which is also what a
+    /// site's protected spreadsheet export would send.
     /// </summary>
     public static void WriteCsv(IEnumerable<SyntheticRow> rows, TextWriter output, DataDictionary? dictionary = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
         var columns = (dictionary ?? DataDictionary.Default).Fields.Select(f => f.Code).ToArray();
-        output.Write(string.Join(',', columns));
-        output.Write("\r\n");
+        var csv = new CsvRowWriter(output, "\r\n");
+        csv.WriteRow(columns);
         foreach (var row in rows)
         {
-            for (var i = 0; i < columns.Length; i++)
-            {
-                if (i > 0)
-                {
-                    output.Write(',');
-                }
-
-                if (row.TryGetValue(columns[i], out var value))
-                {
-                    output.Write(Quote(value));
-                }
-            }
-
-            output.Write("\r\n");
+            csv.WriteRow(columns.Select(column => row.GetValueOrDefault(column)));
         }
     }
 
@@ -47,7 +40,4 @@ public static class SyntheticBatchWriter
             output.Write('\n');
         }
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SpineMetsRegistry.Domain.Csv;
 
 namespace SpineMetsRegistry.Domain.FollowUp;
 
@@ -38,20 +39,25 @@ public static class ReminderDigestFormats
     public static byte[] ToCsv(ReminderDigest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        var text = new StringBuilder(CsvHeader).Append('\n');
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvRowWriter(text);
+        csv.WriteRow(CsvHeader.Split(','));
         foreach (var r in digest.Reminders)
         {
-            text.Append(Quote(r.StudyId)).Append(',')
-                .Append(Quote(r.TimePoint)).Append(',')
-                .Append(StateCode(r.State)).Append(',')
-                .Append(Day(r.WindowOpens)).Append(',')
-                .Append(Day(r.TargetDate)).Append(',')
-                .Append(Day(r.WindowCloses)).Append(',')
-                .Append(Number(r.DaysUntilWindowOpens)).Append(',')
-                .Append(Number(r.DaysRemaining)).Append(',')
-                .Append(Number(r.DaysOverdue)).Append(',')
-                .Append(Number(r.ReceivedDay)).Append(',')
-                .Append(r.OutsideWindow ? "yes" : "no").Append('\n');
+            csv.WriteRow(
+            [
+                r.StudyId,
+                r.TimePoint,
+                StateCode(r.State),
+                Day(r.WindowOpens),
+                Day(r.TargetDate),
+                Day(r.WindowCloses),
+                Number(r.DaysUntilWindowOpens),
+                Number(r.DaysRemaining),
+                Number(r.DaysOverdue),
+                Number(r.ReceivedDay),
+                r.OutsideWindow ? "yes" : "no",
+            ]);
         }
 
         return new UTF8Encoding(false).GetBytes(text.ToString());
@@ -63,15 +69,4 @@ public static class ReminderDigestFormats
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static string Quote(string value)
-    {
-        // Spreadsheet formula injection: a cell starting with = + - @ is neutralised.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

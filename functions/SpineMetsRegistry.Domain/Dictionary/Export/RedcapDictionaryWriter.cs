@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpineMetsRegistry.Domain.Csv;
 
 namespace SpineMetsRegistry.Domain.Dictionary.Export;
 
@@ -25,7 +26,8 @@ internal static class RedcapDictionaryWriter
 
     public static void Write(DataDictionary dictionary, TextWriter output)
     {
-        output.WriteLine(string.Join(',', Header.Select(Quote)));
+        var csv = new CsvRowWriter(output, output.NewLine);
+        csv.WriteRow(Header);
         var fields = dictionary.Fields
             .Where(f => f.Code != DataDictionary.RecordTypeField)
             .Select((field, index) => (Field: field, Form: FormOf(field), Index: index))
@@ -33,7 +35,7 @@ internal static class RedcapDictionaryWriter
             .ThenBy(f => f.Index);
         foreach (var (field, form, _) in fields)
         {
-            output.WriteLine(string.Join(',', Row(field, form, dictionary.Version).Select(Quote)));
+            csv.WriteRow(Row(field, form, dictionary.Version));
         }
     }
 
@@ -133,7 +135,4 @@ internal static class RedcapDictionaryWriter
         return requirement.Level == RequirementLevel.Required && requirement.Unless is null && requirement.ByRecordType.Count == 0
             && requirement.WhenAnyPresent.Count == 0 && (requirement.When is null || requirement.Otherwise == RequirementLevel.Forbidden);
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -13,7 +13,4 @@ internal static partial class AzuriteLog
 
     [LoggerMessage(6, LogLevel.Information, "Azurite {Version} (pid {ProcessId}) ready in {Seconds:0.00} s: blob {BlobPort}, queue {QueuePort}, table {TablePort}")]
     public static partial void Ready(ILogger logger, string version, int processId, double seconds, int blobPort, int queuePort, int tablePort);
-
-    [LoggerMessage(7, LogLevel.Information, "A port chosen for Azurite was taken meanwhile (attempt {Attempt}); retrying on new ports")]
-    public static partial void PortRaceRetry(ILogger logger, int attempt);
 }

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using SpineMetsRegistry.Azurite.Server;
 using SpineMetsRegistry.Azurite.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace SpineMetsRegistry.Azurite.Tests.Server;
@@ -94,7 +93,6 @@ public sealed class AzuriteServerLifecycleTests(ITestOutputHelper output)
         await using var second = await AzuriteServer.StartAsync(installation, fixedPorts);
 
         Assert.Equal((first.BlobPort, first.QueuePort, first.TablePort), (second.BlobPort, second.QueuePort, second.TablePort));
-        Assert.Equal(1, second.StartAttempts);
         Assert.False((await new BlobContainerClient(second.ConnectionString, "traffic").ExistsAsync()).Value);
     }
 
@@ -110,59 +108,6 @@ public sealed class AzuriteServerLifecycleTests(ITestOutputHelper output)
 
         Assert.Equal(0, exitCode);
         Assert.False(ProcessProbe.IsRunning(server.ProcessId));
-    }
-
-    [Fact]
-    public async Task StartAsync_ChosenPortTakenMeanwhile_RetriesOnNewPorts()
-    {
-        var installation = await SharedInstallation.GetAsync();
-        // Something else grabs the table port between allocation and Azurite binding it. Table is
-        // bound last, so blob and queue are already up: readiness must not be fooled by the
-        // intruder accepting connections on the table port.
-        using var intruder = new TcpListener(IPAddress.Loopback, 0);
-        intruder.Start();
-        var takenPort = ((IPEndPoint)intruder.LocalEndpoint).Port;
-        var allocator = new RacingPortAllocator(takenPort);
-
-        await using var server = await AzuriteServer.StartAsync(
-            installation, AzuriteServerOptions.InMemory, allocator, NullLogger.Instance, CancellationToken.None);
-
-        Assert.Equal(2, server.StartAttempts);
-        Assert.NotEqual(takenPort, server.TablePort);
-        var container = new BlobContainerClient(server.ConnectionString, "after-retry");
-        await container.CreateAsync();
-        Assert.True((await container.ExistsAsync()).Value);
-    }
-
-    [Fact]
-    public async Task StartAsync_AnotherProcessAnswersOnAPort_IsNotMistakenForAzurite()
-    {
-        // A stand-in for Azurite that serves blob and queue but never table, while some other
-        // listener answers on the table port: every port accepts connections, yet the server
-        // must not be declared ready, because our process never said it bound the table port.
-        using var scripts = new TemporaryDirectory();
-        var halfAzurite = scripts.Combine("half-azurite.js");
-        await File.WriteAllTextAsync(halfAzurite, """
-            const net = require('net');
-            const valueOf = flag => process.argv[process.argv.indexOf(flag) + 1];
-            for (const [service, flag] of [['Blob', '--blobPort'], ['Queue', '--queuePort']]) {
-              const port = Number(valueOf(flag));
-              net.createServer(socket => socket.end()).listen(port, '127.0.0.1', () =>
-                console.log(`Azurite ${service} service is successfully listening at http://127.0.0.1:${port}`));
-            }
-            """);
-        using var stranger = new TcpListener(IPAddress.Loopback, 0);
-        stranger.Start();
-        var strangersPort = ((IPEndPoint)stranger.LocalEndpoint).Port;
-        var installation = await SharedInstallation.GetAsync() with { EntryScript = halfAzurite };
-        var options = AzuriteServerOptions.InMemory with { StartupTimeout = TimeSpan.FromSeconds(3) };
-
-        // Through the allocator seam: the stranger took the port after it was found free.
-        var failure = await Assert.ThrowsAsync<AzuriteException>(() => AzuriteServer.StartAsync(
-            installation, options, new RacingPortAllocator(strangersPort, everyCall: true), NullLogger.Instance, CancellationToken.None));
-
-        Assert.Equal(AzuriteFailure.StartTimedOut, failure.Failure);
-        Assert.Contains("Queue service is successfully listening at http://127.0.0.1:", failure.Message);
     }
 
     [Fact]
@@ -235,22 +180,5 @@ public sealed class AzuriteServerLifecycleTests(ITestOutputHelper output)
 
         Assert.Equal("still here", content.Value.Content.ToString());
         Assert.NotEmpty(Directory.EnumerateFileSystemEntries(data.Path));
-    }
-
-    /// <summary>
-    /// Hands out, as the last (table) port, one that someone else holds: on the first call only,
-    /// or on every call. The other ports are honestly free.
-    /// </summary>
-    private sealed class RacingPortAllocator(int takenPort, bool everyCall = false) : IPortAllocator
-    {
-        private readonly OperatingSystemPortAllocator _real = new();
-        private int _calls;
-
-        public IReadOnlyList<int> Allocate(int count)
-        {
-            var ports = _real.Allocate(count);
-            var race = Interlocked.Increment(ref _calls) == 1 || everyCall;
-            return race ? [.. ports.Take(count - 1), takenPort] : ports;
-        }
     }
 }

@@ -23,7 +23,7 @@ internal sealed partial class AzuriteProcess : IDisposable
     private readonly Process _process;
     private readonly AzuriteEndpoints _endpoints;
     private readonly OutputTail _output = new();
-    private readonly ConcurrentDictionary<int, bool> _reportedPorts = new();
+    private readonly ConcurrentDictionary<string, int> _reportedPorts = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
     private readonly bool _stopGracefully;
     private bool? _exitedWhenDisposed;
@@ -97,33 +97,30 @@ internal sealed partial class AzuriteProcess : IDisposable
     }
 
     /// <summary>
-    /// Waits until each service has reported listening on its port and each port accepts a TCP
-    /// connection. Both are required: the log line proves it is our process that bound the
-    /// port (not some other process that grabbed it meanwhile), the connection that it serves.
+    /// Waits until each service has reported the port it listens on. Azurite prints that line
+    /// from the listening socket's callback, so the port is bound and served by this process
+    /// (a port requested as 0 is only known from this line).
     /// </summary>
-    public async Task<StartupOutcome> WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<(StartupOutcome Outcome, AzuriteEndpoints? Endpoints)> WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
-        int[] ports = [_endpoints.BlobPort, _endpoints.QueuePort, _endpoints.TablePort];
         while (true)
         {
             if (_process.HasExited)
             {
                 // Drain the output readers so the reason for the exit is in the tail.
                 await _process.WaitForExitAsync(cancellationToken);
-                return RecentOutput.Contains("EADDRINUSE", StringComparison.Ordinal)
-                    ? StartupOutcome.PortInUse
-                    : StartupOutcome.Exited;
+                return (RecentOutput.Contains("EADDRINUSE", StringComparison.Ordinal) ? StartupOutcome.PortInUse : StartupOutcome.Exited, null);
             }
 
-            if (ports.All(_reportedPorts.ContainsKey) && await AllAcceptAsync(ports, cancellationToken))
+            if (_reportedPorts.TryGetValue("Blob", out var blob) && _reportedPorts.TryGetValue("Queue", out var queue) && _reportedPorts.TryGetValue("Table", out var table))
             {
-                return StartupOutcome.Ready;
+                return (StartupOutcome.Ready, _endpoints with { BlobPort = blob, QueuePort = queue, TablePort = table });
             }
 
             if (waited.Elapsed > timeout)
             {
-                return StartupOutcome.TimedOut;
+                return (StartupOutcome.TimedOut, null);
             }
 
             await Task.Delay(PollInterval, cancellationToken);
@@ -199,19 +196,6 @@ internal sealed partial class AzuriteProcess : IDisposable
         }
     }
 
-    private static async Task<bool> AllAcceptAsync(int[] ports, CancellationToken cancellationToken)
-    {
-        foreach (var port in ports)
-        {
-            if (!await LoopbackPort.AcceptsConnectionsAsync(port, cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private void OnOutput(string? line)
     {
         if (line is null)
@@ -224,11 +208,12 @@ internal sealed partial class AzuriteProcess : IDisposable
         var listening = ListeningLine().Match(line);
         if (listening.Success)
         {
-            _reportedPorts[int.Parse(listening.Groups["port"].Value, CultureInfo.InvariantCulture)] = true;
+            _reportedPorts[listening.Groups["service"].Value] = int.Parse(listening.Groups["port"].Value, CultureInfo.InvariantCulture);
         }
     }
 
-    // Azurite 3.x prints e.g. "Azurite Blob service is successfully listening at http://127.0.0.1:10000".
-    [GeneratedRegex(@"successfully listening at https?://\S+:(?<port>\d+)", RegexOptions.CultureInvariant)]
+    // Azurite 3.x prints e.g. "Azurite Blob service is successfully listening at http://127.0.0.1:10000",
+    // with the port actually bound (also when it was asked for port 0).
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://\S+:(?<port>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ListeningLine();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpineMetsRegistry.Azurite.Installation;
@@ -20,12 +21,11 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
     private readonly AzuriteProcess _process;
     private int _stopped;
 
-    private AzuriteServer(AzuriteProcess process, AzuriteEndpoints endpoints, int startAttempts, TimeSpan startupDuration)
+    private AzuriteServer(AzuriteProcess process, AzuriteEndpoints endpoints, TimeSpan startupDuration)
     {
         _process = process;
         Endpoints = endpoints;
         ProcessId = process.Id;
-        StartAttempts = startAttempts;
         StartupDuration = startupDuration;
     }
 
@@ -43,10 +43,7 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
     /// <summary>The operating-system id of the Azurite node process.</summary>
     public int ProcessId { get; }
 
-    /// <summary>How many launches it took (more than one only after a port race).</summary>
-    public int StartAttempts { get; }
-
-    /// <summary>From the first launch until every service accepted connections.</summary>
+    /// <summary>From the launch until every service reported the port it listens on.</summary>
     public TimeSpan StartupDuration { get; }
 
     public bool HasExited => _process.HasExited;
@@ -54,68 +51,48 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
     /// <summary>The last lines Azurite printed, for diagnostics.</summary>
     public string RecentOutput => _process.RecentOutput;
 
-    /// <summary>Starts Azurite from <paramref name="installation"/> and waits until it serves.</summary>
+    /// <summary>
+    /// Starts Azurite from <paramref name="installation"/> and waits until it serves. A port the
+    /// options leave unset is passed to Azurite as 0: the operating system binds a free one and
+    /// Azurite reports which, so no port can be taken between choosing and binding it.
+    /// </summary>
     /// <exception cref="AzuriteException">Node is missing, a requested port is taken, or Azurite
     /// exited or did not become ready in time (the message carries Azurite's last output).</exception>
-    public static Task<AzuriteServer> StartAsync(
+    public static async Task<AzuriteServer> StartAsync(
         AzuriteInstallation installation,
         AzuriteServerOptions? options = null,
         ILogger? logger = null,
-        CancellationToken cancellationToken = default) =>
-        StartAsync(
-            installation,
-            options ?? AzuriteServerOptions.InMemory,
-            new OperatingSystemPortAllocator(),
-            logger ?? NullLogger.Instance,
-            cancellationToken);
-
-    internal static async Task<AzuriteServer> StartAsync(
-        AzuriteInstallation installation,
-        AzuriteServerOptions options,
-        IPortAllocator portAllocator,
-        ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(installation);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxStartAttempts, 1, nameof(options));
-        var dataDirectory = PrepareDataDirectory(options);
+        options ??= AzuriteServerOptions.InMemory;
+        logger ??= NullLogger.Instance;
+        var requested = new AzuriteEndpoints(Host, options.BlobPort ?? 0, options.QueuePort ?? 0, options.TablePort ?? 0);
         var elapsed = Stopwatch.StartNew();
-        for (var attempt = 1; ; attempt++)
+        var process = AzuriteProcess.Launch(installation, options, requested, PrepareDataDirectory(options), logger);
+        AzuriteEndpoints? endpoints;
+        StartupOutcome outcome;
+        try
         {
-            var endpoints = ChooseEndpoints(options, portAllocator);
-            var process = AzuriteProcess.Launch(installation, options, endpoints, dataDirectory, logger);
-            StartupOutcome outcome;
-            try
-            {
-                outcome = await process.WaitUntilReadyAsync(options.StartupTimeout, cancellationToken);
-            }
-            catch
-            {
-                await process.StopAsync();
-                process.Dispose();
-                throw;
-            }
-
-            if (outcome == StartupOutcome.Ready)
-            {
-                AzuriteLog.Ready(
-                    logger, installation.Version, process.Id, elapsed.Elapsed.TotalSeconds,
-                    endpoints.BlobPort, endpoints.QueuePort, endpoints.TablePort);
-                return new AzuriteServer(process, endpoints, attempt, elapsed.Elapsed);
-            }
-
-            var output = process.RecentOutput;
+            (outcome, endpoints) = await process.WaitUntilReadyAsync(options.StartupTimeout, cancellationToken);
+        }
+        catch
+        {
             await process.StopAsync();
             process.Dispose();
-            var someChosenByUs = options.BlobPort is null || options.QueuePort is null || options.TablePort is null;
-            if (outcome == StartupOutcome.PortInUse && someChosenByUs && attempt < options.MaxStartAttempts)
-            {
-                AzuriteLog.PortRaceRetry(logger, attempt);
-                continue;
-            }
-
-            throw Failure(outcome, endpoints, options, attempt, output);
+            throw;
         }
+
+        if (outcome == StartupOutcome.Ready && endpoints is not null)
+        {
+            AzuriteLog.Ready(logger, installation.Version, process.Id, elapsed.Elapsed.TotalSeconds, endpoints.BlobPort, endpoints.QueuePort, endpoints.TablePort);
+            return new AzuriteServer(process, endpoints, elapsed.Elapsed);
+        }
+
+        var output = process.RecentOutput;
+        await process.StopAsync();
+        process.Dispose();
+        throw Failure(outcome, requested, options, output);
     }
 
     /// <summary>Closes Azurite's stdin as this process's death would; lets tests prove the watch works.</summary>
@@ -153,41 +130,24 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         return dataDirectory;
     }
 
-    private static AzuriteEndpoints ChooseEndpoints(AzuriteServerOptions options, IPortAllocator portAllocator)
+    private static AzuriteException Failure(StartupOutcome outcome, AzuriteEndpoints requested, AzuriteServerOptions options, string output)
     {
-        int?[] requested = [options.BlobPort, options.QueuePort, options.TablePort];
-        foreach (var port in requested.OfType<int>())
-        {
-            if (!LoopbackPort.IsFree(port))
-            {
-                throw new AzuriteException(
-                    AzuriteFailure.PortUnavailable,
-                    $"Port {port} on {Host} is already in use (is another Azurite running?). "
-                    + "Stop whatever holds it or leave the port unset to get a free one.");
-            }
-        }
-
-        var free = new Queue<int>(portAllocator.Allocate(requested.Count(port => port is null)));
-        var chosen = requested.Select(port => port ?? free.Dequeue()).ToArray();
-        return new AzuriteEndpoints(Host, chosen[0], chosen[1], chosen[2]);
-    }
-
-    private static AzuriteException Failure(
-        StartupOutcome outcome, AzuriteEndpoints endpoints, AzuriteServerOptions options, int attempts, string output)
-    {
-        var ports = $"blob {endpoints.BlobPort}, queue {endpoints.QueuePort}, table {endpoints.TablePort}";
+        var ports = $"blob {Port(requested.BlobPort)}, queue {Port(requested.QueuePort)}, table {Port(requested.TablePort)}";
         var tail = $"{Environment.NewLine}Azurite's last output:{Environment.NewLine}{output}";
         return outcome switch
         {
             StartupOutcome.PortInUse => new AzuriteException(
                 AzuriteFailure.PortUnavailable,
-                $"Azurite could not bind its ports ({ports}) after {attempts} attempt(s).{tail}"),
+                $"Azurite could not bind its ports ({ports}): one is already in use (is another Azurite running?). "
+                + $"Stop whatever holds it or leave the port unset to get a free one.{tail}"),
             StartupOutcome.TimedOut => new AzuriteException(
                 AzuriteFailure.StartTimedOut,
-                $"Azurite was not accepting connections on {ports} within {options.StartupTimeout.TotalSeconds:0} s and was stopped.{tail}"),
+                $"Azurite ({ports}) had not reported all three services listening within {options.StartupTimeout.TotalSeconds:0} s and was stopped.{tail}"),
             _ => new AzuriteException(
                 AzuriteFailure.StartFailed,
                 $"Azurite exited before it was ready ({ports}).{tail}"),
         };
     }
+
+    private static string Port(int port) => port == 0 ? "any free port" : port.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,13 +13,13 @@ public sealed record AzuriteServerOptions
     public static AzuriteServerOptions OnDisk(string? dataDirectory = null) =>
         new() { Persistence = AzuritePersistence.Disk, DataDirectory = dataDirectory };
 
-    /// <summary>The blob port; null asks the operating system for a free one.</summary>
+    /// <summary>The blob port; null lets the operating system bind a free one (Azurite reports which).</summary>
     public int? BlobPort { get; init; }
 
-    /// <summary>The queue port; null asks the operating system for a free one.</summary>
+    /// <summary>The queue port; null lets the operating system bind a free one.</summary>
     public int? QueuePort { get; init; }
 
-    /// <summary>The table port; null asks the operating system for a free one.</summary>
+    /// <summary>The table port; null lets the operating system bind a free one.</summary>
     public int? TablePort { get; init; }
 
     public AzuritePersistence Persistence { get; init; } = AzuritePersistence.InMemory;
@@ -36,9 +36,6 @@ public sealed record AzuriteServerOptions
     /// </summary>
     public bool AccessLog { get; init; }
 
-    /// <summary>The longest to wait for all three services to accept connections.</summary>
+    /// <summary>The longest to wait for all three services to report listening.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How many times to start over on new ports when a chosen port was taken meanwhile.</summary>
-    public int MaxStartAttempts { get; init; } = 5;
 }

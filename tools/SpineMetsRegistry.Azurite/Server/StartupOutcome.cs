@@ -3,7 +3,7 @@ namespace SpineMetsRegistry.Azurite.Server;
 /// <summary>How waiting for a freshly launched Azurite ended.</summary>
 internal enum StartupOutcome
 {
-    /// <summary>All three services reported listening and accept TCP connections.</summary>
+    /// <summary>All three services reported the port they listen on.</summary>
     Ready,
 
     /// <summary>Azurite exited because one of its ports was taken (EADDRINUSE).</summary>

@@ -58,15 +58,19 @@ public sealed class DisclosureControl
             .GroupBy(pair => pair.First.Site, StringComparer.Ordinal)
             .Select(g => new PublishedSiteCompliance(g.Key, g.Select(pair => pair.Second).ToList()))
             .ToList();
-        return new PublishedCompliance(table, below, rates.Count(r => r.Compliance is null));
+        return new PublishedCompliance(table, rates, below);
     }
 }
 
 /// <summary>Follow-up compliance fit to leave the system.</summary>
 /// <param name="Table">The site x time point x outcome count table, suppressed.</param>
+/// <param name="Rates">Every site time point's rate as published (null where withheld).</param>
 /// <param name="SitesBelowThreshold">Sites with a published rate below the compliance threshold at one time point or more.</param>
-/// <param name="RatesWithheld">Site time points whose rate is not published (too few closed visits, or a suppressed within-window count).</param>
-public sealed record PublishedCompliance(PublishedTable Table, IReadOnlyList<PublishedSiteCompliance> SitesBelowThreshold, int RatesWithheld);
+public sealed record PublishedCompliance(PublishedTable Table, IReadOnlyList<PublishedComplianceRate> Rates, IReadOnlyList<PublishedSiteCompliance> SitesBelowThreshold)
+{
+    /// <summary>Site time points whose rate is not published (too few closed visits, or a suppressed within-window count).</summary>
+    public int RatesWithheld => Rates.Count(r => r.Compliance is null);
+}
 
 /// <summary>A site listed below the compliance threshold, with the time points that are.</summary>
 /// <param name="Site">The site.</param>

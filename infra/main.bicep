@@ -32,6 +32,9 @@ param registryName string
 @minLength(1)
 param sites siteType[]
 
+@description('Optional. When the daily follow-up sweep runs: the six-field NCRONTAB expression of infra/registry.json settings.followUpSweepSchedule (UTC), which the local host reads too. The Functions timer reads it from the FollowUpSweepSchedule app setting.')
+param followUpSweepSchedule string = '0 0 6 * * *'
+
 @description('Optional. Landing isolation: container (one container per site in a shared account) or account (one storage account per site).')
 param landingMode landingModeType = 'container'
 
@@ -99,6 +102,10 @@ var suffix = uniqueString(resourceGroup().id, registryName)
 var centralAccountName = storageAccountName(registryName, 'core', suffix)
 var storageSuffix = environment().suffixes.storage
 var ingestQueueName = 'ingest-events'
+// The Durable Functions task hub: host.json names it '%TaskHubName%', this app setting gives it,
+// and the local host's engine uses the same name (SpineMetsRegistry.Hosting RegistryTaskHub.Name).
+// Fixed, so renaming the app never orphans instances.
+var taskHubName = 'spinemetshub'
 var rawContainerName = 'raw'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var deploymentContainerName = 'app-package'
@@ -295,6 +302,10 @@ var centralStorageSettings = {
   // connection string only names the endpoint; telemetry authenticates as the managed identity.
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${appIdentity.properties.clientId};Authorization=AAD'
+  // Resolved by the Functions host itself (host.json's %TaskHubName%, the timer's
+  // %FollowUpSweepSchedule%), so they are app settings rather than registry.json reads.
+  TaskHubName: taskHubName
+  FollowUpSweepSchedule: followUpSweepSchedule
 }
 
 var landingSettings = landingMode == 'container'

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SpineMetsRegistry.Api.Endpoints;
+using SpineMetsRegistry.Api;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Ingest;
@@ -47,7 +47,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<FollowUpSweep>();
         services.AddSingleton<IFollowUpSweep>(sp => sp.GetRequiredService<FollowUpSweep>());
 
-        services.AddSingleton<RegistryApi>();
+        services.AddRegistryApi();
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.LocalHost.Demo;
@@ -10,24 +13,55 @@ namespace SpineMetsRegistry.LocalHost;
 /// <summary>
 /// <c>dotnet run --project functions/SpineMetsRegistry.LocalHost -- [--demo] [--port N]
 /// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE]</c>: the whole
-/// registry on one machine. Prints where it listens and the sign-in keys.
+/// registry on one machine. Prints where it listens and the sign-in keys. The command line
+/// is parsed by System.CommandLine (as the <c>spinemets</c> CLI is) into
+/// <see cref="LocalHostSettings"/>; ASP.NET Core configuration switches
+/// (<c>--Section:Key=value</c>) pass through to the web host.
 /// </summary>
 public static class LocalHostCommand
 {
+    /// <summary>Exit code for a command line that could not be understood.</summary>
+    public const int UsageError = 2;
+
+    private static readonly Option<bool> Demo = new("--demo") { Description = "Generate synthetic batches for every configured site, upload them, wait for them and print a summary." };
+
+    private static readonly Option<int> Port = new("--port")
+    {
+        Description = "The HTTP port on 127.0.0.1 (0 picks a free one).",
+        DefaultValueFactory = _ => new LocalHostSettings().Port,
+        CustomParser = ParsePort,
+    };
+
+    private static readonly Option<string?> Storage = new("--storage") { Description = "A storage connection string; without it an embedded Azurite runs with its data under .local/." };
+
+    private static readonly Option<string?> Config = new("--config") { Description = "The registry configuration file (default: registry.json next to the binaries, a copy of infra/registry.json)." };
+
+    private static readonly Option<DateOnly?> SweepAsOf = new("--sweep-as-of")
+    {
+        Description = "Run one follow-up sweep as of this day (YYYY-MM-DD) at start-up, for testing and demos.",
+        CustomParser = ParseDay,
+    };
+
     /// <summary>Runs until Ctrl+C; returns a process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        LocalHostSettings settings;
-        try
+        var parsed = Parse(args);
+        if (parsed.Settings is not { } settings)
         {
-            settings = Parse(args);
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error);
+            }
+
+            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json] (--help for details)");
+            return UsageError;
         }
-        catch (ArgumentException exception)
+
+        if (parsed.HelpRequested)
         {
-            await Console.Error.WriteLineAsync(exception.Message);
-            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json]");
-            return 2;
+            return await BuildRoot().Parse(args).InvokeAsync();
         }
+
 
         await using var host = await LocalRegistryHost.StartAsync(settings, args);
         Console.WriteLine($"SpineMetsRegistry is running at {host.BaseAddress}");
@@ -57,29 +91,66 @@ public static class LocalHostCommand
         return 0;
     }
 
-    internal static LocalHostSettings Parse(string[] args)
+    /// <summary>The command line as the local host understands it (options and help).</summary>
+    internal static RootCommand BuildRoot() => new("SpineMetsRegistry on one machine: Azurite, the ingest workflow, the HTTP API, the dashboard and the daily follow-up sweep.")
     {
-        var settings = new LocalHostSettings();
-        for (var i = 0; i < args.Length; i++)
+        Demo, Port, Storage, Config, SweepAsOf,
+    };
+
+    /// <summary>
+    /// Parses the command line into the host's settings, or every error. Tokens of the form
+    /// <c>--name=value</c> that are no option of ours are ASP.NET Core configuration switches
+    /// and are left to the web host; any other unknown token is an error.
+    /// </summary>
+    internal static LocalHostParse Parse(string[] args)
+    {
+        var root = BuildRoot();
+        root.TreatUnmatchedTokensAsErrors = false;
+        var result = root.Parse(args);
+        var errors = result.Errors.Select(e => e.Message)
+            .Concat(result.UnmatchedTokens.Where(t => !IsConfigurationSwitch(t)).Select(t => $"Unknown option {t}."))
+            .ToList();
+        if (errors.Count > 0)
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            settings = args[i] switch
-            {
-                "--demo" => settings with { Demo = true },
-                "--port" => settings with { Port = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : throw new ArgumentException("--port must be a port number.") },
-                "--storage" => settings with { StorageConnectionString = Value() },
-                "--config" => settings with { RegistryConfigurationFile = Value() },
-                "--sweep-as-of" => settings with
-                {
-                    SweepAsOf = DateOnly.TryParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                        ? day : throw new ArgumentException("--sweep-as-of must be a date written YYYY-MM-DD."),
-                },
-                _ when args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=', StringComparison.Ordinal) => settings, // ASP.NET Core configuration switches
-                _ => throw new ArgumentException($"Unknown option {args[i]}."),
-            };
+            return new LocalHostParse(null, errors, HelpRequested: false);
         }
 
-        return settings;
+        var settings = new LocalHostSettings
+        {
+            Demo = result.GetValue(Demo),
+            Port = result.GetValue(Port),
+            StorageConnectionString = result.GetValue(Storage),
+            RegistryConfigurationFile = result.GetValue(Config),
+            SweepAsOf = result.GetValue(SweepAsOf),
+        };
+        return new LocalHostParse(settings, [], HelpRequested: result.Action is HelpAction);
+    }
+
+    private static bool IsConfigurationSwitch(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf('=', StringComparison.Ordinal) > 2;
+
+    private static int ParsePort(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535)
+        {
+            return port;
+        }
+
+        result.AddError("--port must be a port number (0 to 65535; 0 picks a free one).");
+        return 0;
+    }
+
+    private static DateOnly? ParseDay(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        result.AddError("--sweep-as-of must be a date written YYYY-MM-DD.");
+        return null;
     }
 
     private static void PrintKeys(LocalRegistryHost host)
@@ -123,3 +194,9 @@ public static class LocalHostCommand
         Console.WriteLine();
     }
 }
+
+/// <summary>The local host's command line, parsed: the settings, or every error.</summary>
+/// <param name="Settings">The settings when the command line is valid.</param>
+/// <param name="Errors">What is wrong with it.</param>
+/// <param name="HelpRequested">Whether --help was asked for (the help is printed and nothing starts).</param>
+internal sealed record LocalHostParse(LocalHostSettings? Settings, IReadOnlyList<string> Errors, bool HelpRequested);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpineMetsRegistry.Api.Http;
 using SpineMetsRegistry.FollowUp.Tests.Support;
 using SpineMetsRegistry.Testing.Azurite;
 using static SpineMetsRegistry.FollowUp.Tests.Support.ApiCalls;
@@ -28,10 +29,10 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        var response = await Registry(world).GetSiteRemindersAsync(Site("S01"), "S01", null);
+        var response = await Registry(world).InvokeAsync(RegistryRoutes.ListReminders, Site("S01"), SiteRoute("S01"));
 
         Assert.Equal(200, response.StatusCode);
-        var body = await BodyAsync(response);
+        var body = Body(response);
         Assert.Equal("S01", body.GetProperty("site").GetString());
         Assert.Equal("2026-03-02", body.GetProperty("date").GetString());
         Assert.Equal(
@@ -46,7 +47,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        var body = await BodyAsync(await Registry(world).GetSiteRemindersAsync(Site("S02"), "S02", "2026-03-12"));
+        var body = Body(await Registry(world).InvokeAsync(RegistryRoutes.ListReminders, Site("S02"), SiteRoute("S02"), "?asOf=2026-03-12"));
 
         // S02-0001: index 2026-02-10, 6w window opens on day 28 = 2026-03-10.
         var reminder = Assert.Single(body.GetProperty("reminders").EnumerateArray());
@@ -65,7 +66,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        var response = await Registry(world).GetSiteRemindersAsync(role is null ? null : Caller(role), site, null);
+        var response = await Registry(world).InvokeAsync(RegistryRoutes.ListReminders, role is null ? null : Caller(role), SiteRoute(site));
 
         Assert.Equal(status, response.StatusCode);
     }
@@ -75,7 +76,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        var response = await Registry(world).GetSiteRemindersAsync(Site("S01"), "S01", "03/12/2026");
+        var response = await Registry(world).InvokeAsync(RegistryRoutes.ListReminders, Site("S01"), SiteRoute("S01"), "?asOf=03/12/2026");
 
         Assert.Equal(400, response.StatusCode);
     }
@@ -85,10 +86,10 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        var response = await Registry(world).RunSweepAsync(Operator, "2026-03-02");
+        var response = await Registry(world).InvokeAsync(RegistryRoutes.RunSweep, Operator, query: "?asOf=2026-03-02");
 
         Assert.Equal(200, response.StatusCode);
-        var body = await BodyAsync(response);
+        var body = Body(response);
         Assert.Equal("2026-03-02", body.GetProperty("asOf").GetString());
         Assert.Equal("dateIndex", body.GetProperty("mode").GetString());
         Assert.Equal(4, body.GetProperty("reminders").GetInt32());
@@ -104,7 +105,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        var response = await Registry(world).RunSweepAsync(role is null ? null : Caller(role), "2026-03-02");
+        var response = await Registry(world).InvokeAsync(RegistryRoutes.RunSweep, role is null ? null : Caller(role), query: "?asOf=2026-03-02");
 
         Assert.Equal(status, response.StatusCode);
         Assert.Null(await world.DigestAsync("S01", A));
@@ -115,7 +116,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        var response = await Registry(world).RunSweepAsync(Operator, A.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var response = await Registry(world).InvokeAsync(RegistryRoutes.RunSweep, Operator, query: "?asOf=" + A.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(400, response.StatusCode);
         Assert.Null(await world.DigestAsync("S01", A.AddDays(1)));
@@ -126,7 +127,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        Assert.Equal(400, (await Registry(world).RunSweepAsync(Operator, "2026-3-2")).StatusCode);
+        Assert.Equal(400, (await Registry(world).InvokeAsync(RegistryRoutes.RunSweep, Operator, query: "?asOf=2026-3-2")).StatusCode);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await FollowUpWorld.CreateAsync(azurite, A);
 
-        Assert.Equal(404, (await Registry(world).GetCommitteeDigestAsync(Committee)).StatusCode);
+        Assert.Equal(404, (await Registry(world).InvokeAsync(RegistryRoutes.CommitteeDigest, Committee)).StatusCode);
     }
 
     [Theory]
@@ -146,24 +147,22 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await WorldAsync();
 
-        Assert.Equal(status, (await Registry(world).GetCommitteeDigestAsync(role is null ? null : Caller(role))).StatusCode);
+        Assert.Equal(status, (await Registry(world).InvokeAsync(RegistryRoutes.CommitteeDigest, role is null ? null : Caller(role))).StatusCode);
     }
 
     [Fact]
-    public async Task GetCommitteeDigestAsync_SmallSite_ListedWithRateAndCountsSuppressed()
+    public async Task GetCommitteeDigestAsync_SmallSite_NotListedBelowThresholdAndCountsSuppressed()
     {
         var world = await ComplianceWorldAsync(smallCellThreshold: null);
 
-        var body = await BodyAsync(await Registry(world).GetCommitteeDigestAsync(Committee));
+        var body = Body(await Registry(world).InvokeAsync(RegistryRoutes.CommitteeDigest, Committee));
 
         Assert.Equal("2026-03-02", body.GetProperty("asOf").GetString());
         Assert.Equal(0.8, body.GetProperty("complianceThreshold").GetDouble());
-        var listed = Assert.Single(body.GetProperty("sitesBelowThreshold").EnumerateArray());
-        Assert.Equal("S02", listed.GetProperty("site").GetString());
-        var timePoint = Assert.Single(listed.GetProperty("timePoints").EnumerateArray());
-        Assert.Equal("6w", timePoint.GetProperty("timePoint").GetString());
-        Assert.Equal(JsonValueKind.Null, timePoint.GetProperty("compliance").ValueKind);
-        Assert.Equal("<11", timePoint.GetProperty("closedVisits").GetString());
+        // S02's 1 of 3 is below 0.8, but its counts are suppressed: an unknown rate is never
+        // presented as "below threshold" (that would disclose the hidden within-window count).
+        Assert.Empty(body.GetProperty("sitesBelowThreshold").EnumerateArray());
+        Assert.Equal(2, body.GetProperty("ratesWithheld").GetInt32());
 
         var cells = body.GetProperty("table").GetProperty("counts").EnumerateArray()
             .ToDictionary(c => string.Join('/', c.GetProperty("keys").EnumerateArray().Select(k => k.GetString())), c => c.GetProperty("display").GetString());
@@ -180,7 +179,7 @@ public sealed class ApiTests(AzuriteFixture azurite)
     {
         var world = await ComplianceWorldAsync(smallCellThreshold: 1);
 
-        var body = await BodyAsync(await Registry(world).GetCommitteeDigestAsync(Operator));
+        var body = Body(await Registry(world).InvokeAsync(RegistryRoutes.CommitteeDigest, Operator));
 
         var timePoint = Assert.Single(Assert.Single(body.GetProperty("sitesBelowThreshold").EnumerateArray()).GetProperty("timePoints").EnumerateArray());
         Assert.Equal(0.33, timePoint.GetProperty("compliance").GetDouble());
@@ -188,16 +187,19 @@ public sealed class ApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetCommitteeDigestAsync_TotalPublishedButWithinSuppressed_RateHidden()
+    public async Task GetCommitteeDigestAsync_TotalPublishedButWithinSuppressed_RateWithheldNotListed()
     {
         var world = await ComplianceWorldAsync(smallCellThreshold: null, s02Patients: 12);
 
-        var body = await BodyAsync(await Registry(world).GetCommitteeDigestAsync(Committee));
+        var body = Body(await Registry(world).InvokeAsync(RegistryRoutes.CommitteeDigest, Committee));
 
-        // S02: 12 closed, 1 within, 11 missed. 12 may be shown, but 1/12 with 12 would reveal the hidden 1.
-        var timePoint = Assert.Single(Assert.Single(body.GetProperty("sitesBelowThreshold").EnumerateArray()).GetProperty("timePoints").EnumerateArray());
-        Assert.Equal("12", timePoint.GetProperty("closedVisits").GetString());
-        Assert.Equal(JsonValueKind.Null, timePoint.GetProperty("compliance").ValueKind);
+        // S02: 12 closed, 1 within, 11 missed. 12 may be shown, but 1/12 with 12 would reveal the
+        // hidden 1: the rate is withheld, so S02 is not listed as below the threshold either.
+        Assert.Empty(body.GetProperty("sitesBelowThreshold").EnumerateArray());
+        Assert.True(body.GetProperty("ratesWithheld").GetInt32() >= 1);
+        var cells = body.GetProperty("table").GetProperty("counts").EnumerateArray()
+            .ToDictionary(c => string.Join('/', c.GetProperty("keys").EnumerateArray().Select(k => k.GetString())), c => c.GetProperty("display").GetString());
+        Assert.Equal("<11", cells["S02/6w/within_window"]);
     }
 
     /// <summary>S01: twelve 6w visits in the window; S02: one in, the others missed (by default 1 of 3).</summary>

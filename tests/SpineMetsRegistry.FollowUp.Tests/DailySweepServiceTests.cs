@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SpineMetsRegistry.FollowUp.Tests.Support;
 using SpineMetsRegistry.LocalHost.FollowUp;
-using SpineMetsRegistry.LocalHost.Hosting;
 using SpineMetsRegistry.Pipeline.Schedule;
 using SpineMetsRegistry.Testing.Azurite;
 
@@ -100,7 +99,7 @@ public sealed class DailySweepServiceTests(AzuriteFixture azurite)
     }
 
     private static DailySweepService Service(FollowUpWorld world, StartupSweepGate gate) =>
-        new(world.NewSweep(), world.Log, gate, new LocalHostSettings { DailySweepAt = new TimeOnly(6, 0) }, world.Clock, NullLogger<DailySweepService>.Instance);
+        new(world.NewSweep(), world.Log, gate, world.Policies, world.Clock, NullLogger<DailySweepService>.Instance);
 
     private static async Task WatermarkAsync(FollowUpWorld world, DateOnly day)
     {

@@ -5,13 +5,24 @@ public sealed class LocalHostCommandTests
     [Fact]
     public void Parse_EveryOption_SetsItsSetting()
     {
-        var settings = LocalHostCommand.Parse(["--demo", "--port", "6001", "--storage", "UseDevelopmentStorage=true", "--sweep-as-of", "2026-03-01", "--config", "x.json"]);
+        var parsed = LocalHostCommand.Parse(["--demo", "--port", "6001", "--storage", "UseDevelopmentStorage=true", "--sweep-as-of", "2026-03-01", "--config", "x.json"]);
 
+        var settings = Assert.IsType<Hosting.LocalHostSettings>(parsed.Settings);
+        Assert.Empty(parsed.Errors);
         Assert.True(settings.Demo);
         Assert.Equal(6001, settings.Port);
         Assert.Equal("UseDevelopmentStorage=true", settings.StorageConnectionString);
         Assert.Equal(new DateOnly(2026, 3, 1), settings.SweepAsOf);
         Assert.Equal("x.json", settings.RegistryConfigurationFile);
+    }
+
+    [Fact]
+    public void Parse_NoOptions_TheSettingsDefaults()
+    {
+        var parsed = LocalHostCommand.Parse([]);
+
+        Assert.Equal(new Hosting.LocalHostSettings(), parsed.Settings);
+        Assert.False(parsed.HelpRequested);
     }
 
     [Theory]
@@ -21,16 +32,33 @@ public sealed class LocalHostCommandTests
     [InlineData("--unknown", "x")]
     public void Parse_BadOption_ClearError(string option, string value)
     {
-        var exception = Assert.Throws<ArgumentException>(() => LocalHostCommand.Parse([option, value]));
+        var parsed = LocalHostCommand.Parse([option, value]);
 
-        Assert.Contains(option, exception.Message, StringComparison.Ordinal);
+        Assert.Null(parsed.Settings);
+        Assert.Contains(parsed.Errors, e => e.Contains(option, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_OptionWithoutValue_ClearError()
     {
-        var exception = Assert.Throws<ArgumentException>(() => LocalHostCommand.Parse(["--port"]));
+        var parsed = LocalHostCommand.Parse(["--port"]);
 
-        Assert.Contains("needs a value", exception.Message, StringComparison.Ordinal);
+        Assert.Null(parsed.Settings);
+        Assert.Contains(parsed.Errors, e => e.Contains("--port", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_AspNetCoreConfigurationSwitch_LeftToTheWebHost()
+    {
+        var parsed = LocalHostCommand.Parse(["--Logging:LogLevel:Default=Warning", "--demo"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.True(parsed.Settings!.Demo);
+    }
+
+    [Fact]
+    public void Parse_Help_RequestedAndNothingElse()
+    {
+        Assert.True(LocalHostCommand.Parse(["--help"]).HelpRequested);
     }
 }

@@ -1,43 +1,145 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
 namespace SpineMetsRegistry.Benchmarks;
 
-/// <summary>Dispatches the benchmark named on the command line.</summary>
+/// <summary>
+/// <c>dotnet run -c Release --project tools/SpineMetsRegistry.Benchmarks -- &lt;benchmark&gt; [options]</c>:
+/// one command per benchmark, parsed by System.CommandLine as the <c>spinemets</c> CLI is.
+/// </summary>
 internal static class BenchmarkCommands
 {
+    /// <summary>Exit code for a command line that could not be understood.</summary>
+    public const int UsageError = 2;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0)
+        var parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync("""
-                Usage: dotnet run -c Release --project tools/SpineMetsRegistry.Benchmarks -- <benchmark> [options]
-                  validation-memory [--rows 10000,100000,1000000] [--format csv|jsonl]
-                      Validates generated batches of each size in a fresh process and prints the
-                      peak working set and throughput, as ratios to the smallest size.
-                  deid-scan [--cells 500000]
-                      Identifier-scanner throughput and allocation per cell, against the fast path.
-                  sweep-cost [--days 28]
-                      Schedule entities the daily follow-up sweep reads (counted through the
-                      storage port) at 10k and 1M scheduled visits, against the visits changing
-                      state each day.
-                  generate --rows N --out FILE [--site S01] [--error-rate 0.01] [--seed 42]
-                      Writes a synthetic batch (CSV or .jsonl by extension) for experiments.
-                """);
-            return 2;
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            await Console.Error.WriteLineAsync("Run with --help for the benchmarks and their options.");
+            return UsageError;
         }
 
-        return args[0] switch
-        {
-            "validation-memory" => await ValidationMemoryBenchmark.RunAsync(args[1..]),
-            "deid-scan" => DeidentificationScanBenchmark.Run(args[1..]),
-            "sweep-cost" => await SweepCost.SweepCostBenchmark.RunAsync(args[1..]),
-            "generate" => ValidationMemoryBenchmark.GenerateCommand(args[1..]),
-            ValidationMemoryBenchmark.ChildCommand => await ValidationMemoryBenchmark.RunChildAsync(args[1..]),
-            _ => Unknown(args[0]),
-        };
+        return await parsed.InvokeAsync();
     }
 
-    private static int Unknown(string name)
+    internal static RootCommand Build()
     {
-        Console.Error.WriteLine($"Unknown benchmark '{name}'.");
-        return 2;
+        var root = new RootCommand("SpineMetsRegistry benchmarks: each prints its figures against a baseline measured in the same run.")
+        {
+            ValidationMemory(),
+            DeidentificationScan(),
+            SweepCostCommand(),
+            Generate(),
+            ValidationMemoryChild(),
+        };
+        root.SetAction(_ =>
+        {
+            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost or generate (--help for their options).");
+            return UsageError;
+        });
+        return root;
+    }
+
+    private static Command ValidationMemory()
+    {
+        var rows = new Option<IReadOnlyList<int>>("--rows")
+        {
+            Description = "Batch sizes in rows, comma-separated; the first is the baseline.",
+            DefaultValueFactory = _ => [10_000, 100_000, 1_000_000],
+            CustomParser = ParseSizes,
+        };
+        var format = new Option<string>("--format") { Description = "Batch format.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var command = new Command("validation-memory", "Validates generated batches of each size in a fresh process and prints the peak working set and throughput, as ratios to the smallest size.") { rows, format };
+        command.SetAction((result, _) => ValidationMemoryBenchmark.RunAsync(result.GetRequiredValue(rows), result.GetRequiredValue(format)));
+        return command;
+    }
+
+    private static Command DeidentificationScan()
+    {
+        var cells = Positive(new Option<int>("--cells") { Description = "Cells to scan.", DefaultValueFactory = _ => 500_000 });
+        var command = new Command("deid-scan", "Identifier-scanner throughput and allocation per cell, against the fast path.") { cells };
+        command.SetAction(result => DeidentificationScanBenchmark.Run(result.GetValue(cells)));
+        return command;
+    }
+
+    private static Command SweepCostCommand()
+    {
+        var days = Positive(new Option<int>("--days") { Description = "Days swept.", DefaultValueFactory = _ => 28 });
+        var command = new Command("sweep-cost", "Schedule entities the daily follow-up sweep reads at 10k and 1M scheduled visits, against the visits changing state each day.") { days };
+        command.SetAction((result, _) => SweepCost.SweepCostBenchmark.RunAsync(result.GetValue(days)));
+        return command;
+    }
+
+    private static Command Generate()
+    {
+        var rows = Positive(new Option<int>("--rows") { Description = "Rows to write.", DefaultValueFactory = _ => 1000 });
+        var output = new Option<string>("--out") { Description = "The file to write (CSV, or JSON Lines for .jsonl).", DefaultValueFactory = _ => "batch.csv" };
+        var site = new Option<string>("--site") { Description = "The site code.", DefaultValueFactory = _ => "S01" };
+        var errorRate = new Option<double>("--error-rate") { Description = "Share of rows with a data-entry error (0 to 1).", DefaultValueFactory = _ => 0.01 };
+        errorRate.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or > 1)
+            {
+                result.AddError("--error-rate must be between 0 and 1.");
+            }
+        });
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
+        var command = new Command("generate", "Writes a synthetic batch for experiments.") { rows, output, site, errorRate, seed };
+        command.SetAction(result => ValidationMemoryBenchmark.GenerateCommand(
+            result.GetRequiredValue(output), result.GetValue(rows), result.GetRequiredValue(site), result.GetValue(errorRate), result.GetValue(seed)));
+        return command;
+    }
+
+    // The fresh process validation-memory starts per size (not for people).
+    private static Command ValidationMemoryChild()
+    {
+        var file = new Argument<string>("file");
+        var command = new Command(ValidationMemoryBenchmark.ChildCommand) { file };
+        command.Hidden = true;
+        command.SetAction((result, _) => ValidationMemoryBenchmark.RunChildAsync(result.GetRequiredValue(file)));
+        return command;
+    }
+
+    private static Option<int> Positive(Option<int> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"{option.Name} must be a positive number.");
+            }
+        });
+        return option;
+    }
+
+    private static IReadOnlyList<int> ParseSizes(ArgumentResult result)
+    {
+        var sizes = new List<int>();
+        foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
+            {
+                result.AddError($"--rows takes positive row counts separated by commas, e.g. 10000,100000 (not '{part}').");
+                return [];
+            }
+
+            sizes.Add(size);
+        }
+
+        if (sizes.Count == 0)
+        {
+            result.AddError("--rows needs at least one size.");
+        }
+
+        return sizes;
     }
 }

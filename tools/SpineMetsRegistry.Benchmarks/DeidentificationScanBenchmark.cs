@@ -26,9 +26,8 @@ internal static class DeidentificationScanBenchmark
         (FieldContentKind.FreeText, "metastasis at T4, T7 and L2"), (FieldContentKind.Structured, "breast"),
     ];
 
-    public static int Run(string[] args)
+    public static int Run(int cells)
     {
-        var cells = args.Length > 1 && args[0] == "--cells" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000;
         var scanner = new IdentifierScanner();
         Measure(scanner, FastPathCells, 10_000);
         Measure(scanner, TypicalCells, 10_000);

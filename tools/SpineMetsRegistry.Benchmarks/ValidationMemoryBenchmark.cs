@@ -17,10 +17,8 @@ internal static class ValidationMemoryBenchmark
 {
     public const string ChildCommand = "validation-memory-child";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(IReadOnlyList<int> sizes, string format)
     {
-        var sizes = Option(args, "--rows", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var format = Option(args, "--format", "csv");
         var directory = Directory.CreateTempSubdirectory("spinemets-bench-");
         try
         {
@@ -53,14 +51,9 @@ internal static class ValidationMemoryBenchmark
         }
     }
 
-    public static int GenerateCommand(string[] args)
+    public static int GenerateCommand(string path, int rows, string site, double errorRate, int seed)
     {
-        var path = Option(args, "--out", "batch.csv");
-        var rows = int.Parse(Option(args, "--rows", "1000"), CultureInfo.InvariantCulture);
-        var written = Generate(path, rows, path.EndsWith(".jsonl", StringComparison.Ordinal) ? "jsonl" : "csv",
-            Option(args, "--site", "S01"),
-            double.Parse(Option(args, "--error-rate", "0.01"), CultureInfo.InvariantCulture),
-            int.Parse(Option(args, "--seed", "42"), CultureInfo.InvariantCulture));
+        var written = Generate(path, rows, path.EndsWith(".jsonl", StringComparison.Ordinal) ? "jsonl" : "csv", site, errorRate, seed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {written:N0} rows to {path}"));
         return 0;
     }
@@ -120,9 +113,8 @@ internal static class ValidationMemoryBenchmark
             ?? throw new InvalidOperationException("The benchmark child printed no result.");
     }
 
-    public static async Task<int> RunChildAsync(string[] args)
+    public static async Task<int> RunChildAsync(string file)
     {
-        var file = args[0];
         var format = file.EndsWith(".jsonl", StringComparison.Ordinal) ? BatchFormat.JsonLines : BatchFormat.Csv;
         var context = new BatchValidationContext
         {
@@ -144,12 +136,6 @@ internal static class ValidationMemoryBenchmark
         }
 
         return 0;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
     private sealed record ChildResult(int Records, long FileBytes, long PeakWorkingSetBytes, double Seconds, long Problems);

@@ -1,3 +1,4 @@
+using SpineMetsRegistry.Domain.Aggregation;
 using SpineMetsRegistry.Domain.Deidentification;
 using SpineMetsRegistry.Domain.Dictionary;
 using SpineMetsRegistry.Domain.FollowUp;
@@ -13,12 +14,14 @@ namespace SpineMetsRegistry.Domain.Configuration;
 /// </summary>
 public sealed class RegistryPolicies
 {
-    private RegistryPolicies(RegistryConfiguration configuration, RecordScorer scorer, DeidentificationSettings deidentification)
+    private RegistryPolicies(RegistryConfiguration configuration, RecordScorer scorer, DeidentificationSettings deidentification, FollowUpSweepSchedule sweepSchedule)
     {
+        SweepSchedule = sweepSchedule;
         Configuration = configuration;
         Scorer = scorer;
         Deidentification = deidentification;
         Scanner = new IdentifierScanner(deidentification);
+        Disclosure = new DisclosureControl(configuration.Settings.SmallCellThreshold);
     }
 
     /// <summary>The configuration as loaded.</summary>
@@ -32,6 +35,12 @@ public sealed class RegistryPolicies
 
     /// <summary>Scans values for identifiers with the configured per-field warnings.</summary>
     public IdentifierScanner Scanner { get; }
+
+    /// <summary>The publishing step every figure leaving the registry passes through, at the configured threshold.</summary>
+    public DisclosureControl Disclosure { get; }
+
+    /// <summary>When the daily follow-up sweep runs (both hosts).</summary>
+    public FollowUpSweepSchedule SweepSchedule { get; }
 
     /// <summary>The settings.</summary>
     public RegistrySettings Settings => Configuration.Settings;
@@ -68,6 +77,12 @@ public sealed class RegistryPolicies
             errors.Add("settings.complianceDigestWeekday must be a day of the week (e.g. Monday).");
         }
 
+        var sweepSchedule = FollowUpSweepSchedule.Parse(settings.FollowUpSweepSchedule);
+        if (sweepSchedule is null)
+        {
+            errors.Add("settings.followUpSweepSchedule must be a daily six-field NCRONTAB expression in UTC, seconds first (e.g. \"0 0 6 * * *\" for 06:00).");
+        }
+
         if (settings.SmallCellThreshold < 1)
         {
             errors.Add("settings.smallCellThreshold must be at least 1.");
@@ -78,8 +93,8 @@ public sealed class RegistryPolicies
             errors.Add("settings.datePolicy must be LimitedDataSet or SafeHarbor.");
         }
 
-        return errors.Count > 0 || !scorer.IsSuccess || !deidentification.IsSuccess
+        return errors.Count > 0 || !scorer.IsSuccess || !deidentification.IsSuccess || sweepSchedule is null
             ? RegistryPoliciesResult.Failure(errors)
-            : RegistryPoliciesResult.Success(new RegistryPolicies(configuration, scorer.Value, deidentification.Value));
+            : RegistryPoliciesResult.Success(new RegistryPolicies(configuration, scorer.Value, deidentification.Value, sweepSchedule));
     }
 }

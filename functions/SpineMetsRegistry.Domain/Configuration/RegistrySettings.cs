@@ -36,6 +36,13 @@ public sealed class RegistrySettings
     /// </summary>
     public DayOfWeek ComplianceDigestWeekday { get; set; } = DayOfWeek.Monday;
 
+    /// <summary>
+    /// When the daily follow-up sweep runs: a daily six-field NCRONTAB expression in UTC
+    /// (default "0 0 6 * * *", 06:00). The local host's daily job reads it; Bicep passes the same
+    /// value to the Functions app's timer as the FollowUpSweepSchedule app setting.
+    /// </summary>
+    public string FollowUpSweepSchedule { get; set; } = global::SpineMetsRegistry.Domain.FollowUp.FollowUpSweepSchedule.Default;
+
     /// <summary>Counts from 1 to this value minus one are suppressed in everything that leaves the system (default 11: "no cell 1-10").</summary>
     public int SmallCellThreshold { get; set; } = SmallCellSuppressor.DefaultThreshold;
 }

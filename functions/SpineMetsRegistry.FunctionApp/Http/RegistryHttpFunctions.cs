@@ -1,63 +1,66 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
-using SpineMetsRegistry.Api.Endpoints;
+using SpineMetsRegistry.Api.Http;
+using Routes = SpineMetsRegistry.Api.Http.RegistryRoutes;
 
 namespace SpineMetsRegistry.FunctionApp.Http;
 
 /// <summary>
-/// The registry API on the same routes as the local host (<c>/api/...</c>; "api" is the
-/// Functions route prefix). Anonymous at the Functions level because App Service
-/// Authentication in front of the app authenticates every request; the handlers authorize by
-/// registry role.
+/// One HTTP function per row of the shared route table (<c>/api/...</c>; "api" is the
+/// Functions route prefix), each binding ASP.NET Core's <see cref="HttpRequest"/> and handing it
+/// with its route values to the shared <see cref="ApiPipeline"/>, which the local host runs too:
+/// caller from App Service Authentication's principal, authorization from the table, the
+/// handler, the audit filter. Anonymous at the Functions level because App Service
+/// Authentication in front of the app authenticates every request. The binding tests compare
+/// these functions with the table.
 /// </summary>
-public sealed class RegistryHttpFunctions(RegistryApi api)
+public sealed class RegistryHttpFunctions(ApiPipeline pipeline)
 {
     /// <summary>GET /api/health.</summary>
-    [Function("Health")]
-    public async Task<HttpResponseData> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request,
-        FunctionContext context) =>
-        await ApiHttp.WriteAsync(request, await api.HealthAsync(context.CancellationToken), context.CancellationToken);
+    [Function(Routes.Names.Health)]
+    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.Health)] HttpRequest request) =>
+        pipeline.InvokeAsync(Routes.Health, request, Values());
 
     /// <summary>GET /api/me.</summary>
-    [Function("Me")]
-    public async Task<HttpResponseData> Me(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequestData request,
-        FunctionContext context) =>
-        await ApiHttp.WriteAsync(request, api.Me(ApiHttp.Caller(request)), context.CancellationToken);
+    [Function(Routes.Names.Me)]
+    public Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.Me)] HttpRequest request) =>
+        pipeline.InvokeAsync(Routes.Me, request, Values());
 
     /// <summary>GET /api/sites/{site}/batches.</summary>
-    [Function("ListBatches")]
-    public async Task<HttpResponseData> ListBatches(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sites/{site}/batches")] HttpRequestData request,
-        string site,
-        FunctionContext context) =>
-        await ApiHttp.WriteAsync(request, await api.ListBatchesAsync(ApiHttp.Caller(request), site, context.CancellationToken), context.CancellationToken);
+    [Function(Routes.Names.ListBatches)]
+    public Task<IResult> ListBatches([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.ListBatches)] HttpRequest request, string site) =>
+        pipeline.InvokeAsync(Routes.ListBatches, request, Values(("site", site)));
 
     /// <summary>GET /api/sites/{site}/batches/{batchKey}.</summary>
-    [Function("GetBatch")]
-    public async Task<HttpResponseData> GetBatch(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sites/{site}/batches/{batchKey}")] HttpRequestData request,
-        string site,
-        string batchKey,
-        FunctionContext context) =>
-        await ApiHttp.WriteAsync(request, await api.GetBatchAsync(ApiHttp.Caller(request), site, batchKey, context.CancellationToken), context.CancellationToken);
+    [Function(Routes.Names.GetBatch)]
+    public Task<IResult> GetBatch([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetBatch)] HttpRequest request, string site, string batchKey) =>
+        pipeline.InvokeAsync(Routes.GetBatch, request, Values(("site", site), ("batchKey", batchKey)));
 
     /// <summary>GET /api/sites/{site}/batches/{batchKey}/reports/{name}.</summary>
-    [Function("GetReport")]
-    public async Task<HttpResponseData> GetReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sites/{site}/batches/{batchKey}/reports/{name}")] HttpRequestData request,
-        string site,
-        string batchKey,
-        string name,
-        FunctionContext context) =>
-        await ApiHttp.WriteAsync(request, await api.GetReportAsync(ApiHttp.Caller(request), site, batchKey, name, context.CancellationToken), context.CancellationToken);
+    [Function(Routes.Names.GetReport)]
+    public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetReport)] HttpRequest request, string site, string batchKey, string name) =>
+        pipeline.InvokeAsync(Routes.GetReport, request, Values(("site", site), ("batchKey", batchKey), ("name", name)));
 
     /// <summary>GET /api/aggregates/{scope}.</summary>
-    [Function("GetAggregates")]
-    public async Task<HttpResponseData> GetAggregates(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "aggregates/{scope}")] HttpRequestData request,
-        string scope,
-        FunctionContext context) =>
-        await ApiHttp.WriteAsync(request, await api.GetAggregatesAsync(ApiHttp.Caller(request), scope, context.CancellationToken), context.CancellationToken);
+    [Function(Routes.Names.GetAggregates)]
+    public Task<IResult> GetAggregates([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetAggregates)] HttpRequest request, string scope) =>
+        pipeline.InvokeAsync(Routes.GetAggregates, request, Values(("scope", scope)));
+
+    /// <summary>GET /api/sites/{site}/reminders[?asOf=].</summary>
+    [Function(Routes.Names.ListReminders)]
+    public Task<IResult> ListReminders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.ListReminders)] HttpRequest request, string site) =>
+        pipeline.InvokeAsync(Routes.ListReminders, request, Values(("site", site)));
+
+    /// <summary>GET /api/committee/digest.</summary>
+    [Function(Routes.Names.CommitteeDigest)]
+    public Task<IResult> CommitteeDigest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.CommitteeDigest)] HttpRequest request) =>
+        pipeline.InvokeAsync(Routes.CommitteeDigest, request, Values());
+
+    /// <summary>POST /api/operations/sweep[?asOf=].</summary>
+    [Function(Routes.Names.RunSweep)]
+    public Task<IResult> RunSweep([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Templates.RunSweep)] HttpRequest request) =>
+        pipeline.InvokeAsync(Routes.RunSweep, request, Values());
+
+    private static Dictionary<string, string?> Values(params (string Name, string Value)[] values) =>
+        values.ToDictionary(v => v.Name, string? (v) => v.Value, StringComparer.Ordinal);
 }

@@ -1,12 +1,13 @@
-using SpineMetsRegistry.LocalHost.Hosting;
+using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Schedule;
 
 namespace SpineMetsRegistry.LocalHost.FollowUp;
 
 /// <summary>
-/// The local host's daily follow-up sweep: every day at <see cref="LocalHostSettings.DailySweepAt"/>
-/// (UTC) it sweeps as of that day, the same <see cref="IFollowUpSweep"/> the Functions app's
+/// The local host's daily follow-up sweep: every day at the configured sweep time
+/// (<see cref="RegistryPolicies.SweepSchedule"/>, infra/registry.json's followUpSweepSchedule, the
+/// same setting the Functions timer is given) it sweeps as of that day, the same <see cref="IFollowUpSweep"/> the Functions app's
 /// timer trigger calls. Time comes from the <see cref="TimeProvider"/>, so tests drive it with
 /// a fake clock. A host started after the sweep time sweeps at once; a failed sweep is retried
 /// after <see cref="RetryDelay"/>.
@@ -15,7 +16,7 @@ internal sealed partial class DailySweepService(
     IFollowUpSweep sweep,
     IReminderLog log,
     StartupSweepGate gate,
-    LocalHostSettings settings,
+    RegistryPolicies policies,
     TimeProvider time,
     ILogger<DailySweepService> logger) : BackgroundService
 {
@@ -31,7 +32,7 @@ internal sealed partial class DailySweepService(
             {
                 var watermark = await log.GetWatermarkAsync(stoppingToken);
                 var now = time.GetUtcNow();
-                var next = DailySweepSchedule.NextRun(now, settings.DailySweepAt, watermark?.LastDay);
+                var next = DailySweepSchedule.NextRun(now, policies.SweepSchedule.At, watermark?.LastDay);
                 if (next > now)
                 {
                     await Task.Delay(next - now, time, stoppingToken);

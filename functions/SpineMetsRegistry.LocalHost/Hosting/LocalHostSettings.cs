@@ -24,9 +24,6 @@ public sealed record LocalHostSettings
     /// <summary>Whether the daily follow-up sweep runs on its own (tests switch it off and call it).</summary>
     public bool ScheduleDailySweep { get; init; } = true;
 
-    /// <summary>The UTC time of day of the daily sweep.</summary>
-    public TimeOnly DailySweepAt { get; init; } = new(6, 0);
-
     /// <summary>Run one sweep as of this day at start-up (for testing and demos).</summary>
     public DateOnly? SweepAsOf { get; init; }
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using SpineMetsRegistry.Api.Endpoints;
+using SpineMetsRegistry.Api.Identity;
 using SpineMetsRegistry.Azurite.Installation;
 using SpineMetsRegistry.Azurite.Locations;
 using SpineMetsRegistry.Azurite.Server;
@@ -79,11 +79,11 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(overrides.Where(o => o.Value is not null));
 
             builder.Services.AddSpineMetsRegistry(builder.Configuration);
-            builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
             builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton(sp => LocalCredentials.LoadOrCreate(
                 Path.Combine(stateDirectory, "credentials.json"),
                 sp.GetRequiredService<RegistryConfiguration>().Sites.Select(s => s.Code)));
+            builder.Services.AddSingleton<ICallerResolver>(sp => sp.GetRequiredService<LocalCredentials>());
             builder.Services.AddSingleton<InProcessWorkflowRunner>();
             builder.Services.AddSingleton<IWorkflowStarter>(sp => sp.GetRequiredService<InProcessWorkflowRunner>());
             builder.Services.AddSingleton<ContainerWatcher>();

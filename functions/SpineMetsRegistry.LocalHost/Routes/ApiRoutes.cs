@@ -1,44 +1,26 @@
-using SpineMetsRegistry.Api.Endpoints;
-using SpineMetsRegistry.Api.Identity;
-using SpineMetsRegistry.LocalHost.Security;
+using SpineMetsRegistry.Api.Http;
 
 namespace SpineMetsRegistry.LocalHost.Routes;
 
-/// <summary>Binds the host-agnostic <see cref="RegistryApi"/> to ASP.NET Core routes (the Functions app binds the same handlers).</summary>
+/// <summary>
+/// Maps the route table under <c>/api</c>: every row is served by the shared
+/// <see cref="ApiPipeline"/> (caller from the local keys, authorization, handler, audit), the
+/// same pipeline the Functions app's HTTP functions call.
+/// </summary>
 internal static class ApiRoutes
 {
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/health", (RegistryApi registry, CancellationToken ct) => Write(registry.HealthAsync(ct)));
-        api.MapGet("/me", (HttpContext http, RegistryApi registry) => Write(Task.FromResult(registry.Me(Caller(http)))));
-        api.MapGet("/sites/{site}/batches", (HttpContext http, RegistryApi registry, string site, CancellationToken ct) =>
-            Write(registry.ListBatchesAsync(Caller(http), site, ct)));
-        api.MapGet("/sites/{site}/batches/{batchKey}", (HttpContext http, RegistryApi registry, string site, string batchKey, CancellationToken ct) =>
-            Write(registry.GetBatchAsync(Caller(http), site, batchKey, ct)));
-        api.MapGet("/sites/{site}/batches/{batchKey}/reports/{name}", (HttpContext http, RegistryApi registry, string site, string batchKey, string name, CancellationToken ct) =>
-            Write(registry.GetReportAsync(Caller(http), site, batchKey, name, ct)));
-        api.MapGet("/aggregates/{scope}", (HttpContext http, RegistryApi registry, string scope, CancellationToken ct) =>
-            Write(registry.GetAggregatesAsync(Caller(http), scope, ct)));
-        api.MapGet("/sites/{site}/reminders", (HttpContext http, RegistryApi registry, string site, string? asOf, CancellationToken ct) =>
-            Write(registry.GetSiteRemindersAsync(Caller(http), site, asOf, ct)));
-        api.MapGet("/committee/digest", (HttpContext http, RegistryApi registry, CancellationToken ct) =>
-            Write(registry.GetCommitteeDigestAsync(Caller(http), ct)));
-        api.MapPost("/operations/sweep", (HttpContext http, RegistryApi registry, string? asOf, CancellationToken ct) =>
-            Write(registry.RunSweepAsync(Caller(http), asOf, ct)));
-    }
-
-    public static RegistryCaller? Caller(HttpContext http) =>
-        http.RequestServices.GetRequiredService<LocalCredentials>().Resolve(http.Request.Headers.Authorization.ToString());
-
-    public static async Task<IResult> Write(Task<ApiResponse> pending)
-    {
-        var response = await pending;
-        if (response.Content is { } content)
+        var api = app.MapGroup("/" + RegistryRoutes.Prefix);
+        foreach (var route in RegistryRoutes.All)
         {
-            return Results.Stream(content, response.ContentType);
+            // A Func returning the IResult (not a RequestDelegate), so ASP.NET Core executes it.
+            Func<HttpContext, Task<IResult>> serve = http =>
+                http.RequestServices.GetRequiredService<ApiPipeline>().InvokeAsync(route, http.Request, RouteValues(http, route));
+            api.MapMethods("/" + route.Template, [route.Method], serve).WithName(route.Name);
         }
-
-        return Results.Json(response.Json, statusCode: response.StatusCode);
     }
+
+    private static Dictionary<string, string?> RouteValues(HttpContext http, ApiRoute route) =>
+        route.Parameters.ToDictionary(p => p, p => http.Request.RouteValues[p]?.ToString(), StringComparer.Ordinal);
 }

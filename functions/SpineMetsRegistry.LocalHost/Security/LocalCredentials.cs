@@ -10,7 +10,7 @@ namespace SpineMetsRegistry.LocalHost.Security;
 /// carries its key as <c>Authorization: Bearer &lt;key&gt;</c>; the key maps to exactly the
 /// registry roles Entra app roles carry in Azure, so authorization is the same code.
 /// </summary>
-public sealed class LocalCredentials
+public sealed class LocalCredentials : ICallerResolver
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -40,6 +40,13 @@ public sealed class LocalCredentials
 
     /// <summary>Each site's key.</summary>
     public IReadOnlyDictionary<string, string> Sites { get; }
+
+    /// <summary>The caller of a request: the one its bearer key stands for, or null.</summary>
+    public RegistryCaller? Resolve(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Resolve(request.Headers.Authorization.ToString());
+    }
 
     /// <summary>The caller a bearer key stands for, or null.</summary>
     public RegistryCaller? Resolve(string? authorizationHeader)

@@ -42,6 +42,7 @@ public sealed class RegistryConfigurationLoaderTests
     [InlineData("""{ "sites": [ { "code": "S01", "studyIdPattern": "" } ] }""", "has no studyIdPattern")]
     [InlineData("""{ "sites": [ { "code": "S01", "studyIdPattern": "([" } ] }""", "not a valid regular expression")]
     [InlineData("""{ "sites": [ { "code": "S01", "studyIdPattern": "^(?=S)S01$" } ] }""", "backreferences or lookarounds")]
+    [InlineData("""{ "sites": [ { "code": "S01", "studyIdPattern": "^a$" } ], "settings": { "followUpSweepSchedule": "0 */6 * * * *" } }""", "settings.followUpSweepSchedule must be a daily")]
     [InlineData("""{ "sites": [ """, "not valid JSON")]
     [InlineData("null", "is empty")]
     public void Load_Defect_ReportedNotThrown(string json, string message)

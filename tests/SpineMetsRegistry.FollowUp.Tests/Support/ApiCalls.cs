@@ -1,21 +1,35 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using SpineMetsRegistry.Api.Endpoints;
+using Microsoft.Extensions.DependencyInjection;
+using SpineMetsRegistry.Api;
 using SpineMetsRegistry.Api.Identity;
+using SpineMetsRegistry.Api.Tests.Support;
+using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Storage.Ledger;
 
 namespace SpineMetsRegistry.FollowUp.Tests.Support;
 
-/// <summary>The registry API over a <see cref="FollowUpWorld"/>'s storage, and its responses as JSON.</summary>
+/// <summary>The registry API's shared pipeline over a <see cref="FollowUpWorld"/>'s storage, served as a host serves it.</summary>
 internal static class ApiCalls
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    public static ApiInvoker Registry(FollowUpWorld world)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IBatchLedger>(new TableBatchLedger(world.Clients))
+            .AddSingleton(world.Landing)
+            .AddSingleton(world.Aggregates)
+            .AddSingleton(world.Audit)
+            .AddSingleton(world.Schedule)
+            .AddSingleton<IFollowUpSweep>(world.NewSweep())
+            .AddSingleton(world.Policies)
+            .AddSingleton<TimeProvider>(world.Clock)
+            .AddSingleton<ICallerResolver, ClientPrincipalCallerResolver>();
+        services.AddRegistryApi();
+        return new ApiInvoker(services.BuildServiceProvider());
+    }
 
-    public static RegistryApi Registry(FollowUpWorld world) =>
-        new(new TableBatchLedger(world.Clients), world.Landing, world.Aggregates, world.Audit, world.Schedule, world.NewSweep(), world.Policies, world.Clock);
+    public static IReadOnlyDictionary<string, string?> SiteRoute(string site) => ApiInvoker.Route(("site", site));
 
     public static RegistryCaller Caller(params string[] roles) => new("test", roles.ToHashSet());
 
@@ -25,18 +39,5 @@ internal static class ApiCalls
 
     public static RegistryCaller Operator => Caller(RegistryRoles.Operator);
 
-    public static async Task<JsonElement> BodyAsync(ApiResponse response)
-    {
-        if (response.Content is { } content)
-        {
-            await using (content)
-            {
-                using var document = await JsonDocument.ParseAsync(content);
-                return document.RootElement.Clone();
-            }
-        }
-
-        using var serialized = JsonDocument.Parse(JsonSerializer.Serialize(response.Json, Options));
-        return serialized.RootElement.Clone();
-    }
+    public static JsonElement Body(ApiAnswer answer) => answer.Json();
 }

@@ -21,9 +21,8 @@ internal static class SweepCostBenchmark
 
     private static readonly string[] Sites = ["S01", "S02", "S03", "S04", "S05"];
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(int days)
     {
-        var days = args.Length > 1 && args[0] == "--days" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 28;
         var small = await MeasureAsync("10k", patients: 2_500, accrualYears: 1, days);
         var large = await MeasureAsync("1M", patients: 250_000, accrualYears: 10, days);
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SpineMetsRegistry.Api.Endpoints;
+namespace SpineMetsRegistry.Api.Http;
 
 /// <summary>
 /// How both hosts write API bodies: web defaults (camelCase names) with enums as camelCase

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using SpineMetsRegistry.Api.Http;
+using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.FunctionApp.FollowUp;
+using SpineMetsRegistry.FunctionApp.Tests.Support;
+using SpineMetsRegistry.Hosting;
+using SpineMetsRegistry.Pipeline.Ingest;
+using SpineMetsRegistry.Storage.Configuration;
+
+namespace SpineMetsRegistry.FunctionApp.Tests;
+
+/// <summary>
+/// The generated functions.metadata, host.json and the Bicep deployment against the application
+/// itself: the workflow's activities, the ingest queue, the sweep schedule, the HTTP route table
+/// and the task hub. Each test fails when one side changes without the other.
+/// </summary>
+public sealed class FunctionBindingTests
+{
+    [Fact]
+    public void Activities_WorkflowActivityNames_ExactlyOneActivityFunctionEach()
+    {
+        Assert.Equal(8, BindingDrift.WorkflowActivities.Count);
+        Assert.Empty(BindingDrift.Activities(FunctionsMetadata.Functions));
+    }
+
+    [Fact]
+    public void Orchestrator_WorkflowName_IsTheOneOrchestrationFunction()
+    {
+        Assert.Equal(IngestActivityNames.Workflow, Assert.Single(FunctionsMetadata.OfType("orchestrationTrigger")).Name);
+    }
+
+    [Fact]
+    public void QueueTrigger_IngestQueue_TheQueueBicepCreatesAndTheStorageDefault()
+    {
+        var trigger = Assert.Single(FunctionsMetadata.OfType("queueTrigger"));
+
+        Assert.Equal(RegistryStorageOptions.DefaultIngestQueueName, trigger.Text("queueName"));
+        Assert.Contains(trigger.Text("queueName"), DeployedSettings.Queues);
+        Assert.Equal("AzureWebJobsStorage", trigger.Text("connection"));
+    }
+
+    [Fact]
+    public void TimerTrigger_Schedule_TheConfiguredSweepTimeThroughTheBicepAppSetting()
+    {
+        var timer = Assert.Single(FunctionsMetadata.OfType("timerTrigger"));
+        var configured = LoadShippedPolicies().SweepSchedule;
+
+        // The timer reads the app setting; Bicep sets it from infra/registry.json, which the local host reads.
+        Assert.Equal($"%{FollowUpFunctions.ScheduleSetting}%", timer.Text("schedule"));
+        Assert.Equal(configured.Ncrontab, DeployedSettings.AppSettings[FollowUpFunctions.ScheduleSetting]);
+    }
+
+    [Fact]
+    public void HttpTriggers_RouteTable_SameNamesMethodsAndRoutesBothWays()
+    {
+        Assert.Empty(BindingDrift.Http(FunctionsMetadata.Functions, RegistryRoutes.All));
+    }
+
+    [Fact]
+    public void HttpTriggers_Every_AnonymousBehindAppServiceAuthenticationAndBindsAspNetCoreRequest()
+    {
+        var http = FunctionsMetadata.OfType("httpTrigger");
+
+        Assert.Equal(RegistryRoutes.All.Count, http.Count);
+        Assert.All(http, f => Assert.Equal("Anonymous", f.Text("authLevel"), ignoreCase: true));
+        // ASP.NET Core integration: the request binds as HttpRequest, not HttpRequestData.
+        Assert.All(typeof(Http.RegistryHttpFunctions).GetMethods().Where(m => m.DeclaringType == typeof(Http.RegistryHttpFunctions)),
+            m => Assert.Equal(typeof(Microsoft.AspNetCore.Http.HttpRequest), m.GetParameters()[0].ParameterType));
+    }
+
+    [Fact]
+    public void TaskHub_HostJson_NamedByTheBicepAppSettingWhichIsTheLocalHub()
+    {
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(FunctionsMetadata.RepositoryRoot, "host.json")))!;
+        var hubName = hostJson["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>();
+
+        Assert.Equal($"%{RegistryTaskHub.AppSettingName}%", hubName);
+        Assert.Equal(RegistryTaskHub.Name, DeployedSettings.AppSettings[RegistryTaskHub.AppSettingName]);
+    }
+
+    [Fact]
+    public void Functions_Total_TheWorkflowTheStarterTheSweepAndTheRouteTable()
+    {
+        // 8 activities + orchestrator + queue starter + timer + one HTTP function per route.
+        Assert.Equal(BindingDrift.WorkflowActivities.Count + 3 + RegistryRoutes.All.Count, FunctionsMetadata.Functions.Count);
+    }
+
+    [Fact]
+    public void Http_FunctionRemovedOrRouteChanged_ReportedAsDrift()
+    {
+        var drifted = FunctionsMetadata.Read(File.ReadAllText(FunctionsMetadata.Path)
+            .Replace("\"sites/{site}/reminders\"", "\"sites/{site}/reminder\"", StringComparison.Ordinal));
+        var withoutSweep = FunctionsMetadata.Functions.Where(f => f.Name != RegistryRoutes.Names.RunSweep).ToList();
+
+        Assert.Equal(
+            ["route ListReminders GET sites/{site}/reminders is served locally but has no HTTP function", "HTTP function ListReminders GET sites/{site}/reminder is not in the route table"],
+            BindingDrift.Http(drifted, RegistryRoutes.All));
+        Assert.Equal(["route RunSweep POST operations/sweep is served locally but has no HTTP function"], BindingDrift.Http(withoutSweep, RegistryRoutes.All));
+    }
+
+    [Fact]
+    public void Activities_FunctionMissing_ReportedAsDrift()
+    {
+        var withoutSchedule = FunctionsMetadata.Functions.Where(f => f.Name != IngestActivityNames.Schedule).ToList();
+
+        Assert.Equal([$"activity {IngestActivityNames.Schedule} is called by the workflow but has no activity function"], BindingDrift.Activities(withoutSchedule));
+    }
+
+    private static RegistryPolicies LoadShippedPolicies()
+    {
+        var loaded = RegistryConfigurationLoader.LoadFile(Path.Combine(FunctionsMetadata.RepositoryRoot, "infra", "registry.json"));
+        var (policies, errors) = RegistryPolicies.Create(loaded.Configuration ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors)));
+        return policies ?? throw new InvalidOperationException(string.Join("; ", errors));
+    }
+}

@@ -109,7 +109,7 @@ public sealed class FunctionBindingTests
     private static RegistryPolicies LoadShippedPolicies()
     {
         var loaded = RegistryConfigurationLoader.LoadFile(Path.Combine(FunctionsMetadata.RepositoryRoot, "infra", "registry.json"));
-        var (policies, errors) = RegistryPolicies.Create(loaded.Configuration ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors)));
-        return policies ?? throw new InvalidOperationException(string.Join("; ", errors));
+        var created = RegistryPolicies.Create(loaded.Value ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors)));
+        return created.Value ?? throw new InvalidOperationException(string.Join("; ", created.Errors));
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using SpineMetsRegistry.Api.Http;
 using SpineMetsRegistry.Api.Identity;
 using SpineMetsRegistry.Api.Tests.Support;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Testing.Azurite;
@@ -138,7 +139,7 @@ public sealed class ApiPipelineTests(AzuriteFixture azurite)
             Status = BatchStatus.Completed,
             ReceivedAt = at,
             UpdatedAt = at,
-            Decision = "accepted",
+            Decision = BatchDecision.Accepted,
             Validation = new ValidationCounts(3, 3, 0, 0, 0, 0),
             Stored = new StoreCounts(3, 0, 0, 0),
         };

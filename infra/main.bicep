@@ -102,8 +102,8 @@ var ingestQueueName = 'ingest-events'
 var rawContainerName = 'raw'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var deploymentContainerName = 'app-package'
-// The application's tables (RegistryTables.All without the local-only workflow tables: Durable
-// Functions keeps its state in its own task hub). The Infra tests fail when the two lists differ.
+// The application's tables (RegistryTables.All; Durable Functions keeps workflow state in its own
+// task hub tables, created by the runtime). The Infra tests fail when the two lists differ.
 var registryTables = [
   'ledger'
   'enrollments'
@@ -291,6 +291,9 @@ var centralStorageSettings = {
   Registry__Storage__CentralTableServiceUri: 'https://${centralAccountName}.table.${storageSuffix}/'
   Registry__Storage__ManagedIdentityClientId: appIdentity.properties.clientId
   Registry__Storage__LandingMode: landingMode
+  // The Durable Task hub (host.json hubName reads it as %TaskHubName%); the local host uses the
+  // same name (TaskHubNames.Default in the Pipeline project).
+  TaskHubName: 'spinemetshub'
   // Not a secret: key-based ingestion is disabled on the component (DisableLocalAuth), so the
   // connection string only names the endpoint; telemetry authenticates as the managed identity.
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString

@@ -8,8 +8,10 @@ namespace SpineMetsRegistry.LocalHost;
 
 /// <summary>
 /// <c>dotnet run --project functions/SpineMetsRegistry.LocalHost -- [--demo] [--port N]
-/// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE]</c>: the whole
-/// registry on one machine. Prints where it listens and the sign-in keys.
+/// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE] [--state DIR] [--worker]</c>: the whole
+/// registry on one machine. Prints where it listens and the sign-in keys. With
+/// <c>--worker</c> (and the <c>--storage</c> of a running registry) it is an extra worker
+/// process sharing that registry's task hub: no HTTP, no container watcher, no sweep.
 /// </summary>
 public static class LocalHostCommand
 {
@@ -24,8 +26,16 @@ public static class LocalHostCommand
         catch (ArgumentException exception)
         {
             await Console.Error.WriteLineAsync(exception.Message);
-            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json]");
+            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json] [--state DIRECTORY] [--worker]");
             return 2;
+        }
+
+        if (settings.Worker)
+        {
+            await using var worker = await LocalRegistryHost.StartAsync(settings, args);
+            Console.WriteLine($"SpineMetsRegistry worker running on task hub {worker.Engine.HubName} (process {Environment.ProcessId}). Press Ctrl+C to stop.");
+            await worker.WaitForShutdownAsync();
+            return 0;
         }
 
         await using var host = await LocalRegistryHost.StartAsync(settings, args);
@@ -65,9 +75,11 @@ public static class LocalHostCommand
             settings = args[i] switch
             {
                 "--demo" => settings with { Demo = true },
+                "--worker" => settings with { Worker = true },
                 "--port" => settings with { Port = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : throw new ArgumentException("--port must be a port number.") },
                 "--storage" => settings with { StorageConnectionString = Value() },
                 "--config" => settings with { RegistryConfigurationFile = Value() },
+                "--state" => settings with { StateDirectory = Value() },
                 "--sweep-as-of" => settings with
                 {
                     SweepAsOf = DateOnly.TryParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -76,6 +88,11 @@ public static class LocalHostCommand
                 _ when args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=', StringComparison.Ordinal) => settings, // ASP.NET Core configuration switches
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
+        }
+
+        if (settings.Worker && (settings.Demo || settings.StorageConnectionString is null))
+        {
+            throw new ArgumentException("--worker joins a running registry: give it that registry's --storage, and no --demo.");
         }
 
         return settings;

@@ -6,6 +6,7 @@ using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Audit;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Schedule;
 
@@ -24,7 +25,8 @@ public sealed class RegistryApi(
     IScheduleStore schedule,
     IFollowUpSweep sweep,
     RegistryPolicies policies,
-    TimeProvider time)
+    TimeProvider time,
+    IIngestProgress progress)
 {
     private static readonly string[] ReportNames = ["validation.json", "validation.csv", "receipt.json"];
 
@@ -64,7 +66,13 @@ public sealed class RegistryApi(
             batches.Add(batch);
         }
 
-        return ApiResponse.Ok(new { site = code, batches = batches.OrderByDescending(b => b.ReceivedAt).Select(Summary) });
+        var summaries = new List<object>(batches.Count);
+        foreach (var batch in batches.OrderByDescending(b => b.ReceivedAt))
+        {
+            summaries.Add(Summary(batch, await ProgressAsync(batch, cancellationToken)));
+        }
+
+        return ApiResponse.Ok(new { site = code, batches = summaries });
     }
 
     /// <summary>One batch with its status history.</summary>
@@ -85,7 +93,7 @@ public sealed class RegistryApi(
         var history = await ledger.HistoryAsync(code, batchKey, cancellationToken);
         return ApiResponse.Ok(new
         {
-            batch = Summary(entry),
+            batch = Summary(entry, await ProgressAsync(entry, cancellationToken)),
             history = history.Select(h => new { status = h.Status.ToString(), at = h.At, detail = h.Detail }),
             reports = ReportNames.Select(n => $"/api/sites/{code}/batches/{batchKey}/reports/{n}"),
         });
@@ -313,7 +321,13 @@ public sealed class RegistryApi(
     private static bool BatchKeyLooksValid(string batchKey) =>
         batchKey.Length is > 0 and < 130 && batchKey.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@');
 
-    private static object Summary(BatchLedgerEntry entry) => new
+    // Only a batch still being processed has progress worth asking the engine for.
+    private async Task<IngestProgress?> ProgressAsync(BatchLedgerEntry entry, CancellationToken cancellationToken) =>
+        entry.Status is BatchStatus.Received or BatchStatus.Validated or BatchStatus.Stored or BatchStatus.Aggregated or BatchStatus.Scheduled
+            ? await progress.GetAsync(BatchKey.Create(entry.Site, entry.BatchId, entry.Sha256), cancellationToken)
+            : null;
+
+    private static object Summary(BatchLedgerEntry entry, IngestProgress? progress) => new
     {
         batchKey = entry.BatchKey,
         batchId = entry.BatchId,
@@ -328,5 +342,6 @@ public sealed class RegistryApi(
         stored = entry.Stored,
         failureReason = entry.FailureReason,
         dictionaryVersion = entry.DictionaryVersion,
+        progress,
     };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SpineMetsRegistry.Api.Endpoints;
 using SpineMetsRegistry.Api.Identity;
+using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Storage.Ledger;
 
 namespace SpineMetsRegistry.FollowUp.Tests.Support;
@@ -15,7 +16,7 @@ internal static class ApiCalls
     };
 
     public static RegistryApi Registry(FollowUpWorld world) =>
-        new(new TableBatchLedger(world.Clients), world.Landing, world.Aggregates, world.Audit, world.Schedule, world.NewSweep(), world.Policies, world.Clock);
+        new(new TableBatchLedger(world.Clients), world.Landing, world.Aggregates, world.Audit, world.Schedule, world.NewSweep(), world.Policies, world.Clock, new NoIngestProgress());
 
     public static RegistryCaller Caller(params string[] roles) => new("test", roles.ToHashSet());
 

@@ -5,16 +5,19 @@ namespace SpineMetsRegistry.EndToEnd.Tests.Support;
 
 /// <summary>
 /// Engine settings for tests: the laptop defaults shortened so a killed host's work is taken
-/// over in seconds (visibility timeouts and partition leases of a few seconds) and an empty
-/// queue is polled often. Fewer partitions: every test has a task hub of its own.
+/// over in seconds and an empty queue is polled often. Fewer partitions: every test has a
+/// task hub of its own. The visibility timeouts stay at 10 s: DTFx checks every 5 s whether
+/// a running activity's message needs its lock renewed, so a shorter timeout lets a busy
+/// machine deliver the message again while the activity still runs (a duplicate execution
+/// that can land after later steps).
 /// </summary>
 internal static class TestEngine
 {
     public static EngineSettings Settings { get; } = new()
     {
         MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
-        ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(3),
-        WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(3),
+        ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
+        WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
         LeaseInterval = TimeSpan.FromSeconds(4),
         LeaseRenewInterval = TimeSpan.FromSeconds(1),
         LeaseAcquireInterval = TimeSpan.FromSeconds(1),

@@ -103,14 +103,14 @@ var centralAccountName = storageAccountName(registryName, 'core', suffix)
 var storageSuffix = environment().suffixes.storage
 var ingestQueueName = 'ingest-events'
 // The Durable Functions task hub: host.json names it '%TaskHubName%', this app setting gives it,
-// and the local host's engine uses the same name (SpineMetsRegistry.Hosting RegistryTaskHub.Name).
+// and the local host's engine uses the same name (TaskHubNames.Default in the Pipeline project).
 // Fixed, so renaming the app never orphans instances.
 var taskHubName = 'spinemetshub'
 var rawContainerName = 'raw'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var deploymentContainerName = 'app-package'
-// The application's tables (RegistryTables.All without the local-only workflow tables: Durable
-// Functions keeps its state in its own task hub). The Infra tests fail when the two lists differ.
+// The application's tables (RegistryTables.All; Durable Functions keeps workflow state in its own
+// task hub tables, created by the runtime). The Infra tests fail when the two lists differ.
 var registryTables = [
   'ledger'
   'enrollments'

@@ -5,6 +5,7 @@ using SpineMetsRegistry.Api;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Ingest;
+using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Storage.DependencyInjection;
 
@@ -39,6 +40,8 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<RecordFailureActivity>();
         services.AddSingleton<IngestActivities>();
         services.AddSingleton<IngestStarter>();
+        // A host with an engine client replaces this to show a running batch's progress.
+        services.TryAddSingleton<IIngestProgress, NoIngestProgress>();
 
         // The follow-up sweep: the local host's daily job and the Functions timer call IFollowUpSweep.
         services.AddSingleton<ReminderDigestPublisher>();

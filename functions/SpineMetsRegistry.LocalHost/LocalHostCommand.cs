@@ -12,8 +12,10 @@ namespace SpineMetsRegistry.LocalHost;
 
 /// <summary>
 /// <c>dotnet run --project functions/SpineMetsRegistry.LocalHost -- [--demo] [--port N]
-/// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE]</c>: the whole
-/// registry on one machine. Prints where it listens and the sign-in keys. The command line
+/// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE] [--state DIR] [--worker]</c>:
+/// the whole registry on one machine. Prints where it listens and the sign-in keys. With
+/// <c>--worker</c> (and the <c>--storage</c> of a running registry) it is an extra worker
+/// process sharing that registry's task hub: no HTTP, no container watcher, no sweep. The command line
 /// is parsed by System.CommandLine (as the <c>spinemets</c> CLI is) into
 /// <see cref="LocalHostSettings"/>; ASP.NET Core configuration switches
 /// (<c>--Section:Key=value</c>) pass through to the web host.
@@ -42,6 +44,10 @@ public static class LocalHostCommand
         CustomParser = ParseDay,
     };
 
+    private static readonly Option<string?> State = new("--state") { Description = "The folder for local state (Azurite data, sign-in keys); default .local/ in the repository." };
+
+    private static readonly Option<bool> Worker = new("--worker") { Description = "Run as an extra worker process on the task hub of the registry named by --storage: no HTTP, no watcher, no sweep." };
+
     /// <summary>Runs until Ctrl+C; returns a process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -53,13 +59,21 @@ public static class LocalHostCommand
                 await Console.Error.WriteLineAsync(error);
             }
 
-            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json] (--help for details)");
+            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json] [--state DIRECTORY] [--worker] (--help for details)");
             return UsageError;
         }
 
         if (parsed.HelpRequested)
         {
             return await BuildRoot().Parse(args).InvokeAsync();
+        }
+
+        if (settings.Worker)
+        {
+            await using var worker = await LocalRegistryHost.StartAsync(settings, args);
+            Console.WriteLine($"SpineMetsRegistry worker running on task hub {worker.Engine.HubName} (process {Environment.ProcessId}). Press Ctrl+C to stop.");
+            await worker.WaitForShutdownAsync();
+            return 0;
         }
 
 
@@ -94,7 +108,7 @@ public static class LocalHostCommand
     /// <summary>The command line as the local host understands it (options and help).</summary>
     internal static RootCommand BuildRoot() => new("SpineMetsRegistry on one machine: Azurite, the ingest workflow, the HTTP API, the dashboard and the daily follow-up sweep.")
     {
-        Demo, Port, Storage, Config, SweepAsOf,
+        Demo, Port, Storage, Config, SweepAsOf, State, Worker,
     };
 
     /// <summary>
@@ -122,6 +136,8 @@ public static class LocalHostCommand
             StorageConnectionString = result.GetValue(Storage),
             RegistryConfigurationFile = result.GetValue(Config),
             SweepAsOf = result.GetValue(SweepAsOf),
+            StateDirectory = result.GetValue(State),
+            Worker = result.GetValue(Worker),
         };
         return new LocalHostParse(settings, [], HelpRequested: result.Action is HelpAction);
     }

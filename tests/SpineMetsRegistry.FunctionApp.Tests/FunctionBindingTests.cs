@@ -3,8 +3,8 @@ using SpineMetsRegistry.Api.Http;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.FunctionApp.FollowUp;
 using SpineMetsRegistry.FunctionApp.Tests.Support;
-using SpineMetsRegistry.Hosting;
 using SpineMetsRegistry.Pipeline.Ingest;
+using SpineMetsRegistry.Pipeline.Workflows.Durable;
 using SpineMetsRegistry.Storage.Configuration;
 
 namespace SpineMetsRegistry.FunctionApp.Tests;
@@ -74,8 +74,10 @@ public sealed class FunctionBindingTests
         var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(FunctionsMetadata.RepositoryRoot, "host.json")))!;
         var hubName = hostJson["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>();
 
-        Assert.Equal($"%{RegistryTaskHub.AppSettingName}%", hubName);
-        Assert.Equal(RegistryTaskHub.Name, DeployedSettings.AppSettings[RegistryTaskHub.AppSettingName]);
+        Assert.Equal($"%{TaskHubNames.AppSetting}%", hubName);
+        Assert.Equal(TaskHubNames.Default, DeployedSettings.AppSettings[TaskHubNames.AppSetting]);
+        // The local engine of a registry without a storage prefix runs in that same hub.
+        Assert.Equal(TaskHubNames.Default, TaskHubNames.For(tablePrefix: null));
     }
 
     [Fact]

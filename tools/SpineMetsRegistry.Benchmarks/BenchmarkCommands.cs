@@ -37,6 +37,7 @@ internal static class BenchmarkCommands
             ValidationMemory(),
             DeidentificationScan(),
             SweepCostCommand(),
+            EngineCommand(),
             Generate(),
             ValidationMemoryChild(),
         };
@@ -76,6 +77,14 @@ internal static class BenchmarkCommands
         var days = Positive(new Option<int>("--days") { Description = "Days swept.", DefaultValueFactory = _ => 28 });
         var command = new Command("sweep-cost", "Schedule entities the daily follow-up sweep reads at 10k and 1M scheduled visits, against the visits changing state each day.") { days };
         command.SetAction((result, _) => SweepCost.SweepCostBenchmark.RunAsync(result.GetValue(days)));
+        return command;
+    }
+
+    private static Command EngineCommand()
+    {
+        var batches = Positive(new Option<int>("--batches") { Description = "Small batches for the throughput runs.", DefaultValueFactory = _ => 50 });
+        var command = new Command("engine", "The local registry on the Durable Task engine: median upload-to-receipt time of 10 100-row batches, small batches per second with 1 and 2 workers, History rows per stored chunk.") { batches };
+        command.SetAction((result, _) => EngineBenchmark.RunAsync(result.GetValue(batches)));
         return command;
     }
 

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using SpineMetsRegistry.Api.Http;
 using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.Api.Batches;
 
 /// <summary>A site's batches, their status history and their reports (authorized per site by the pipeline).</summary>
-public sealed class BatchEndpoints(IBatchLedger ledger, ILandingBlobs landing)
+public sealed class BatchEndpoints(IBatchLedger ledger, ILandingBlobs landing, IIngestProgress progress)
 {
     /// <summary>The report and receipt names a batch may have.</summary>
     public static readonly IReadOnlyList<string> ReportNames = ["validation.json", "validation.csv", "receipt.json"];
@@ -21,7 +22,13 @@ public sealed class BatchEndpoints(IBatchLedger ledger, ILandingBlobs landing)
             batches.Add(batch);
         }
 
-        return ApiResults.Ok(new { site = call.Site, batches = batches.OrderByDescending(b => b.ReceivedAt).Select(BatchSummary.Of) });
+        var summaries = new List<object>(batches.Count);
+        foreach (var batch in batches.OrderByDescending(b => b.ReceivedAt))
+        {
+            summaries.Add(BatchSummary.Of(batch, await ProgressAsync(batch, call.Aborted)));
+        }
+
+        return ApiResults.Ok(new { site = call.Site, batches = summaries });
     }
 
     /// <summary>One batch with its status history and report links.</summary>
@@ -38,7 +45,7 @@ public sealed class BatchEndpoints(IBatchLedger ledger, ILandingBlobs landing)
         var history = await ledger.HistoryAsync(call.Site, batchKey, call.Aborted);
         return ApiResults.Ok(new
         {
-            batch = BatchSummary.Of(entry),
+            batch = BatchSummary.Of(entry, await ProgressAsync(entry, call.Aborted)),
             history = history.Select(h => new { status = h.Status.ToString(), at = h.At, detail = h.Detail }),
             reports = ReportNames.Select(n => $"/api/sites/{call.Site}/batches/{batchKey}/reports/{n}"),
         });
@@ -65,6 +72,12 @@ public sealed class BatchEndpoints(IBatchLedger ledger, ILandingBlobs landing)
         call.Audited($"{call.Site}/{blobName}", null);
         return ApiResults.File(content, name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8" : "application/json");
     }
+
+    // Only a batch still being processed has progress worth asking the engine for.
+    private async Task<IngestProgress?> ProgressAsync(BatchLedgerEntry entry, CancellationToken cancellationToken) =>
+        entry.Status is BatchStatus.Received or BatchStatus.Validated or BatchStatus.Stored or BatchStatus.Aggregated or BatchStatus.Scheduled
+            ? await progress.GetAsync(BatchKey.Create(entry.Site, entry.BatchId, entry.Sha256), cancellationToken)
+            : null;
 
     private static bool BatchKeyLooksValid(string batchKey) =>
         batchKey.Length is > 0 and < 130 && batchKey.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@');

@@ -1,11 +1,12 @@
+using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.Api.Batches;
 
-/// <summary>A ledger entry as the API shows it.</summary>
+/// <summary>A ledger entry as the API shows it, with the engine's progress while the batch runs.</summary>
 internal static class BatchSummary
 {
-    public static object Of(BatchLedgerEntry entry) => new
+    public static object Of(BatchLedgerEntry entry, IngestProgress? progress) => new
     {
         batchKey = entry.BatchKey,
         batchId = entry.BatchId,
@@ -20,5 +21,6 @@ internal static class BatchSummary
         stored = entry.Stored,
         failureReason = entry.FailureReason,
         dictionaryVersion = entry.DictionaryVersion,
+        progress,
     };
 }

@@ -18,6 +18,12 @@ public sealed record LocalHostSettings
     /// <summary>Generate and upload synthetic batches for five sites, wait for them, print a summary.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>
+    /// Worker mode: an extra process that shares the task hub (runs orchestrations, activities
+    /// and ingest queue messages) with no HTTP, no container watcher and no sweep.
+    /// </summary>
+    public bool Worker { get; init; }
+
     /// <summary>How often site containers are checked for new uploads.</summary>
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(2);
 

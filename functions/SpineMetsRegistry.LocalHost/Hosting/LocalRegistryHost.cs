@@ -10,9 +10,8 @@ using SpineMetsRegistry.LocalHost.FollowUp;
 using SpineMetsRegistry.LocalHost.Ingest;
 using SpineMetsRegistry.LocalHost.Routes;
 using SpineMetsRegistry.LocalHost.Security;
+using SpineMetsRegistry.LocalHost.Engine;
 using SpineMetsRegistry.Pipeline.FollowUp;
-using SpineMetsRegistry.Pipeline.Workflows;
-using SpineMetsRegistry.Pipeline.Workflows.Local;
 using SpineMetsRegistry.Storage.Provisioning;
 
 namespace SpineMetsRegistry.LocalHost.Hosting;
@@ -20,23 +19,29 @@ namespace SpineMetsRegistry.LocalHost.Hosting;
 /// <summary>
 /// The whole registry on one machine: (embedded Azurite), storage provisioned for the
 /// configured sites, the ASP.NET Core host on 127.0.0.1 serving the API and dashboard, the
-/// container watcher, the in-process ingest workflow runner, and the daily sweep. Tests start
-/// it the same way the command line does.
+/// container watcher, the ingest queue processor, the Durable Task engine running the ingest
+/// orchestrations, and the daily sweep. In worker mode (<see cref="LocalHostSettings.Worker"/>)
+/// only the queue processor and the engine run: an extra process sharing the task hub. Tests
+/// start it the same way the command line does.
 /// </summary>
 public sealed class LocalRegistryHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly IHost _app;
     private readonly AzuriteServer? _azurite;
+    private readonly Uri? _baseAddress;
 
-    private LocalRegistryHost(WebApplication app, AzuriteServer? azurite, Uri baseAddress)
+    private LocalRegistryHost(IHost app, AzuriteServer? azurite, Uri? baseAddress)
     {
         _app = app;
         _azurite = azurite;
-        BaseAddress = baseAddress;
+        _baseAddress = baseAddress;
     }
 
-    /// <summary>Where the host listens.</summary>
-    public Uri BaseAddress { get; }
+    /// <summary>Where the host listens (not in worker mode, which serves no HTTP).</summary>
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("A worker serves no HTTP.");
+
+    /// <summary>The workflow engine this host runs.</summary>
+    public LocalEngine Engine => _app.Services.GetRequiredService<LocalEngine>();
 
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _app.Services;
@@ -65,10 +70,6 @@ public sealed class LocalRegistryHost : IAsyncDisposable
 
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
-            builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
-            // Only the settings given override configuration: a null here must not erase a
-            // value from the command line or the environment.
             var overrides = new Dictionary<string, string?>
             {
                 ["Registry:Storage:ConnectionString"] = connectionString,
@@ -76,21 +77,31 @@ public sealed class LocalRegistryHost : IAsyncDisposable
                 ["Registry:Storage:TablePrefix"] = settings.StoragePrefix,
                 ["Registry:Storage:ContainerPrefix"] = settings.StoragePrefix?.ToLowerInvariant(),
             };
+            if (settings.Worker)
+            {
+                var workerBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
+                workerBuilder.Configuration.AddInMemoryCollection(overrides.Where(o => o.Value is not null));
+                AddServices(workerBuilder.Services, workerBuilder.Configuration, settings);
+                var worker = workerBuilder.Build();
+                await PrepareStorageAsync(worker.Services, cancellationToken);
+                await worker.StartAsync(cancellationToken);
+                return new LocalRegistryHost(worker, azurite, null);
+            }
+
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
+            builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
+            // Only the settings given override configuration: a null here must not erase a
+            // value from the command line or the environment.
             builder.Configuration.AddInMemoryCollection(overrides.Where(o => o.Value is not null));
 
-            builder.Services.AddSpineMetsRegistry(builder.Configuration);
-            builder.Services.AddSingleton(settings);
+            AddServices(builder.Services, builder.Configuration, settings);
             builder.Services.AddSingleton(sp => LocalCredentials.LoadOrCreate(
                 Path.Combine(stateDirectory, "credentials.json"),
                 sp.GetRequiredService<RegistryConfiguration>().Sites.Select(s => s.Code)));
             builder.Services.AddSingleton<ICallerResolver>(sp => sp.GetRequiredService<LocalCredentials>());
-            builder.Services.AddSingleton<InProcessWorkflowRunner>();
-            builder.Services.AddSingleton<IWorkflowStarter>(sp => sp.GetRequiredService<InProcessWorkflowRunner>());
             builder.Services.AddSingleton<ContainerWatcher>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ContainerWatcher>());
             builder.Services.AddSingleton<Demo.DemoRunner>();
-            builder.Services.AddSingleton<IngestQueueProcessor>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestQueueProcessor>());
             builder.Services.AddSingleton<StartupSweepGate>();
             if (settings.ScheduleDailySweep)
             {
@@ -99,8 +110,7 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             settings.ConfigureServices?.Invoke(builder.Services);
 
             var app = builder.Build();
-            var configuration = app.Services.GetRequiredService<RegistryConfiguration>();
-            await app.Services.GetRequiredService<RegistryStorageProvisioner>().EnsureCreatedAsync(configuration.Sites.Select(s => s.Code), cancellationToken);
+            await PrepareStorageAsync(app.Services, cancellationToken);
             _ = app.Services.GetRequiredService<LocalCredentials>();
             if (settings.SweepAsOf is null)
             {
@@ -123,6 +133,31 @@ public sealed class LocalRegistryHost : IAsyncDisposable
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// What both modes run: the registry's services, the engine (its worker, the purge of
+    /// finished instances) and the ingest queue processor that starts orchestrations.
+    /// </summary>
+    private static void AddServices(IServiceCollection services, ConfigurationManager configuration, LocalHostSettings settings)
+    {
+        services.AddSpineMetsRegistry(configuration);
+        services.AddSingleton(settings);
+        services.AddLocalEngine(configuration);
+        services.AddSingleton<IngestQueueProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestQueueProcessor>());
+        if (settings.Worker)
+        {
+            settings.ConfigureServices?.Invoke(services);
+        }
+    }
+
+    /// <summary>Provisions the registry's storage and the engine's task hub (both idempotent).</summary>
+    private static async Task PrepareStorageAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var configuration = services.GetRequiredService<RegistryConfiguration>();
+        await services.GetRequiredService<RegistryStorageProvisioner>().EnsureCreatedAsync(configuration.Sites.Select(s => s.Code), cancellationToken);
+        await services.GetRequiredService<LocalEngine>().EnsureCreatedAsync();
     }
 
     /// <summary>
@@ -150,7 +185,14 @@ public sealed class LocalRegistryHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_app is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            _app.Dispose();
+        }
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();

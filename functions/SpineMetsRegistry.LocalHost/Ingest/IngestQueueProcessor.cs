@@ -1,27 +1,30 @@
+using System.Collections.Concurrent;
 using SpineMetsRegistry.Pipeline.Ingest;
-using SpineMetsRegistry.Pipeline.Workflows.Local;
+using SpineMetsRegistry.Pipeline.Workflows;
 
 namespace SpineMetsRegistry.LocalHost.Ingest;
 
 /// <summary>
-/// The local counterpart of the Functions queue trigger: resumes every workflow a previous
-/// run left unfinished, then takes BlobCreated events from the ingest queue and starts (and
-/// runs) the ingest workflow for each, one batch at a time. A message that keeps failing is
-/// set aside after <see cref="MaxDequeueCount"/> attempts, as the Functions host does.
+/// The local counterpart of the Functions queue trigger: takes BlobCreated events from the
+/// ingest queue and starts the ingest orchestration on the local engine for each (the engine
+/// runs it; every worker process sharing the storage takes messages). A message taken more
+/// than <see cref="MaxDequeueCount"/> times is moved to the poison queue with its last failure
+/// logged, as the Functions host does with host.json's maxDequeueCount.
 /// </summary>
 internal sealed partial class IngestQueueProcessor(
     IIngestEventQueue queue,
     IngestStarter starter,
-    InProcessWorkflowRunner runner,
+    IWorkflowStarter workflows,
     ILogger<IngestQueueProcessor> logger) : BackgroundService
 {
+    /// <summary>host.json extensions.queues.maxDequeueCount.</summary>
     public const int MaxDequeueCount = 5;
 
-    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
-    private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // host.json extensions.queues.visibilityTimeout: how long a message that failed (or whose
+    // host died while starting it) stays hidden before it is tried again.
+    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Completes once the unfinished workflows of earlier runs have been resumed.</summary>
-    public Task Resumed => _resumed.Task;
+    private readonly ConcurrentDictionary<string, string> _lastFailure = new(StringComparer.Ordinal);
 
     /// <summary>Processes the messages waiting now; returns how many.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
@@ -31,12 +34,26 @@ internal sealed partial class IngestQueueProcessor(
         {
             if (message.DequeueCount > MaxDequeueCount)
             {
-                LogPoison(logger, message.MessageId);
-                await queue.DeleteAsync(message, cancellationToken);
+                await queue.MoveToPoisonAsync(message, cancellationToken);
+                _lastFailure.TryRemove(message.MessageId, out var reason);
+                LogPoison(logger, message.MessageId, message.DequeueCount - 1, reason ?? "failed in another process");
                 continue;
             }
 
-            await starter.HandleMessageAsync(message.Text, runner, cancellationToken);
+            try
+            {
+                await starter.HandleMessageAsync(message.Text, workflows, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The message becomes visible again after the visibility timeout and is retried.
+                var reason = Pipeline.Workflows.FailureText.Describe(exception);
+                _lastFailure[message.MessageId] = reason;
+                LogFailed(logger, message.MessageId, message.DequeueCount, reason);
+                continue;
+            }
+
+            _lastFailure.TryRemove(message.MessageId, out _);
             await queue.DeleteAsync(message, cancellationToken);
         }
 
@@ -45,43 +62,29 @@ internal sealed partial class IngestQueueProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            var resumed = await runner.ResumeUnfinishedAsync(stoppingToken);
-            if (resumed > 0)
-            {
-                LogResumed(logger, resumed);
-            }
-        }
-        finally
-        {
-            _resumed.TrySetResult();
-        }
-
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 if (await DrainOnceAsync(stoppingToken) == 0)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The message becomes visible again and is retried; the workflow itself retries its activities.
-                LogFailed(logger, exception.Message);
+                LogReceiveFailed(logger, exception.Message);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resumed {Count} unfinished workflow(s)")]
-    private static partial void LogResumed(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest event {MessageId} failed {Attempts} times and was moved to the poison queue; last failure: {Reason}")]
+    private static partial void LogPoison(ILogger logger, string messageId, long attempts, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest event {MessageId} failed too often and was set aside")]
-    private static partial void LogPoison(ILogger logger, string messageId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest event {MessageId} failed (attempt {Attempt}); it is retried: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string messageId, long attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Processing an ingest event failed: {Reason}")]
-    private static partial void LogFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the ingest queue failed: {Reason}")]
+    private static partial void LogReceiveFailed(ILogger logger, string reason);
 }

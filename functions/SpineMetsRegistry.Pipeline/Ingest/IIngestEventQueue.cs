@@ -21,4 +21,11 @@ public interface IIngestEventQueue
 
     /// <summary>Deletes a processed message.</summary>
     Task DeleteAsync(IngestQueueMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a message that failed too often to the poison queue (<c>&lt;queue&gt;-poison</c>,
+    /// where the Functions host puts it too): copied there first, then deleted here, so a crash
+    /// in between leaves a copy in both rather than none.
+    /// </summary>
+    Task MoveToPoisonAsync(IngestQueueMessage message, CancellationToken cancellationToken = default);
 }

@@ -1,11 +1,9 @@
-using SpineMetsRegistry.Pipeline.Ledger;
-using SpineMetsRegistry.Pipeline.Workflows.Local;
 
 namespace SpineMetsRegistry.Pipeline.Ingest;
 
 /// <summary>
 /// The ingest workflow's activities together: what the Functions app's activity functions
-/// delegate to one by one, and what the local runner looks up by name.
+/// and the local engine's activities delegate to, one by one.
 /// </summary>
 public sealed class IngestActivities(
     ReceiveActivity receive,
@@ -40,19 +38,4 @@ public sealed class IngestActivities(
 
     /// <summary>Ledger "failed".</summary>
     public RecordFailureActivity RecordFailure => recordFailure;
-
-    /// <summary>Registers every activity under its workflow name.</summary>
-    public ActivityRegistry Register(ActivityRegistry registry)
-    {
-        ArgumentNullException.ThrowIfNull(registry);
-        return registry
-            .Add<ReceiveInput, ReceivedBatch>(IngestActivityNames.Receive, receive.RunAsync)
-            .Add<BatchStep, ValidatedBatch>(IngestActivityNames.Validate, validate.RunAsync)
-            .Add<ChunkStep, StoreCounts>(IngestActivityNames.StoreChunk, storeChunk.RunAsync)
-            .Add<StoredStep, bool>(IngestActivityNames.RecordStored, recordStored.RunAsync)
-            .Add<BatchStep, bool>(IngestActivityNames.Aggregate, aggregate.RunAsync)
-            .Add<BatchStep, bool>(IngestActivityNames.Schedule, schedule.RunAsync)
-            .Add<StoredStep, bool>(IngestActivityNames.Complete, complete.RunAsync)
-            .Add<FailureStep, bool>(IngestActivityNames.RecordFailure, recordFailure.RunAsync);
-    }
 }

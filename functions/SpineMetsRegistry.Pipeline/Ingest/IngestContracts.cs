@@ -114,4 +114,7 @@ public static class IngestActivityNames
 
     /// <summary>The workflow (orchestration) name.</summary>
     public const string Workflow = "IngestBatch";
+
+    /// <summary>The sub-orchestration that stores one segment of a large batch's chunks.</summary>
+    public const string StoreChunkSegment = "IngestStoreChunkSegment";
 }

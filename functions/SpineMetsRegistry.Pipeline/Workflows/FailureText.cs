@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace SpineMetsRegistry.Pipeline.Workflows;
 
 /// <summary>
@@ -18,7 +20,21 @@ public static class FailureText
             inner = aggregateInner;
         }
 
-        var text = $"{inner.GetType().Name}: {inner.Message}";
+        // An activity's or sub-orchestration's failure reaches the orchestrator wrapped by the
+        // engine: report the original exception's type and message, as the activity threw it.
+        var details = inner switch
+        {
+            TaskFailedException failed => failed.FailureDetails,
+            _ => null,
+        };
+        while (details?.InnerFailure is { } innerFailure && details.ErrorType.EndsWith(nameof(TaskFailedException), StringComparison.Ordinal))
+        {
+            details = innerFailure;
+        }
+
+        var text = details is null
+            ? $"{inner.GetType().Name}: {inner.Message}"
+            : $"{details.ErrorType[(details.ErrorType.LastIndexOf('.') + 1)..]}: {details.ErrorMessage}";
         return text.Length <= MaxLength ? text : text[..MaxLength];
     }
 }

@@ -20,8 +20,8 @@ public enum WorkflowStartResult
 
 /// <summary>
 /// Starts ingest workflows with a deterministic instance ID, so a repeated event or an
-/// identical re-upload never starts a second run. Implemented by the local runner and by
-/// the Durable Functions client.
+/// identical re-upload never starts a second run. Implemented over the Durable Task engine's
+/// client in both hosts (<see cref="Durable.DurableWorkflowStarter"/>).
 /// </summary>
 public interface IWorkflowStarter
 {

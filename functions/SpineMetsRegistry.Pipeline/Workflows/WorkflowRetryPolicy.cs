@@ -1,8 +1,9 @@
 namespace SpineMetsRegistry.Pipeline.Workflows;
 
 /// <summary>
-/// How activity failures are retried: exponential backoff, the same numbers under Durable
-/// Functions (mapped onto its RetryPolicy) and under the local runner.
+/// How activity failures are retried: exponential backoff, expressed once and applied by the
+/// Durable Task engine in both hosts (mapped onto its RetryPolicy by
+/// <see cref="Durable.DurableRetrySettings.ToTaskOptions"/>).
 /// </summary>
 /// <param name="MaxAttempts">Attempts including the first.</param>
 /// <param name="FirstRetryInterval">Delay before the first retry.</param>

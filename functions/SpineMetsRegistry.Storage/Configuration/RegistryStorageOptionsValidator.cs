@@ -11,7 +11,7 @@ public sealed partial class RegistryStorageOptionsValidator : IValidateOptions<R
 {
     private const string Section = RegistryStorageOptions.SectionName;
 
-    // Leaves room for the longest logical name ("workflowsrunning", "ingest-events-poison").
+    // Leaves room for the longest logical name ("schedulereviews", "ingest-events-poison") and for the task hub name derived from it.
     private const int MaxPrefixLength = 30;
 
     /// <inheritdoc />

@@ -9,7 +9,6 @@ using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Records;
 using SpineMetsRegistry.Pipeline.Schedule;
-using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Storage.Aggregates;
 using SpineMetsRegistry.Storage.Audit;
 using SpineMetsRegistry.Storage.Blobs;
@@ -20,7 +19,6 @@ using SpineMetsRegistry.Storage.Ledger;
 using SpineMetsRegistry.Storage.Provisioning;
 using SpineMetsRegistry.Storage.Records;
 using SpineMetsRegistry.Storage.Schedule;
-using SpineMetsRegistry.Storage.Workflows;
 
 namespace SpineMetsRegistry.Storage.DependencyInjection;
 
@@ -62,7 +60,6 @@ public static class RegistryStorageServiceCollectionExtensions
         services.TryAddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IScheduleStore, TableScheduleStore>();
         services.TryAddSingleton<IReminderLog, TableReminderLog>();
-        services.TryAddSingleton<IWorkflowStateStore, TableWorkflowStateStore>();
         services.TryAddSingleton<IIngestEventQueue, QueueIngestEventQueue>();
         return services;
     }

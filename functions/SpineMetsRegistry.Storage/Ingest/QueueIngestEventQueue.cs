@@ -50,6 +50,14 @@ public sealed class QueueIngestEventQueue(RegistryStorageClients clients) : IIng
         }
     }
 
+    /// <inheritdoc />
+    public async Task MoveToPoisonAsync(IngestQueueMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await clients.IngestPoisonQueue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(message.Text)), cancellationToken);
+        await DeleteAsync(message, cancellationToken);
+    }
+
     private static string Decode(string body)
     {
         var trimmed = body.AsSpan().Trim();

@@ -42,22 +42,10 @@ public static class RegistryTables
     /// <summary>The reminder sweep's watermark and last notice per visit.</summary>
     public const string ReminderLog = "reminderlog";
 
-    /// <summary>Local workflow instances and their completed steps.</summary>
-    public const string Workflows = "workflows";
-
-    /// <summary>The instances still running (what to resume at start-up).</summary>
-    public const string WorkflowsRunning = "workflowsrunning";
-
     /// <summary>Every table, for provisioning.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Ledger, Enrollments, Visits, RecordVersions, Withdrawals, Schedule, ScheduleIndex, ScheduleReviews,
-        Aggregates, Audit, AuditKeys, ReminderLog, Workflows, WorkflowsRunning,
+        Aggregates, Audit, AuditKeys, ReminderLog,
     ];
-
-    /// <summary>
-    /// The tables of the local workflow runner only: in Azure, Durable Functions keeps
-    /// workflow state in its own task hub, so the infrastructure does not create these.
-    /// </summary>
-    public static IReadOnlyList<string> LocalOnly { get; } = [Workflows, WorkflowsRunning];
 }

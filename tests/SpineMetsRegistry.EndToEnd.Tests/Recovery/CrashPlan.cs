@@ -1,46 +1,49 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpineMetsRegistry.LocalHost.Engine;
 using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Audit;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Records;
 using SpineMetsRegistry.Pipeline.Schedule;
-using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Storage.Aggregates;
 using SpineMetsRegistry.Storage.Audit;
 using SpineMetsRegistry.Storage.Blobs;
 using SpineMetsRegistry.Storage.Ledger;
 using SpineMetsRegistry.Storage.Records;
 using SpineMetsRegistry.Storage.Schedule;
-using SpineMetsRegistry.Storage.Workflows;
 
 namespace SpineMetsRegistry.EndToEnd.Tests.Recovery;
 
 /// <summary>
-/// Kills a host at a <see cref="CrashPoint"/> the way a dying process stops: the host's
-/// stopping token is cancelled and the operation in progress ends with
-/// <see cref="OperationCanceledException"/>, so the runner leaves the instance Running with
-/// the steps persisted so far (and the activity's writes so far), exactly what a killed
-/// process leaves in storage. Installed over the real storage adapters: every write of every
-/// port the activities use is counted, as is every step the runner persists.
+/// Kills a host at a <see cref="CrashPoint"/> the way a dying process stops: at the planned
+/// moment the host freezes (the activity or write in progress never returns, and nothing it
+/// would do next happens), the plan reports <see cref="Killed"/>, and the test then stops the
+/// host's engine abruptly (<c>PipelineHost.KillAsync</c>), leaving in storage exactly what a
+/// killed process leaves: the writes so far, the engine's messages invisible until their
+/// visibility timeout, the partition leases until they expire. Installed over the real
+/// storage adapters (every write of every port the activities use is counted) and as the
+/// engine's activity observer (every activity call is counted).
 /// </summary>
-public sealed class CrashPlan(CrashPoint point) : IDisposable
+public sealed class CrashPlan(CrashPoint point) : IActivityObserver
 {
-    private readonly CancellationTokenSource _hostStopping = new();
+    private readonly TaskCompletionSource _killed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _writes;
-    private int _savedSteps;
-    private bool _armed;
+    private int _started;
+    private int _finished;
+    private volatile bool _armed;
+    private volatile bool _dead;
 
     public CrashPoint Point => point;
 
-    /// <summary>The token the test passes to the starter: cancelled when the host dies.</summary>
-    public CancellationToken HostStopping => _hostStopping.Token;
+    /// <summary>Completes when the host has frozen at the planned point.</summary>
+    public Task Killed => _killed.Task;
 
     public int Writes => _writes;
 
-    public int SavedSteps => _savedSteps;
+    /// <summary>Activity calls that returned (in the clean run: the ingest's steps).</summary>
+    public int ActivitiesFinished => _finished;
 
     /// <summary>What the host was doing when it died, or null.</summary>
     public string? Crashed { get; private set; }
@@ -48,7 +51,7 @@ public sealed class CrashPlan(CrashPoint point) : IDisposable
     /// <summary>Starts counting (after the test's own upload, which is the site's write, not the registry's).</summary>
     public void Arm() => _armed = true;
 
-    /// <summary>Wraps the storage adapters of a host's services.</summary>
+    /// <summary>Wraps the storage adapters of a host's services and observes its engine's activities.</summary>
     public void Install(IServiceCollection services)
     {
         Decorate<ICentralBlobs, CentralBlobStore>(services);
@@ -58,44 +61,56 @@ public sealed class CrashPlan(CrashPoint point) : IDisposable
         Decorate<IAggregateStore, TableAggregateStore>(services);
         Decorate<IAuditLog, TableAuditLog>(services);
         Decorate<IScheduleStore, TableScheduleStore>(services);
-        services.Replace(ServiceDescriptor.Singleton<IWorkflowStateStore>(sp =>
-            new CrashingWorkflowStateStore(ActivatorUtilities.CreateInstance<TableWorkflowStateStore>(sp), this)));
+        services.AddSingleton<IActivityObserver>(this);
     }
 
-    internal void BeforeWrite(string operation)
+    public Task BeforeAsync(string activityName)
     {
-        if (_armed && Interlocked.Increment(ref _writes) == point.Number && point.Kind == CrashKind.BeforeWrite)
+        if (_dead)
         {
-            Die($"before write {point.Number}: {operation}");
+            return Frozen();
         }
+
+        return _armed && Interlocked.Increment(ref _started) == point.Number && point.Kind == CrashKind.BeforeActivity
+            ? Die($"before activity {point.Number} ({activityName}) ran")
+            : Task.CompletedTask;
     }
 
-    internal void BeforeStepSaved(WorkflowStep step)
+    public Task AfterAsync(string activityName)
     {
-        if (point.Kind == CrashKind.BeforeStepSaved && step.Sequence + 1 == point.Number)
+        if (_dead)
         {
-            Die($"before step {point.Number} ({step.ActivityName}) was saved");
+            return Frozen();
         }
+
+        return _armed && Interlocked.Increment(ref _finished) == point.Number && point.Kind == CrashKind.AfterActivity
+            ? Die($"after activity {point.Number} ({activityName}) returned, before its result was recorded")
+            : Task.CompletedTask;
     }
 
-    internal void AfterStepSaved(WorkflowStep step)
+    /// <summary>Before a write: null to go ahead, or a task that never completes (the host died here or earlier).</summary>
+    internal Task? BeforeWrite(string operation)
     {
-        Interlocked.Increment(ref _savedSteps);
-        if (point.Kind == CrashKind.AfterStepSaved && step.Sequence + 1 == point.Number)
+        if (_dead)
         {
-            Die($"after step {point.Number} ({step.ActivityName}) was saved");
+            return Frozen();
         }
+
+        return _armed && Interlocked.Increment(ref _writes) == point.Number && point.Kind == CrashKind.BeforeWrite
+            ? Die($"before write {point.Number}: {operation}")
+            : null;
     }
 
-    public void Dispose() => _hostStopping.Dispose();
-
-    [DoesNotReturn]
-    private void Die(string where)
+    private Task Die(string where)
     {
         Crashed = where;
-        _hostStopping.Cancel();
-        throw new OperationCanceledException("The host was killed " + where + ".", _hostStopping.Token);
+        _dead = true;
+        _killed.TrySetResult();
+        return Frozen();
     }
+
+    // A dead process does nothing more: what it was doing never finishes.
+    private static Task Frozen() => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task;
 
     private void Decorate<TPort, TAdapter>(IServiceCollection services)
         where TPort : class

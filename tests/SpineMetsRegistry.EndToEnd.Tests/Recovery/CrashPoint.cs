@@ -3,14 +3,17 @@ namespace SpineMetsRegistry.EndToEnd.Tests.Recovery;
 /// <summary>Where the host dies.</summary>
 public enum CrashKind
 {
-    /// <summary>It does not (the clean run, which counts the steps and writes).</summary>
+    /// <summary>It does not (the clean run, which counts the activities and writes).</summary>
     None,
 
-    /// <summary>Right after the Nth activity call was persisted: killed between two steps.</summary>
-    AfterStepSaved,
+    /// <summary>
+    /// Just before the Nth activity call of the ingest runs: between two steps (the engine has
+    /// recorded step N-1 and scheduled step N, which the next worker runs).
+    /// </summary>
+    BeforeActivity,
 
-    /// <summary>After the Nth activity call returned, before it was persisted: the activity will run again.</summary>
-    BeforeStepSaved,
+    /// <summary>After the Nth activity call returned, before the engine recorded its result: the activity will run again.</summary>
+    AfterActivity,
 
     /// <summary>Inside an activity, just before the Nth storage write of the ingest: the earlier writes stay.</summary>
     BeforeWrite,

@@ -1,24 +1,23 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using DurableTask.Core;
 using Microsoft.Extensions.Time.Testing;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
-using SpineMetsRegistry.Pipeline.Workflows;
-using SpineMetsRegistry.Pipeline.Workflows.Local;
-using SpineMetsRegistry.Storage.Workflows;
 using SpineMetsRegistry.Testing.Azurite;
 using Xunit.Abstractions;
 
 namespace SpineMetsRegistry.EndToEnd.Tests.Recovery;
 
 /// <summary>
-/// A host killed anywhere in an ingest, then started afresh (a new service container over
-/// the same storage), resumes the workflow and leaves every table and blob exactly as a clean
-/// run does. The killed ingest is a second batch that exercises every kind of write: a new
+/// A host killed anywhere in an ingest, then started afresh (a new service container and
+/// engine worker over the same storage and task hub), resumes the orchestration and leaves
+/// every table and blob exactly as a clean run does. The killed ingest is a second batch that exercises every kind of write: a new
 /// enrollment, a new visit, a correction, an unchanged record and a withdrawal. Every run
-/// shares one frozen clock, so time columns compare exactly.
+/// shares one frozen clock, which the engine hands the activities as the workflow clock, so
+/// time columns compare exactly.
 /// </summary>
 [Collection(EndToEndCollections.Recovery)]
 public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -47,18 +46,18 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
     public async Task Resume_AfterKillBetweenAnyTwoSteps_EndsWithTheCleanRunsTablesAndBlobs()
     {
         var baseline = await BaselineAsync();
-        var points = Enumerable.Range(1, baseline.ActivityCalls).Select(k => new CrashPoint(CrashKind.AfterStepSaved, k)).ToList();
+        var points = Enumerable.Range(1, baseline.ActivityCalls).Select(k => new CrashPoint(CrashKind.BeforeActivity, k)).ToList();
 
-        await AssertEveryPointResumesToAsync(baseline, points, expectedStepsAtKill: point => point.Number);
+        await AssertEveryPointResumesToAsync(baseline, points);
     }
 
     [Fact]
-    public async Task Resume_AfterKillOnceAnActivityReturnedButBeforeItsStepWasRecorded_ReRunsItToTheCleanRunsState()
+    public async Task Resume_AfterKillOnceAnActivityReturnedButBeforeItsResultWasRecorded_ReRunsItToTheCleanRunsState()
     {
         var baseline = await BaselineAsync();
-        var points = Enumerable.Range(1, baseline.ActivityCalls).Select(k => new CrashPoint(CrashKind.BeforeStepSaved, k)).ToList();
+        var points = Enumerable.Range(1, baseline.ActivityCalls).Select(k => new CrashPoint(CrashKind.AfterActivity, k)).ToList();
 
-        await AssertEveryPointResumesToAsync(baseline, points, expectedStepsAtKill: point => point.Number - 1);
+        await AssertEveryPointResumesToAsync(baseline, points);
     }
 
     [Fact]
@@ -67,7 +66,7 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
         var baseline = await BaselineAsync();
         var points = Enumerable.Range(1, baseline.Writes).Select(m => new CrashPoint(CrashKind.BeforeWrite, m)).ToList();
 
-        await AssertEveryPointResumesToAsync(baseline, points, expectedStepsAtKill: null);
+        await AssertEveryPointResumesToAsync(baseline, points);
     }
 
     [Fact]
@@ -78,27 +77,25 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
         var storage = StorageNamespace.Create(azurite);
         var clock = new FakeTimeProvider(PipelineHost.Now);
         await SeedAsync(storage, registry, clock);
-        using var plan = new CrashPlan(new CrashPoint(CrashKind.AfterStepSaved, 3));
+        var plan = new CrashPlan(new CrashPoint(CrashKind.BeforeActivity, 3));
         await KillDuringUpdateAsync(storage, registry, clock, plan);
 
-        // The real local host, on the same storage and the same frozen clock: its queue
-        // processor resumes unfinished workflows when it starts.
+        // The real local host, on the same storage and the same frozen clock: its engine takes
+        // the task hub's partitions over and finishes the orchestration.
         await using (var run = await LocalHostRun.StartAsync(azurite, registry, storage, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock))))
         {
-            var store = run.Host.Services.GetRequiredService<IWorkflowStateStore>();
             var instance = await Eventually.GetAsync(
-                () => store.GetAsync(Update.Key.InstanceId),
-                i => i is { Status: not WorkflowStatus.Running },
-                TimeSpan.FromSeconds(60),
-                "the resumed workflow to finish");
-            Assert.Equal(WorkflowStatus.Completed, instance.Status);
-            Assert.Contains(run.Logs.Lines, l => l.Contains("Resuming unfinished workflow " + Update.Key.InstanceId, StringComparison.Ordinal));
+                () => run.Host.Engine.Client.GetOrchestrationStateAsync(Update.Key.InstanceId),
+                i => i is { OrchestrationStatus: not (OrchestrationStatus.Running or OrchestrationStatus.Pending) },
+                TimeSpan.FromSeconds(90),
+                "the resumed orchestration to finish");
+            Assert.Equal(OrchestrationStatus.Completed, instance.OrchestrationStatus);
         }
 
         StorageSnapshot.AssertEqual(baseline.Snapshot, await StorageSnapshot.ReadAsync(storage), $"Restarted local host after {plan.Crashed}");
     }
 
-    private async Task AssertEveryPointResumesToAsync(CleanRun baseline, IReadOnlyList<CrashPoint> points, Func<CrashPoint, int>? expectedStepsAtKill)
+    private async Task AssertEveryPointResumesToAsync(CleanRun baseline, IReadOnlyList<CrashPoint> points)
     {
         Assert.NotEmpty(points);
         output.WriteLine($"{points.Count} crash points ({points[0]} .. {points[^1]}); the clean update makes {baseline.ActivityCalls} activity calls and {baseline.Writes} storage writes.");
@@ -111,22 +108,15 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
                 var storage = StorageNamespace.Create(azurite);
                 var clock = new FakeTimeProvider(PipelineHost.Now);
                 await SeedAsync(storage, registry, clock);
-                using var plan = new CrashPlan(point);
+                var plan = new CrashPlan(point);
                 await KillDuringUpdateAsync(storage, registry, clock, plan);
-
-                var killed = await new TableWorkflowStateStore(storage.Clients()).GetStepsAsync(Update.Key.InstanceId, cancellationToken);
-                if (expectedStepsAtKill is not null && killed.Count != expectedStepsAtKill(point))
-                {
-                    failures.Add($"{point}: {killed.Count} steps persisted at the kill, expected {expectedStepsAtKill(point)}");
-                    return;
-                }
 
                 await using (var restarted = await PipelineHost.StartAsync(storage, registry, clock))
                 {
-                    var resumed = await restarted.Get<InProcessWorkflowRunner>().ResumeUnfinishedAsync(cancellationToken);
-                    if (resumed != 1)
+                    var state = await restarted.WaitForAsync(Update.Key.InstanceId, cancellationToken);
+                    if (state.OrchestrationStatus != OrchestrationStatus.Completed)
                     {
-                        failures.Add($"{point}: the restarted host resumed {resumed} workflows, expected 1");
+                        failures.Add($"{point}: the resumed orchestration ended {state.OrchestrationStatus}: {state.FailureDetails?.ErrorMessage}");
                         return;
                     }
                 }
@@ -146,19 +136,27 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.True(failures.IsEmpty, $"{failures.Count} of {points.Count} crash points did not resume to the clean run's state:\n" + string.Join("\n", failures.OrderBy(f => f, StringComparer.Ordinal)));
     }
 
-    /// <summary>Kills a host during the update's ingest; asserts it died where planned and left the instance Running.</summary>
+    /// <summary>Kills a host during the update's ingest; asserts it died where planned and left the orchestration running.</summary>
     private static async Task KillDuringUpdateAsync(StorageNamespace storage, TestRegistry registry, TimeProvider clock, CrashPlan plan)
     {
-        await using (var dying = await PipelineHost.StartAsync(storage, registry, clock, configure: plan.Install))
+        var dying = await PipelineHost.StartAsync(storage, registry, clock, configure: plan.Install);
+        try
         {
             var blob = await dying.PutIncomingAsync(Update.Site, Update.FileName, Update.Bytes);
             plan.Arm();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying.AnnounceAsync(blob, plan.HostStopping));
+            Assert.Equal("started", Assert.Single(await dying.StartAsync(blob)).Outcome);
+            await plan.Killed.WaitAsync(PipelineHost.OrchestrationTimeout);
+            // Unfinished: running, or still pending when the host died in the first activity
+            // before the engine recorded the instance as running.
+            var state = await dying.Engine.Client.GetOrchestrationStateAsync(Update.Key.InstanceId);
+            Assert.Contains(state?.OrchestrationStatus, new OrchestrationStatus?[] { OrchestrationStatus.Running, OrchestrationStatus.Pending });
+        }
+        finally
+        {
+            await dying.KillAsync();
         }
 
         Assert.NotNull(plan.Crashed);
-        var instance = await new TableWorkflowStateStore(storage.Clients()).GetAsync(Update.Key.InstanceId);
-        Assert.Equal(WorkflowStatus.Running, instance?.Status);
     }
 
     private static async Task SeedAsync(StorageNamespace storage, TestRegistry registry, TimeProvider clock)
@@ -182,7 +180,7 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
             var storage = StorageNamespace.Create(azurite);
             var clock = new FakeTimeProvider(PipelineHost.Now);
             await SeedAsync(storage, registry, clock);
-            using var counting = new CrashPlan(CrashPoint.Never);
+            var counting = new CrashPlan(CrashPoint.Never);
             await using (var host = await PipelineHost.StartAsync(storage, registry, clock, configure: counting.Install))
             {
                 var blob = await host.PutIncomingAsync(Update.Site, Update.FileName, Update.Bytes);
@@ -194,8 +192,8 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
             }
 
             // receive, validate, one chunk, stored, aggregate, schedule, complete
-            Assert.Equal(7, counting.SavedSteps);
-            _baseline = new CleanRun(await StorageSnapshot.ReadAsync(storage), counting.SavedSteps, counting.Writes);
+            Assert.Equal(7, counting.ActivitiesFinished);
+            _baseline = new CleanRun(await StorageSnapshot.ReadAsync(storage), counting.ActivitiesFinished, counting.Writes);
             return _baseline;
         }
         finally

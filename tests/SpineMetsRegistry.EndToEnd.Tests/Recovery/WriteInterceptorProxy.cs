@@ -19,9 +19,9 @@ public class WriteInterceptorProxy<TPort> : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (WriteInterceptor.WriteMethods.Contains(targetMethod.Name))
+        if (WriteInterceptor.WriteMethods.Contains(targetMethod.Name) && _plan.BeforeWrite($"{typeof(TPort).Name}.{targetMethod.Name}") is { } frozen)
         {
-            _plan.BeforeWrite($"{typeof(TPort).Name}.{targetMethod.Name}");
+            return Never(targetMethod.ReturnType, frozen);
         }
 
         try
@@ -33,5 +33,22 @@ public class WriteInterceptorProxy<TPort> : DispatchProxy
             ExceptionDispatchInfo.Capture(invocation.InnerException).Throw();
             throw;
         }
+    }
+
+    // A write the dead host never finishes, typed as the method returns it.
+    private static object Never(Type returnType, Task frozen)
+    {
+        if (returnType == typeof(Task))
+        {
+            return frozen;
+        }
+
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            var source = Activator.CreateInstance(typeof(TaskCompletionSource<>).MakeGenericType(returnType.GetGenericArguments()[0]))!;
+            return source.GetType().GetProperty(nameof(TaskCompletionSource<object>.Task))!.GetValue(source)!;
+        }
+
+        throw new NotSupportedException($"A write returning {returnType.Name} cannot be frozen.");
     }
 }

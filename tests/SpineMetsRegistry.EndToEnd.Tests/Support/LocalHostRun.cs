@@ -1,17 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using DurableTask.Core;
 using SpineMetsRegistry.LocalHost.Hosting;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
-using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Testing.Azurite;
 
 namespace SpineMetsRegistry.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The local registry exactly as the command line starts it (<see cref="LocalRegistryHost"/>:
-/// provisioning, HTTP on a free port, container watcher, ingest queue, in-process runner),
-/// on the shared Azurite in a storage namespace of its own, with every log line captured.
+/// provisioning, HTTP on a free port, container watcher, ingest queue, the Durable Task
+/// engine with the test engine settings), on the shared Azurite in a storage namespace of its
+/// own, with every log line captured.
 /// </summary>
 internal sealed class LocalHostRun : IAsyncDisposable
 {
@@ -63,7 +64,7 @@ internal sealed class LocalHostRun : IAsyncDisposable
         };
         try
         {
-            return new LocalHostRun(await LocalRegistryHost.StartAsync(settings, space.HostArguments), space, logs, state);
+            return new LocalHostRun(await LocalRegistryHost.StartAsync(settings, [.. space.HostArguments, .. TestEngine.Arguments()]), space, logs, state);
         }
         catch
         {
@@ -81,18 +82,17 @@ internal sealed class LocalHostRun : IAsyncDisposable
     }
 
     /// <summary>
-    /// Polls until the batch's workflow has finished (every activity done: the ledger says
+    /// Polls until the batch's orchestration has finished (every activity done: the ledger says
     /// Completed before the last activity has cleaned up), then returns the ledger entry.
     /// </summary>
     public async Task<BatchLedgerEntry> WaitForIngestAsync(Batch batch, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var workflows = Host.Services.GetRequiredService<IWorkflowStateStore>();
         await Eventually.GetAsync(
-            () => workflows.GetAsync(batch.Key.InstanceId),
-            instance => instance is { Status: not WorkflowStatus.Running },
+            () => Host.Engine.Client.GetOrchestrationStateAsync(batch.Key.InstanceId),
+            instance => instance is { OrchestrationStatus: not (OrchestrationStatus.Running or OrchestrationStatus.Pending) },
             timeout,
-            $"the ingest workflow of {batch.Key} to finish");
+            $"the ingest orchestration of {batch.Key} to finish");
         return await Ledger.GetAsync(batch.Site, batch.Key.Value)
             ?? throw new InvalidOperationException($"The workflow of {batch.Key} finished without a ledger entry.");
     }

@@ -2,27 +2,30 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using DurableTask.Core;
 using SpineMetsRegistry.Hosting;
+using SpineMetsRegistry.LocalHost.Engine;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Workflows;
-using SpineMetsRegistry.Pipeline.Workflows.Local;
 using SpineMetsRegistry.Storage.Provisioning;
 
 namespace SpineMetsRegistry.EndToEnd.Tests.Support;
 
 /// <summary>
-/// The local host's ingest composition without its HTTP server and background services:
-/// the registry's own registrations (<c>AddSpineMetsRegistry</c>) plus the in-process
-/// workflow runner, as <c>LocalRegistryHost</c> registers them. A test uploads as a site
-/// would (through <see cref="ILandingBlobs"/>) and then hands the starter the very event the
-/// container watcher would enqueue, so the workflow runs to its end inside the call: no
-/// polling. Disposing it is the host going away; a new one over the same storage namespace
-/// is a restarted host.
+/// The local host's ingest composition without its HTTP server, watcher and queue: the
+/// registry's own registrations (<c>AddSpineMetsRegistry</c>) plus the local Durable Task
+/// engine (<c>AddLocalEngine</c>), as <c>LocalRegistryHost</c> registers them, with the
+/// engine's worker running and the test engine settings. A test uploads as a site would
+/// (through <see cref="ILandingBlobs"/>) and then hands the starter the very event the
+/// container watcher would enqueue; the call returns once the orchestration it started has
+/// finished. Disposing it is the host going away; <see cref="KillAsync"/> is the host dying
+/// with work in flight; a new one over the same storage namespace is a restarted host.
 /// </summary>
 internal sealed class PipelineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private bool _gone;
 
     private PipelineHost(ServiceProvider services, CapturedLogs logs)
     {
@@ -30,9 +33,12 @@ internal sealed class PipelineHost : IAsyncDisposable
         Logs = logs;
     }
 
+    /// <summary>How long a test waits for one orchestration.</summary>
+    public static TimeSpan OrchestrationTimeout { get; } = TimeSpan.FromSeconds(90);
+
     /// <summary>
-    /// One attempt per activity: tests run on a frozen fake clock, on which the runner's retry
-    /// delays would never elapse, so a failing activity must fail the workflow at once.
+    /// One attempt per activity: a failing activity fails the workflow at once (a test about
+    /// a failure does not wait for retries).
     /// </summary>
     public static WorkflowRetryPolicy NoRetries { get; } = new(1, TimeSpan.Zero, 1.0, TimeSpan.Zero);
 
@@ -60,6 +66,11 @@ internal sealed class PipelineHost : IAsyncDisposable
     {
         var logs = new CapturedLogs();
         var settings = new Dictionary<string, string?>(storage.Settings) { [RegistryConfigurationSource.FileKey] = registry.FilePath };
+        foreach (var (key, value) in TestEngine.Configuration())
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
@@ -72,12 +83,14 @@ internal sealed class PipelineHost : IAsyncDisposable
         services.AddSingleton(retry ?? NoRetries);
 
         services.AddSpineMetsRegistry(configuration);
-        services.AddSingleton<InProcessWorkflowRunner>();
-        services.AddSingleton<IWorkflowStarter>(sp => sp.GetRequiredService<InProcessWorkflowRunner>());
+        services.AddLocalEngine(configuration, runInBackground: false);
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.GetRequiredService<RegistryStorageProvisioner>().EnsureCreatedAsync(registry.Sites);
+        var engine = provider.GetRequiredService<LocalEngine>();
+        await engine.EnsureCreatedAsync();
+        await engine.StartWorkerAsync();
         return new PipelineHost(provider, logs);
     }
 
@@ -96,14 +109,48 @@ internal sealed class PipelineHost : IAsyncDisposable
             ?? throw new InvalidOperationException($"incoming/{fileName} of {site} is not there after writing it.");
     }
 
-    /// <summary>Delivers the BlobCreated event the container watcher would enqueue for the blob; returns what the starter did.</summary>
-    public Task<IReadOnlyList<IngestStartOutcome>> AnnounceAsync(LandingBlob blob, CancellationToken cancellationToken = default)
+    public LocalEngine Engine => Get<LocalEngine>();
+
+    /// <summary>
+    /// Delivers the BlobCreated event the container watcher would enqueue for the blob and
+    /// waits until every orchestration it started has finished; returns what the starter did.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestStartOutcome>> AnnounceAsync(LandingBlob blob, CancellationToken cancellationToken = default)
+    {
+        var outcomes = await StartAsync(blob, cancellationToken);
+        foreach (var outcome in outcomes.Where(o => o.Outcome is "started" or "restarted" or "already_running"))
+        {
+            await WaitForAsync(outcome.Detail, cancellationToken);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Delivers the BlobCreated event and returns once the starter has handled it (the orchestration runs on).</summary>
+    public Task<IReadOnlyList<IngestStartOutcome>> StartAsync(LandingBlob blob, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blob);
         var json = BlobCreatedEventParser.CreateEventJson(
             "devstoreaccount1", blob.Site, blob.Name, blob.ETag, blob.SizeBytes, Get<TimeProvider>().GetUtcNow(),
             string.Create(CultureInfo.InvariantCulture, $"e2e-{blob.Site}-{blob.ETag.Trim('"')}"));
         return Get<IngestStarter>().HandleMessageAsync(json, Get<IWorkflowStarter>(), cancellationToken);
+    }
+
+    /// <summary>Waits until an orchestration has finished; returns its final state.</summary>
+    public async Task<OrchestrationState> WaitForAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var state = await Engine.Client.WaitForOrchestrationAsync(new OrchestrationInstance { InstanceId = instanceId }, OrchestrationTimeout, cancellationToken);
+        return state is { OrchestrationStatus: not (OrchestrationStatus.Running or OrchestrationStatus.Pending) }
+            ? state
+            : throw new TimeoutException($"Orchestration {instanceId} did not finish within {OrchestrationTimeout}.");
+    }
+
+    /// <summary>The host dies: its worker stops at once, abandoning whatever it was running.</summary>
+    public async Task KillAsync()
+    {
+        await Engine.StopWorkerAsync(forced: true);
+        _gone = true;
+        await _services.DisposeAsync();
     }
 
     /// <summary>Uploads a batch and runs its ingest; returns the starter's single outcome.</summary>
@@ -113,5 +160,15 @@ internal sealed class PipelineHost : IAsyncDisposable
         return Assert.Single(await AnnounceAsync(blob));
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_gone)
+        {
+            return;
+        }
+
+        _gone = true;
+        await Engine.StopWorkerAsync(forced: false);
+        await _services.DisposeAsync();
+    }
 }

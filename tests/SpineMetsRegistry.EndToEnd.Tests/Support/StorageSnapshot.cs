@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using SpineMetsRegistry.Storage.Tables;
+using SpineMetsRegistry.Pipeline.Workflows.Durable;
 
 namespace SpineMetsRegistry.EndToEnd.Tests.Support;
 
@@ -14,19 +14,30 @@ namespace SpineMetsRegistry.EndToEnd.Tests.Support;
 /// ETag), and every blob of every central container and of each site's landing container
 /// (name, content type and bytes). Two snapshots compare entity by entity and blob by blob.
 /// <para>
-/// One normalisation: the blob ETag the starter put into a workflow's input
-/// (<c>"eTag":"..."</c> in the workflows table). Two runs that upload the same bytes get
-/// different blob versions from storage, which is not a difference in what the registry did.
-/// Time columns are not normalised: tests that compare runs give them one frozen clock.
+/// The workflow engine's own state (the task hub's tables and containers, named after
+/// <see cref="TaskHubNames.Default"/>) is read apart, in <see cref="EngineRows"/> and
+/// <see cref="EngineBlobs"/>: it is where a text must not be either (<see cref="Occurrences"/>
+/// looks there too), but it is not part of what two runs compare (execution IDs, engine
+/// timestamps, partition leases and how often a killed run replayed differ by nature).
+/// Time columns of the registry's own tables are not normalised: tests that compare runs
+/// give them one frozen clock, which the engine hands the activities as the workflow clock.
 /// </para>
 /// </summary>
 internal sealed partial class StorageSnapshot
 {
     private StorageSnapshot(SortedDictionary<string, string> rows, SortedDictionary<string, (string ContentType, byte[] Bytes)> blobs)
     {
-        Rows = rows;
-        Blobs = blobs;
+        Rows = new(rows.Where(r => !IsEngine(r.Key)).ToDictionary(), StringComparer.Ordinal);
+        Blobs = new(blobs.Where(b => !IsEngine(b.Key)).ToDictionary(), StringComparer.Ordinal);
+        EngineRows = new(rows.Where(r => IsEngine(r.Key)).ToDictionary(), StringComparer.Ordinal);
+        EngineBlobs = new(blobs.Where(b => IsEngine(b.Key)).ToDictionary(), StringComparer.Ordinal);
     }
+
+    /// <summary>The task hub's entities (History, Instances, Partitions), by "table | PartitionKey | RowKey".</summary>
+    public SortedDictionary<string, string> EngineRows { get; }
+
+    /// <summary>The task hub's blobs (leases, large messages).</summary>
+    public SortedDictionary<string, (string ContentType, byte[] Bytes)> EngineBlobs { get; }
 
     /// <summary>Each entity's canonical text, by "table | PartitionKey | RowKey".</summary>
     public SortedDictionary<string, string> Rows { get; }
@@ -52,7 +63,7 @@ internal sealed partial class StorageSnapshot
                 tables.Add(table);
                 await foreach (var entity in tableService.GetTableClient(item.Name).QueryAsync<TableEntity>(maxPerPage: 1000))
                 {
-                    rows.Add($"{table} | {entity.PartitionKey} | {entity.RowKey}", Canonical(table, entity));
+                    rows.Add($"{table} | {entity.PartitionKey} | {entity.RowKey}", Canonical(entity));
                 }
             }
         }
@@ -70,7 +81,12 @@ internal sealed partial class StorageSnapshot
             }
         }
 
-        return new StorageSnapshot(rows, blobs) { Tables = [.. tables.Order(StringComparer.Ordinal)], Containers = [.. containers.Order(StringComparer.Ordinal)] };
+        return new StorageSnapshot(rows, blobs)
+        {
+            Tables = [.. tables.Where(t => !IsEngine(t)).Order(StringComparer.Ordinal)],
+            Containers = [.. containers.Where(c => !IsEngine(c)).Order(StringComparer.Ordinal)],
+            EngineTables = [.. tables.Where(IsEngine).Order(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>The tables found (names without the prefix).</summary>
@@ -78,6 +94,9 @@ internal sealed partial class StorageSnapshot
 
     /// <summary>The containers found (names without the prefixes: "intake", ..., "site-s01").</summary>
     public IReadOnlyList<string> Containers { get; private init; } = [];
+
+    /// <summary>The task hub's tables found (names without the prefix).</summary>
+    public IReadOnlyList<string> EngineTables { get; private init; } = [];
 
     /// <summary>The rows of one table.</summary>
     public IReadOnlyDictionary<string, string> Table(string logicalName) =>
@@ -87,12 +106,36 @@ internal sealed partial class StorageSnapshot
     public IReadOnlyList<string> BlobNames(string container) =>
         [.. Blobs.Keys.Where(k => k.StartsWith(container + " | ", StringComparison.Ordinal)).Select(k => k[(container.Length + 3)..])];
 
-    /// <summary>Where a text occurs: table rows and blobs (decoded as UTF-8), as "row ..." / "blob ...".</summary>
+    /// <summary>Where a text occurs: table rows and blobs (decoded as UTF-8), the engine's included, as "row ..." / "blob ...".</summary>
     public IReadOnlyList<string> Occurrences(string text) =>
     [
-        .. Rows.Where(r => r.Value.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(r => "row " + r.Key),
-        .. Blobs.Where(b => Encoding.UTF8.GetString(b.Value.Bytes).Contains(text, StringComparison.OrdinalIgnoreCase)).Select(b => "blob " + b.Key),
+        .. Rows.Concat(EngineRows).Where(r => r.Value.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(r => "row " + r.Key),
+        .. Blobs.Concat(EngineBlobs).Where(b => Encoding.UTF8.GetString(b.Value.Bytes).Contains(text, StringComparison.OrdinalIgnoreCase)).Select(b => "blob " + b.Key),
     ];
+
+    /// <summary>
+    /// The snapshot with every instant (ISO 8601 date and time, in keys, values and text
+    /// blobs) replaced by a placeholder: for comparing runs of host processes, which run on
+    /// the system clock. Days stay (both runs happen on the same day), and so does every other
+    /// value, so what was stored, aggregated, scheduled and reported still compares exactly.
+    /// </summary>
+    public StorageSnapshot WithoutInstants()
+    {
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Rows.Concat(EngineRows))
+        {
+            rows[Instant().Replace(key, "(instant)")] = Instant().Replace(value, "(instant)");
+        }
+
+        var blobs = new SortedDictionary<string, (string, byte[])>(StringComparer.Ordinal);
+        foreach (var (key, (contentType, bytes)) in Blobs.Concat(EngineBlobs))
+        {
+            var text = Encoding.UTF8.GetString(bytes);
+            blobs[Instant().Replace(key, "(instant)")] = (contentType, Encoding.UTF8.GetBytes(Instant().Replace(text, "(instant)")));
+        }
+
+        return new StorageSnapshot(rows, blobs) { Tables = Tables, Containers = Containers, EngineTables = EngineTables };
+    }
 
     /// <summary>Every difference between two snapshots, one line each (empty when equal).</summary>
     public static IReadOnlyList<string> Differences(StorageSnapshot expected, StorageSnapshot actual)
@@ -145,7 +188,9 @@ internal sealed partial class StorageSnapshot
     private static string Describe((string ContentType, byte[] Bytes) blob) =>
         $"{blob.ContentType} {blob.Bytes.Length} bytes sha256 {Convert.ToHexStringLower(SHA256.HashData(blob.Bytes))[..16]}";
 
-    private static string Canonical(string table, TableEntity entity)
+    private static bool IsEngine(string key) => key.StartsWith(TaskHubNames.Default, StringComparison.OrdinalIgnoreCase);
+
+    private static string Canonical(TableEntity entity)
     {
         var text = new StringBuilder();
         foreach (var (name, value) in entity.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -164,17 +209,13 @@ internal sealed partial class StorageSnapshot
                 IFormattable formattable => value.GetType().Name + ":" + formattable.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.GetType().Name + ":" + value,
             };
-            if (table == RegistryTables.Workflows)
-            {
-                rendered = UploadETag().Replace(rendered, "\"eTag\":\"(normalised)\"");
-            }
-
             text.Append(name).Append('=').Append(rendered).Append("; ");
         }
 
         return text.ToString();
     }
 
-    [GeneratedRegex("\"eTag\":\"(?:[^\"\\\\]|\\\\.)*\"")]
-    private static partial Regex UploadETag();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?")]
+    private static partial Regex Instant();
 }

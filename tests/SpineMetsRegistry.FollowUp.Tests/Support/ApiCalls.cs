@@ -4,6 +4,7 @@ using SpineMetsRegistry.Api;
 using SpineMetsRegistry.Api.Identity;
 using SpineMetsRegistry.Api.Tests.Support;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Storage.Ledger;
 
@@ -24,6 +25,7 @@ internal static class ApiCalls
             .AddSingleton<IFollowUpSweep>(world.NewSweep())
             .AddSingleton(world.Policies)
             .AddSingleton<TimeProvider>(world.Clock)
+            .AddSingleton<IIngestProgress>(new NoIngestProgress())
             .AddSingleton<ICallerResolver, ClientPrincipalCallerResolver>();
         services.AddRegistryApi();
         return new ApiInvoker(services.BuildServiceProvider());

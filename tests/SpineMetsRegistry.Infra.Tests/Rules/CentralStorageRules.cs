@@ -15,9 +15,8 @@ public static class CentralStorageRules
     public static readonly IReadOnlyList<string> Containers =
         [.. Enum.GetValues<CentralArea>().Select(CentralContainers.NameOf)];
 
-    /// <summary>The application's tables, less the local runner's (Durable Functions has its own task hub).</summary>
-    public static readonly IReadOnlyList<string> Tables =
-        [.. RegistryTables.All.Except(RegistryTables.LocalOnly)];
+    /// <summary>The application's tables (Durable Functions creates its own task hub tables).</summary>
+    public static readonly IReadOnlyList<string> Tables = RegistryTables.All;
 
     public static IReadOnlyList<RuleViolation> Check(DeploymentSnapshot snapshot)
     {

@@ -1,3 +1,4 @@
+using SpineMetsRegistry.Pipeline.Workflows.Durable;
 using SpineMetsRegistry.Infra.Tests.Arm;
 using SpineMetsRegistry.Infra.Tests.Snapshots;
 
@@ -75,6 +76,7 @@ public static class FunctionAppSettingsRules
             ["Registry__Storage__CentralTableServiceUri"] = Endpoint(central, "table"),
             ["Registry__Storage__ManagedIdentityClientId"] = clientId,
             ["Registry__Storage__LandingMode"] = landingMode,
+            ["TaskHubName"] = TaskHubNames.Default,
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = new RuntimeReference(insights, ["ConnectionString"]),
             ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = $"ClientId={clientId};Authorization=AAD",
         };

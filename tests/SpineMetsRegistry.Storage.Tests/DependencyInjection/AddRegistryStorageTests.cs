@@ -9,7 +9,6 @@ using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Records;
 using SpineMetsRegistry.Pipeline.Schedule;
-using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Storage.Configuration;
 using SpineMetsRegistry.Storage.DependencyInjection;
 using SpineMetsRegistry.Storage.Provisioning;
@@ -42,7 +41,7 @@ public sealed class AddRegistryStorageTests(AzuriteFixture azurite)
         Type[] ports =
         [
             typeof(ICentralBlobs), typeof(ILandingBlobs), typeof(IBatchLedger), typeof(IRecordStore), typeof(IAggregateStore),
-            typeof(IAuditLog), typeof(IScheduleStore), typeof(IReminderLog), typeof(IWorkflowStateStore), typeof(IIngestEventQueue),
+            typeof(IAuditLog), typeof(IScheduleStore), typeof(IReminderLog), typeof(IIngestEventQueue),
             typeof(RegistryStorageProvisioner),
         ];
         foreach (var port in ports)

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace SpineMetsRegistry.Pipeline.Workflows.Durable;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace SpineMetsRegistry.Pipeline.Workflows.Durable;
 /// <param name="FirstRetryInterval">Delay before the first retry (Durable: more than zero).</param>
 /// <param name="BackoffCoefficient">Growth of each delay (Durable: 1.0 or more).</param>
 /// <param name="MaxRetryInterval">Cap on a single delay (Durable: at least the first interval).</param>
-/// <param name="RetryTimeout">Overall limit on retrying; null for none (the local runner has none).</param>
+/// <param name="RetryTimeout">Overall limit on retrying; null for none.</param>
 public sealed record DurableRetrySettings(
     int MaxNumberOfAttempts,
     TimeSpan FirstRetryInterval,
@@ -42,5 +44,26 @@ public sealed record DurableRetrySettings(
         }
 
         return new(policy.MaxAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, policy.MaxRetryInterval, null);
+    }
+
+    /// <summary>
+    /// The activity options both hosts' orchestrations call activities with: the policy as a
+    /// Durable <see cref="RetryPolicy"/>, or null (no retries) for a policy of one attempt.
+    /// </summary>
+    public static TaskOptions? ToTaskOptions(WorkflowRetryPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.MaxAttempts == 1)
+        {
+            return null;
+        }
+
+        var retry = From(policy);
+        return TaskOptions.FromRetryPolicy(new RetryPolicy(
+            retry.MaxNumberOfAttempts,
+            retry.FirstRetryInterval,
+            retry.BackoffCoefficient,
+            retry.MaxRetryInterval,
+            retry.RetryTimeout));
     }
 }

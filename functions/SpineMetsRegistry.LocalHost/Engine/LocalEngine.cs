@@ -1,0 +1,156 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Options;
+using SpineMetsRegistry.Pipeline.Ingest;
+using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
+using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Pipeline.Workflows;
+using SpineMetsRegistry.Pipeline.Workflows.Durable;
+using SpineMetsRegistry.Storage.Configuration;
+using DtfxActivity = DurableTask.Core.TaskActivity;
+
+namespace SpineMetsRegistry.LocalHost.Engine;
+
+/// <summary>
+/// The local registry's workflow engine: the Durable Task Framework with its Azure Storage
+/// provider (the provider Durable Functions uses in Azure) over the registry's storage
+/// account (Azurite locally), running the Pipeline's orchestrator classes and the shared
+/// activities through the Durable Task SDK's shims. Every host process that shares the
+/// storage account shares the task hub: the engine spreads orchestrations over the processes
+/// by partition lease, and moves a killed process's partitions to the others.
+/// </summary>
+public sealed class LocalEngine : IAsyncDisposable
+{
+    private readonly IngestActivities _activities;
+    private readonly IWorkflowClock _clock;
+    private readonly WorkflowRetryPolicy _retry;
+    private readonly IActivityObserver? _observer;
+    private readonly DurableTaskShimFactory _shims;
+    private readonly TaskHubWorker _worker;
+    private bool _workerStarted;
+
+    /// <summary>Creates the engine over the registry's storage (nothing runs until started).</summary>
+    public LocalEngine(
+        IOptions<RegistryStorageOptions> storage,
+        EngineSettings settings,
+        IngestActivities activities,
+        TimeProvider time,
+        WorkflowRetryPolicy retry,
+        ILoggerFactory loggers,
+        IActivityObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = storage.Value;
+        if (string.IsNullOrEmpty(options.ConnectionString))
+        {
+            throw new InvalidOperationException("The local engine needs Registry:Storage:ConnectionString (the local host always runs on a connection string).");
+        }
+
+        HubName = TaskHubNames.For(options.TablePrefix);
+        Settings = settings;
+        _activities = activities;
+        // A host whose clock is not the system clock (tests freezing or moving time) gives the
+        // orchestrations that clock; otherwise the engine's own replay-safe clock.
+        _clock = ReferenceEquals(time, TimeProvider.System) ? OrchestrationClock.Instance : new TimeProviderClock(time);
+        _retry = retry;
+        _observer = observer;
+        Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            TaskHubName = HubName,
+            // Unique per process and per engine: two processes on one machine must not look
+            // like one worker to the partition manager.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}",
+            PartitionCount = settings.PartitionCount,
+            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
+            LeaseInterval = settings.LeaseInterval,
+            LeaseRenewInterval = settings.LeaseRenewInterval,
+            LeaseAcquireInterval = settings.LeaseAcquireInterval,
+            MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestrations,
+            // A start for an instance that exists in one of the dedupe statuses is refused.
+            ThrowExceptionOnInvalidDedupeStatus = true,
+            LoggerFactory = loggers,
+        });
+        Client = new TaskHubClient(Service, SystemTextJsonDataConverter.Instance, loggers);
+        _shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggers);
+        _worker = new TaskHubWorker(Service, loggers);
+        _worker.AddTaskOrchestrations(
+            Orchestration(IngestActivityNames.Workflow, () => new IngestOrchestrator(_clock, _retry)),
+            Orchestration(IngestActivityNames.StoreChunkSegment, () => new ChunkSegmentOrchestrator(_clock, _retry)));
+        _worker.AddTaskActivities(
+            Activity<ReceiveInput, ReceivedBatch>(IngestActivityNames.Receive, _activities.Receive.RunAsync),
+            Activity<BatchStep, ValidatedBatch>(IngestActivityNames.Validate, _activities.Validate.RunAsync),
+            Activity<ChunkStep, StoreCounts>(IngestActivityNames.StoreChunk, _activities.StoreChunk.RunAsync),
+            Activity<StoredStep, bool>(IngestActivityNames.RecordStored, _activities.RecordStored.RunAsync),
+            Activity<BatchStep, bool>(IngestActivityNames.Aggregate, _activities.Aggregate.RunAsync),
+            Activity<BatchStep, bool>(IngestActivityNames.Schedule, _activities.Schedule.RunAsync),
+            Activity<StoredStep, bool>(IngestActivityNames.Complete, _activities.Complete.RunAsync),
+            Activity<FailureStep, bool>(IngestActivityNames.RecordFailure, _activities.RecordFailure.RunAsync));
+    }
+
+    /// <summary>The task hub's name (its tables, queues and lease containers start with it).</summary>
+    public string HubName { get; }
+
+    /// <summary>The settings the engine runs with.</summary>
+    public EngineSettings Settings { get; }
+
+    /// <summary>The Azure Storage provider (task hub management: creation, history, purge).</summary>
+    public AzureStorageOrchestrationService Service { get; }
+
+    /// <summary>The client that starts and inspects orchestrations (System.Text.Json payloads).</summary>
+    public TaskHubClient Client { get; }
+
+    /// <summary>Creates the task hub's tables, queues and containers when missing (idempotent).</summary>
+    public Task EnsureCreatedAsync() => Service.CreateIfNotExistsAsync();
+
+    /// <summary>Starts running orchestrations and activities in this process.</summary>
+    public async Task StartWorkerAsync()
+    {
+        await _worker.StartAsync();
+        _workerStarted = true;
+    }
+
+    /// <summary>Stops running work here; <paramref name="forced"/> abandons work in flight (what a kill leaves).</summary>
+    public async Task StopWorkerAsync(bool forced)
+    {
+        if (_workerStarted)
+        {
+            _workerStarted = false;
+            await _worker.StopAsync(forced);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopWorkerAsync(forced: false);
+        _worker.Dispose();
+    }
+
+    private FactoryObjectCreator<TaskOrchestration> Orchestration(string name, Func<ITaskOrchestrator> create) =>
+        new(name, () => _shims.CreateOrchestration(name, create(), parent: null));
+
+    private FactoryObjectCreator<DtfxActivity> Activity<TInput, TOutput>(string name, Func<TInput, CancellationToken, Task<TOutput>> run) =>
+        new(name, () => _shims.CreateActivity<TInput, TOutput>(name, async (_, input) =>
+        {
+            if (_observer is not null)
+            {
+                await _observer.BeforeAsync(name);
+            }
+
+            var output = await run(input ?? throw new InvalidOperationException($"Activity {name} received no input."), CancellationToken.None);
+            if (_observer is not null)
+            {
+                await _observer.AfterAsync(name);
+            }
+
+            return output;
+        }));
+}

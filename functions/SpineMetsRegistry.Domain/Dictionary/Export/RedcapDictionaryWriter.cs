@@ -23,6 +23,9 @@ internal static class RedcapDictionaryWriter
 
     private static readonly string[] FormOrder = ["enrollment", "outcomes", "follow_up", "withdrawal"];
 
+    /// <summary>The forms the export creates, in order: their <c>&lt;form&gt;_complete</c> status columns appear in every records export.</summary>
+    internal static IReadOnlyList<string> FormNames => FormOrder;
+
     public static void Write(DataDictionary dictionary, TextWriter output)
     {
         output.WriteLine(string.Join(',', Header.Select(Quote)));
@@ -64,6 +67,10 @@ internal static class RedcapDictionaryWriter
             FieldType.Date => ("text", "date_ymd", string.Empty),
             FieldType.Boolean => ("yesno", string.Empty, string.Empty),
             FieldType.Code => (field.CodeList!.Entries.Count > 6 ? "dropdown" : "radio", string.Empty, Choices(field.CodeList)),
+
+            // Several codes: one tick box per code; a raw records export then has one
+            // field___code column per code, which the registry folds back into its list.
+            FieldType.LevelList => ("checkbox", string.Empty, Choices(field.CodeList!)),
             FieldType.Text when field.MaxLength > 255 => ("notes", string.Empty, string.Empty),
             _ => ("text", string.Empty, string.Empty),
         };
@@ -102,7 +109,7 @@ internal static class RedcapDictionaryWriter
             parts.Add(field.Unit);
         }
 
-        if (field.Type is FieldType.Age or FieldType.LevelList || field.Step is not null || field.MaxWhen.Count > 0)
+        if (field.Type is FieldType.Age || field.Step is not null || field.MaxWhen.Count > 0)
         {
             parts.Add(FieldDescriptions.Allowed(field));
         }

@@ -22,6 +22,10 @@ internal sealed class RedcapBatchReader : IBatchReader
     private RedcapColumnPlan? _plan;
     private bool _passThrough;
 
+    // A labels export is refused as a whole: the reader's own header findings (REDCap repeats
+    // "Complete?" once per form) would only bury the one thing to do.
+    private bool _labels;
+
     public RedcapBatchReader(Stream stream, BatchReaderLimits limits, RedcapSettings settings, DataDictionary dictionary, bool detect)
     {
         _csv = new CsvBatchReader(stream, limits);
@@ -33,7 +37,7 @@ internal sealed class RedcapBatchReader : IBatchReader
     /// <summary>The registry columns the export is read as (the export's own header when it is not REDCap's); null for a labels export.</summary>
     public IReadOnlyList<string>? Columns => _passThrough ? _csv.Columns : _plan?.OutputColumns;
 
-    public IReadOnlyList<FileProblem> FileProblems => _problems.Count == 0 ? _csv.FileProblems : [.. _problems, .. _csv.FileProblems];
+    public IReadOnlyList<FileProblem> FileProblems => _labels ? _problems : _problems.Count == 0 ? _csv.FileProblems : [.. _problems, .. _csv.FileProblems];
 
     public IReadOnlyList<BlankRun> BlankRuns => _csv.BlankRuns;
 
@@ -94,10 +98,14 @@ internal sealed class RedcapBatchReader : IBatchReader
         return true;
     }
 
-    private void RefuseLabels() => _problems.Add(new FileProblem(
-        ProblemCodes.RedcapLabelsExport,
-        "This is a REDCap \"labels\" export (choice labels or field labels instead of codes and variable names). Export the records again as raw data: in REDCap choose \"CSV / Microsoft Excel (raw data)\" (API: rawOrLabel=raw, rawOrLabelHeaders=raw). Nothing from this file was read.",
-        1));
+    private void RefuseLabels()
+    {
+        _labels = true;
+        _problems.Add(new FileProblem(
+            ProblemCodes.RedcapLabelsExport,
+            "This is a REDCap \"labels\" export (choice labels or field labels instead of codes and variable names). Export the records again as raw data: in REDCap choose \"CSV / Microsoft Excel (raw data)\" (API: rawOrLabel=raw, rawOrLabelHeaders=raw). Nothing from this file was read.",
+            1));
+    }
 
     private RawRecord Translate(RawRecord record)
     {

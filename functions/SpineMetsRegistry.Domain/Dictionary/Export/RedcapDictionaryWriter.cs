@@ -29,16 +29,20 @@ internal static class RedcapDictionaryWriter
     public static void Write(DataDictionary dictionary, TextWriter output)
     {
         output.WriteLine(string.Join(',', Header.Select(Quote)));
-        var fields = dictionary.Fields
-            .Where(f => f.Code != DataDictionary.RecordTypeField)
-            .Select((field, index) => (Field: field, Form: FormOf(field), Index: index))
-            .OrderBy(f => f.Field.Code == DataDictionary.StudyIdField ? -1 : Array.IndexOf(FormOrder, f.Form))
-            .ThenBy(f => f.Index);
-        foreach (var (field, form, _) in fields)
+        foreach (var (field, form) in FieldsInOrder(dictionary))
         {
             output.WriteLine(string.Join(',', Row(field, form, dictionary.Version).Select(Quote)));
         }
     }
+
+    /// <summary>The project's fields in the export's order (study_id first, then form by form), each with its form.</summary>
+    internal static IEnumerable<(FieldDefinition Field, string Form)> FieldsInOrder(DataDictionary dictionary) =>
+        dictionary.Fields
+            .Where(f => f.Code != DataDictionary.RecordTypeField)
+            .Select((field, index) => (Field: field, Form: FormOf(field), Index: index))
+            .OrderBy(f => f.Field.Code == DataDictionary.StudyIdField ? -1 : Array.IndexOf(FormOrder, f.Form))
+            .ThenBy(f => f.Index)
+            .Select(f => (f.Field, f.Form));
 
     /// <summary>REDCap variables are unique per project, so a field shared by several record types lives on one shared form.</summary>
     private static string FormOf(FieldDefinition field)

@@ -81,6 +81,14 @@ public sealed class BatchValidator
                 await ReportAsync(CheckHeader(header), sink, tally, cancellationToken).ConfigureAwait(false);
             }
 
+            if (reader is Batches.Redcap.RedcapBatchReader { IsRefused: true })
+            {
+                // A refused REDCap labels export has no records, but what it holds still
+                // passes the gate: an identifier in it quarantines the file.
+                await ReportAsync(_recordValidator.ScanForIdentifiers(raw), sink, tally, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             tally.Records++;
             if (reader.Columns is null)
             {

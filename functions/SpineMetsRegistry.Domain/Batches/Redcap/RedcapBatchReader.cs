@@ -9,7 +9,9 @@ namespace SpineMetsRegistry.Domain.Batches.Redcap;
 /// it is: the record ID field becomes study_id, <c>redcap_event_name</c> gives the record
 /// type and time point (<see cref="RedcapSettings.Events"/>), REDCap's system columns are
 /// dropped by an explicit list, and <c>field___code</c> checkbox columns fold into the
-/// field's code list. A "labels" export earns one specific error and nothing is read.
+/// field's code list. A "labels" export earns one specific error and no record is read
+/// from it; its rows are still yielded, marked <see cref="IsRefused"/>, so the
+/// de-identification gate scans them (a refused file is held, and kept, like any other).
 /// In detecting mode (any .csv file) a header that is not REDCap's passes through untouched.
 /// </summary>
 internal sealed class RedcapBatchReader : IBatchReader
@@ -41,6 +43,12 @@ internal sealed class RedcapBatchReader : IBatchReader
 
     public IReadOnlyList<BlankRun> BlankRuns => _csv.BlankRuns;
 
+    /// <summary>
+    /// Whether the file was refused as a labels export: the rows yielded are then its raw
+    /// rows, for the identifier scan only (they are not records).
+    /// </summary>
+    public bool IsRefused => _labels;
+
     public async IAsyncEnumerable<RawRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var first = true;
@@ -51,11 +59,12 @@ internal sealed class RedcapBatchReader : IBatchReader
                 first = false;
                 if (!Classify(_csv.Columns!) || RefuseLabelValues(record))
                 {
-                    yield break;
+                    yield return record;
+                    continue;
                 }
             }
 
-            yield return _passThrough ? record : Translate(record);
+            yield return _passThrough || _labels ? record : Translate(record);
         }
 
         // A header-only file is classified too, so its header problems are reported.
@@ -103,7 +112,7 @@ internal sealed class RedcapBatchReader : IBatchReader
         _labels = true;
         _problems.Add(new FileProblem(
             ProblemCodes.RedcapLabelsExport,
-            "This is a REDCap \"labels\" export (choice labels or field labels instead of codes and variable names). Export the records again as raw data: in REDCap choose \"CSV / Microsoft Excel (raw data)\" (API: rawOrLabel=raw, rawOrLabelHeaders=raw). Nothing from this file was read.",
+            "This is a REDCap \"labels\" export (choice labels or field labels instead of codes and variable names). Export the records again as raw data: in REDCap choose \"CSV / Microsoft Excel (raw data)\" (API: rawOrLabel=raw, rawOrLabelHeaders=raw). No record of this file was read.",
             1));
     }
 

@@ -158,6 +158,19 @@ public sealed class RedcapExportValidationTests
     }
 
     [Fact]
+    public async Task Validate_LabelsExportWithAnIdentifier_StillQuarantined()
+    {
+        var row = new RedcapRow("week_6_arm_1", SampleRows.FollowUp(timePoint: string.Empty).With("complication_text", "call back on j.jansen@example.org"));
+
+        var run = await ValidateAsync(Longitudinal.LabelsExport(Baseline(), row));
+
+        Assert.Equal(BatchDecision.Quarantined, run.Summary.Decision);
+        Assert.Contains(run.Problems, p => p.Code == ProblemCodes.RedcapLabelsExport);
+        Assert.Contains(run.Problems, p => p.IsIdentifier && p.Row == 3);
+        Assert.All(run.Problems, p => Assert.DoesNotContain("jansen@example.org", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Validate_RawHeadersWithLabelValues_OneSpecificError()
     {
         var run = await ValidateAsync(Longitudinal.LabelValuesExport(Baseline(), Week(6)));

@@ -57,10 +57,9 @@ internal sealed class RedcapBatchReader : IBatchReader
             if (first)
             {
                 first = false;
-                if (!Classify(_csv.Columns!) || RefuseLabelValues(record))
+                if (Classify(_csv.Columns!))
                 {
-                    yield return record;
-                    continue;
+                    RefuseLabelValues(record);
                 }
             }
 
@@ -74,7 +73,7 @@ internal sealed class RedcapBatchReader : IBatchReader
         }
     }
 
-    /// <summary>Decides from the header how to read the file; false when it is a labels export (nothing more is read).</summary>
+    /// <summary>Decides from the header how to read the file; false when it is a labels export (its rows are then only scanned for identifiers).</summary>
     private bool Classify(IReadOnlyList<string> header)
     {
         if (RedcapSystemColumns.IsLabelHeader(header, _dictionary))
@@ -94,17 +93,17 @@ internal sealed class RedcapBatchReader : IBatchReader
         return true;
     }
 
-    private bool RefuseLabelValues(RawRecord record)
+    /// <summary>Refuses a raw-headed export whose first record holds labels (REDCap's API can export label values under variable names).</summary>
+    private void RefuseLabelValues(RawRecord record)
     {
         if (_passThrough || !RedcapSystemColumns.HasLabelValues(record))
         {
-            return false;
+            return;
         }
 
         _plan = null;
         _problems.Clear();
         RefuseLabels();
-        return true;
     }
 
     private void RefuseLabels()

@@ -228,6 +228,25 @@ public sealed class RedcapExportValidationTests
     }
 
     [Fact]
+    public async Task Validate_ProjectWithoutTimePointField_TimePointsComeFromEvents()
+    {
+        var export = WithoutColumn(Longitudinal.RawExport(Baseline(), Week(6), Week(26, visitDate: "2026-05-20")), "time_point");
+
+        var run = await ValidateAsync(export, settings: null);
+
+        Assert.DoesNotContain("time_point", export.Split('\n')[0].Split(','));
+        Assert.Empty(run.Errors);
+        Assert.Equal(["6w", "26w"], run.Accepted.Skip(1).Select(r => r.TimePoint));
+    }
+
+    private static string WithoutColumn(string export, string column)
+    {
+        var lines = export.Split('\n');
+        var index = Array.IndexOf(lines[0].Split(','), column);
+        return string.Join('\n', lines.Select(line => line.Length == 0 ? line : string.Join(',', line.Split(',').Where((_, i) => i != index))));
+    }
+
+    [Fact]
     public async Task Validate_TimePointAgreeingWithTheEvent_Accepted()
     {
         var row = new RedcapRow("week_12_arm_1", SampleRows.FollowUp(timePoint: "12W", visitDate: "2026-04-04"));

@@ -25,13 +25,14 @@ public static class SpineMetsCommandLine
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments, show follow-up reminders, estimate survival.")
+        var root = new RootCommand("SpineMetsRegistry command line: validate batches, write batch templates, export the data dictionary, score instruments, show follow-up reminders, estimate survival.")
         {
             ValidateCommand.Create(console),
             DictionaryCommand.Create(console),
             ScoreCommand.Create(console),
             RemindersCommand.Create(console),
             StatsCommand.Create(console),
+            TemplateCommand.Create(console),
         };
         return root;
     }

@@ -8,11 +8,25 @@ public enum BatchFormat
 
     /// <summary>JSON Lines: one JSON object per line, keys are field codes.</summary>
     JsonLines,
+
+    /// <summary>
+    /// A REDCap raw records export (CSV), read through the event map whatever its header.
+    /// A .csv file is read as <see cref="Csv"/>, which detects REDCap exports from the header.
+    /// </summary>
+    Redcap,
 }
 
 /// <summary>Maps file names to formats.</summary>
 public static class BatchFormats
 {
+    /// <summary>The short name used in reports and on the command line: csv, jsonl or redcap.</summary>
+    public static string ToCode(this BatchFormat format) => format switch
+    {
+        BatchFormat.JsonLines => "jsonl",
+        BatchFormat.Redcap => "redcap",
+        _ => "csv",
+    };
+
     /// <summary>Determines the format from the file extension (.csv, .jsonl, .ndjson; case-insensitive).</summary>
     public static bool TryFromFileName(string fileName, out BatchFormat format)
     {

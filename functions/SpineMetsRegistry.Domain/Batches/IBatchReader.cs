@@ -33,10 +33,16 @@ public sealed record BlankRun(int FirstRow, int Count);
 /// <summary>Creates the reader for a format.</summary>
 public static class BatchReaders
 {
-    /// <summary>Opens a reader over a stream (the caller owns the stream).</summary>
-    public static IBatchReader Open(Stream stream, BatchFormat format, BatchReaderLimits? limits = null) => format switch
+    /// <summary>
+    /// Opens a reader over a stream (the caller owns the stream). With REDCap settings, a
+    /// CSV file whose header is a REDCap export's is read through them (detection);
+    /// <see cref="BatchFormat.Redcap"/> always is (with the default settings when none are given).
+    /// </summary>
+    public static IBatchReader Open(Stream stream, BatchFormat format, BatchReaderLimits? limits = null, Redcap.RedcapSettings? redcap = null, Dictionary.DataDictionary? dictionary = null) => format switch
     {
+        BatchFormat.Csv when redcap is not null => new Redcap.RedcapBatchReader(stream, limits ?? BatchReaderLimits.Default, redcap, dictionary ?? Dictionary.DataDictionary.Default, detect: true),
         BatchFormat.Csv => new CsvBatchReader(stream, limits ?? BatchReaderLimits.Default),
+        BatchFormat.Redcap => new Redcap.RedcapBatchReader(stream, limits ?? BatchReaderLimits.Default, redcap ?? new(), dictionary ?? Dictionary.DataDictionary.Default, detect: false),
         BatchFormat.JsonLines => new JsonLinesBatchReader(stream, limits ?? BatchReaderLimits.Default),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown batch format."),
     };

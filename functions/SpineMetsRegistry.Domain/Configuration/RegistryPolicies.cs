@@ -64,6 +64,8 @@ public sealed class RegistryPolicies
         var deidentification = DeidentificationSettings.Create(settings.DeidentificationWarnings);
         errors.AddRange(deidentification.Errors.Select(p => $"settings.deidentificationWarnings[{p.RuleIndex}]: {p.Message} ({p.Code})"));
 
+        errors.AddRange((settings.Redcap ?? new()).Check(dictionary ?? DataDictionary.Default).Select(e => "settings.redcap." + e));
+
         var timePoints = (dictionary ?? DataDictionary.Default).Field("time_point").CodeList!.Entries.Select(e => e.Code);
         errors.AddRange(settings.FollowUp.Check(timePoints).Select(e => "settings.followUp: " + e));
 

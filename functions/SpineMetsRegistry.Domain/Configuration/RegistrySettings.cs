@@ -42,6 +42,8 @@ public sealed class RegistrySettings
     /// value to the Functions app's timer as the FollowUpSweepSchedule app setting.
     /// </summary>
     public string FollowUpSweepSchedule { get; set; } = global::SpineMetsRegistry.Domain.FollowUp.FollowUpSweepSchedule.Default;
+    /// <summary>How REDCap records exports are read: the record ID field and the event map (default: the recommended events).</summary>
+    public Batches.Redcap.RedcapSettings Redcap { get; set; } = new();
 
     /// <summary>Counts from 1 to this value minus one are suppressed in everything that leaves the system (default 11: "no cell 1-10").</summary>
     public int SmallCellThreshold { get; set; } = SmallCellSuppressor.DefaultThreshold;

@@ -67,6 +67,12 @@ public sealed record BatchValidationContext
     /// </summary>
     public Func<Stream>? SpillStreamFactory { get; init; }
 
+    /// <summary>
+    /// How a REDCap records export is read (record ID field, event map): a .csv batch whose
+    /// header is a REDCap export's is translated through it. Defaults to the recommended setup.
+    /// </summary>
+    public Batches.Redcap.RedcapSettings Redcap { get; init; } = new();
+
     /// <summary>Reader limits.</summary>
     public Batches.BatchReaderLimits ReaderLimits { get; init; } = Batches.BatchReaderLimits.Default;
 

@@ -67,7 +67,7 @@ public sealed class BatchValidator
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(sink);
         var tally = new Tally();
-        var reader = BatchReaders.Open(content, format, _context.ReaderLimits);
+        var reader = BatchReaders.Open(content, format, _context.ReaderLimits, _context.Redcap, _context.Dictionary);
         using var consistency = new BatchConsistencyChecker(_context.KnownPatients, _context.SpillStreamFactory, BatchConsistencyChecker.SpillThreshold, _context.DatePolicy, _context.FollowUpProtocol);
         var indexDates = _context.DatePolicy == Deidentification.DatePolicy.SafeHarbor ? new Dictionary<string, DateOnly>(StringComparer.Ordinal) : null;
         var unknownColumns = new HashSet<string>(StringComparer.Ordinal);
@@ -79,6 +79,14 @@ public sealed class BatchValidator
             {
                 columnsChecked = true;
                 await ReportAsync(CheckHeader(header), sink, tally, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (reader is Batches.Redcap.RedcapBatchReader { IsRefused: true })
+            {
+                // A refused REDCap labels export has no records, but what it holds still
+                // passes the gate: an identifier in it quarantines the file.
+                await ReportAsync(_recordValidator.ScanForIdentifiers(raw), sink, tally, cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             tally.Records++;
@@ -134,7 +142,7 @@ public sealed class BatchValidator
             yield break;
         }
 
-        var reader = BatchReaders.Open(content, format, _context.ReaderLimits);
+        var reader = BatchReaders.Open(content, format, _context.ReaderLimits, _context.Redcap, _context.Dictionary);
         await foreach (var raw in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (outcome.RejectedRows.Contains(raw.Row))

@@ -35,7 +35,16 @@ public static class ProblemCodes
     /// <summary>The header has more columns than the reader accepts.</summary>
     public const string TooManyColumns = "too_many_columns";
 
+    /// <summary>A REDCap export of labels instead of raw data (choice labels, field labels as headers).</summary>
+    public const string RedcapLabelsExport = "redcap_labels_export";
+
     // Record-level structure: the record is rejected.
+
+    /// <summary>A REDCap row's event is not in the registry's event map (settings.redcap.events).</summary>
+    public const string RedcapUnmappedEvent = "redcap_unmapped_event";
+
+    /// <summary>A REDCap row is an instance of a repeating instrument, which the registry does not import.</summary>
+    public const string RedcapRepeatingInstrument = "redcap_repeating_instrument";
 
     /// <summary>Bytes that are not valid UTF-8 (often a file saved as Latin-1/ANSI).</summary>
     public const string InvalidEncoding = "invalid_encoding";
@@ -140,6 +149,9 @@ public static class ProblemCodes
         (EmptyColumnName, "A header cell is empty."),
         (MissingColumn, "A column every record needs is absent."),
         (TooManyColumns, "The header has more columns than allowed."),
+        (RedcapLabelsExport, "A REDCap export of labels: export raw data instead (the batch is held)."),
+        (RedcapUnmappedEvent, "The REDCap event is not in the registry's event map."),
+        (RedcapRepeatingInstrument, "A REDCap repeating instrument instance: not imported (one record per event)."),
         (InvalidEncoding, "The record contains bytes that are not valid UTF-8."),
         (RaggedRow, "The record has a different number of fields than the header."),
         (UnterminatedQuote, "A quoted field is never closed."),

@@ -120,6 +120,9 @@ public sealed class RecordValidator
         return new RecordValidation(hasError ? null : new RegistryRecord(kind, studyId!, row, values), withStudyId);
     }
 
+    /// <summary>The de-identification gate's findings for a row that is not read as a record (every non-empty cell is scanned).</summary>
+    internal IEnumerable<ValidationProblem> ScanForIdentifiers(RawRecord raw) => GateProblems(raw, typed: null);
+
     /// <summary>
     /// The de-identification gate's findings for a row: every cell that is free text, in an
     /// unknown column, or not read as its field's closed type (<paramref name="typed"/> holds

@@ -63,6 +63,7 @@ public sealed class ValidateActivity(
             DatePolicy = policies.Settings.DatePolicy,
             SpillStreamFactory = TemporarySpill,
             FollowUpProtocol = policies.Protocol,
+            Redcap = policies.Settings.Redcap,
         };
         var validator = new BatchValidator(context);
         var description = new BatchDescription(site.Code, entry.BatchId, entry.FileName, format, context.Dictionary.Version, context.ReceivedOn)

@@ -39,6 +39,10 @@ public sealed class ProblemCodeCatalogueTests
     private static readonly Row FollowUp = SampleRows.FollowUp();
     private static readonly Row Deceased12w = SampleRows.FollowUp(timePoint: "12w", visitDate: "2026-04-01").With(("vital_status", "deceased"), ("death_date", "2026-03-20")).Without("nrs_pain");
 
+    private static readonly RedcapProject RedcapLongitudinal = new();
+    private static readonly RedcapProject RedcapRepeating = new(repeating: true);
+    private static readonly RedcapRow RedcapBaseline = new("baseline_arm_1", Enrollment);
+
     private static readonly Dictionary<string, Example> Examples = new()
     {
         [ProblemCodes.EmptyFile] = Csv("", $"{WithdrawalHeader}\n{WithdrawalValues}\n"),
@@ -82,6 +86,11 @@ public sealed class ProblemCodeCatalogueTests
         [ProblemCodes.UnknownStudyId] = Csv([FollowUp], [Enrollment, FollowUp]) with { Known = KnownPatientSnapshot.Empty },
         // Index 2026-01-10: the 6w window (default 42 +/- 14 days) ends on day 56, 2026-03-07.
         [ProblemCodes.OutsideWindow] = Csv([Enrollment, FollowUp.With("visit_date", "2026-03-08")], [Enrollment, FollowUp.With("visit_date", "2026-03-07")]),
+        [ProblemCodes.RedcapLabelsExport] = Csv(RedcapLongitudinal.LabelsExport(RedcapBaseline), RedcapLongitudinal.RawExport(RedcapBaseline)),
+        [ProblemCodes.RedcapUnmappedEvent] = Csv(RedcapLongitudinal.RawExport(RedcapBaseline with { Event = "enrolment_arm_1" }), RedcapLongitudinal.RawExport(RedcapBaseline)),
+        [ProblemCodes.RedcapRepeatingInstrument] = Csv(
+            RedcapRepeating.RawExport(RedcapBaseline with { RepeatInstrument = "enrollment", RepeatInstance = 1 }),
+            RedcapRepeating.RawExport(RedcapBaseline)),
         [ProblemCodes.WithdrawnPatient] = Csv([Enrollment, FollowUp, SampleRows.Withdrawal()], [Enrollment, FollowUp, SampleRows.Withdrawal("S01-0002")]),
     };
 

@@ -10,9 +10,12 @@ using SpineMetsRegistry.Domain.Validation.Reports;
 namespace SpineMetsRegistry.Cli.Commands;
 
 /// <summary>
-/// <c>spinemets validate FILE --site CODE [--json | --format text|json|csv]</c>: the full
-/// validation a batch gets on upload, offline. Exit code 0 when the batch has no errors,
-/// 1 when it has, 2 on usage errors.
+/// <c>spinemets validate FILE --site CODE [--json | --format text|json|csv|redcap] [--input-format auto|csv|jsonl|redcap]</c>:
+/// the full validation a batch gets on upload, offline. The file's format comes from its
+/// extension, a .csv file being read as a REDCap export when its header is one (as on
+/// upload); <c>--input-format redcap</c> (or <c>--format redcap</c>) reads it as a REDCap
+/// export whatever its header. Exit code 0 when the batch has no errors, 1 when it has, 2 on
+/// usage errors.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -21,24 +24,41 @@ internal static class ValidateCommand
         var file = new Argument<FileInfo>("file") { Description = "The batch file (.csv, .jsonl or .ndjson)." };
         var site = new Option<string>("--site") { Description = "The site code the batch belongs to, e.g. S03.", Required = true };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON on standard output (same as --format json)." };
-        var format = new Option<string>("--format") { Description = "Report format: text (default), json or csv.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "csv");
+        var format = new Option<string>("--format") { Description = "Report format: text (default), json or csv; redcap reads the file as a REDCap records export (same as --input-format redcap) with the text report.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "csv", "redcap");
+        var inputFormat = new Option<string>("--input-format") { Description = "How to read the file: auto (default: from the extension; a .csv REDCap export is detected from its header), csv, jsonl or redcap.", DefaultValueFactory = _ => "auto" };
+        inputFormat.AcceptOnlyFromAmong("auto", "csv", "jsonl", "redcap");
         var config = new Option<FileInfo?>("--config") { Description = "The registry configuration (default: $SPINEMETS_CONFIG, or infra/registry.json above the current directory)." };
         var asOf = new Option<string?>("--received-on") { Description = "Validate as if received on this day (YYYY-MM-DD; default today)." };
 
-        var command = new Command("validate", "Validate a batch file offline, exactly as the registry will on upload.") { file, site, json, format, config, asOf };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            console,
-            parseResult.GetRequiredValue(file),
-            parseResult.GetRequiredValue(site),
-            parseResult.GetValue(json) ? "json" : parseResult.GetValue(format) ?? "text",
-            parseResult.GetValue(config),
-            parseResult.GetValue(asOf),
-            cancellationToken));
+        var command = new Command("validate", "Validate a batch file offline, exactly as the registry will on upload.") { file, site, json, format, inputFormat, config, asOf };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var reportFormat = parseResult.GetValue(format) ?? "text";
+            var input = reportFormat == "redcap" ? "redcap" : parseResult.GetValue(inputFormat) ?? "auto";
+            return RunAsync(
+                console,
+                parseResult.GetRequiredValue(file),
+                parseResult.GetRequiredValue(site),
+                parseResult.GetValue(json) ? "json" : reportFormat == "redcap" ? "text" : reportFormat,
+                InputFormat(input, parseResult.GetRequiredValue(file)),
+                parseResult.GetValue(config),
+                parseResult.GetValue(asOf),
+                cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, FileInfo file, string siteCode, string format, FileInfo? configFile, string? receivedOnText, CancellationToken cancellationToken)
+    /// <summary>The batch format to read the file as; null when the extension says nothing (reported as unsupported_format).</summary>
+    private static BatchFormat? InputFormat(string input, FileInfo file) => input switch
+    {
+        "csv" => BatchFormat.Csv,
+        "jsonl" => BatchFormat.JsonLines,
+        "redcap" => BatchFormat.Redcap,
+        _ => BatchFormats.TryFromFileName(file.Name, out var fromName) ? fromName : null,
+    };
+
+    private static async Task<int> RunAsync(CliConsole console, FileInfo file, string siteCode, string format, BatchFormat? inputFormat, FileInfo? configFile, string? receivedOnText, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -63,18 +83,19 @@ internal static class ValidateCommand
             context.SiteCode,
             Path.GetFileNameWithoutExtension(file.Name),
             file.Name,
-            BatchFormats.TryFromFileName(file.Name, out var batchFormat) ? batchFormat : BatchFormat.Csv,
+            inputFormat ?? BatchFormat.Csv,
             context.Dictionary.Version,
             receivedOn)
         {
             ContentSha256 = await HashAsync(file, cancellationToken),
         };
 
+        var batch = new BatchFile(file, inputFormat);
         return format switch
         {
-            "json" => await RunJsonAsync(console, file, description, context, cancellationToken),
-            "csv" => await RunCsvAsync(console, file, description, context, cancellationToken),
-            _ => await RunTextAsync(console, file, description, context, cancellationToken),
+            "json" => await RunJsonAsync(console, batch, description, context, cancellationToken),
+            "csv" => await RunCsvAsync(console, batch, description, context, cancellationToken),
+            _ => await RunTextAsync(console, batch, description, context, cancellationToken),
         };
     }
 
@@ -117,6 +138,7 @@ internal static class ValidateCommand
             DatePolicy = configuration.Settings.DatePolicy,
             FollowUpProtocol = configuration.Settings.FollowUp,
             SpillStreamFactory = TemporarySpill,
+            Redcap = configuration.Settings.Redcap,
         };
     }
 
@@ -130,19 +152,19 @@ internal static class ValidateCommand
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    private static async Task<BatchValidationOutcome?> ValidateAsync(FileInfo file, BatchDescription description, BatchValidationContext context, IValidationReportSink sink, CancellationToken cancellationToken)
+    private static async Task<BatchValidationOutcome?> ValidateAsync(BatchFile batch, BatchDescription description, BatchValidationContext context, IValidationReportSink sink, CancellationToken cancellationToken)
     {
-        if (!BatchFormats.TryFromFileName(file.Name, out var format))
+        if (batch.Format is not { } format)
         {
             return null;
         }
 
-        await using var stream = file.OpenRead();
+        await using var stream = batch.File.OpenRead();
         return await new BatchValidator(context).ValidateAsync(stream, format, sink, cancellationToken);
     }
 
     private static ValidationProblem UnsupportedFormat() => ValidationProblem.Structural(0, null, ProblemCodes.UnsupportedFormat,
-        "The file name must end in .csv (CSV with a header row) or .jsonl/.ndjson (JSON Lines).");
+        "The file name must end in .csv (CSV with a header row, or a REDCap raw records export) or .jsonl/.ndjson (JSON Lines), or name the format with --input-format csv|jsonl|redcap.");
 
     private static BatchValidationSummary UnsupportedSummary(BatchValidationContext context) => new()
     {
@@ -161,7 +183,7 @@ internal static class ValidateCommand
         CrossBatchChecksRan = false,
     };
 
-    private static async Task<int> RunJsonAsync(CliConsole console, FileInfo file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunJsonAsync(CliConsole console, BatchFile file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
     {
         await using var output = new TextWriterStream(console.Output);
         await using var report = new JsonValidationReportWriter(output, description);
@@ -177,7 +199,7 @@ internal static class ValidateCommand
         return ExitCode(summary);
     }
 
-    private static async Task<int> RunCsvAsync(CliConsole console, FileInfo file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunCsvAsync(CliConsole console, BatchFile file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
     {
         var report = new CsvValidationReportWriter(console.Output);
         var outcome = await ValidateAsync(file, description, context, report, cancellationToken);
@@ -189,7 +211,7 @@ internal static class ValidateCommand
         return ExitCode(outcome?.Summary ?? UnsupportedSummary(context));
     }
 
-    private static async Task<int> RunTextAsync(CliConsole console, FileInfo file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunTextAsync(CliConsole console, BatchFile file, BatchDescription description, BatchValidationContext context, CancellationToken cancellationToken)
     {
         var report = new TextValidationReportWriter(console.Output, description);
         var outcome = await ValidateAsync(file, description, context, report, cancellationToken);
@@ -204,4 +226,7 @@ internal static class ValidateCommand
     }
 
     private static int ExitCode(BatchValidationSummary summary) => summary.IsClean ? SpineMetsCommandLine.Success : SpineMetsCommandLine.ProblemsFound;
+
+    /// <summary>The file to validate and how to read it (null: the extension names no format).</summary>
+    private sealed record BatchFile(FileInfo File, BatchFormat? Format);
 }

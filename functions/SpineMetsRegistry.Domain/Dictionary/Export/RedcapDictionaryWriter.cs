@@ -24,20 +24,27 @@ internal static class RedcapDictionaryWriter
 
     private static readonly string[] FormOrder = ["enrollment", "outcomes", "follow_up", "withdrawal"];
 
+    /// <summary>The forms the export creates, in order: their <c>&lt;form&gt;_complete</c> status columns appear in every records export.</summary>
+    internal static IReadOnlyList<string> FormNames => FormOrder;
+
     public static void Write(DataDictionary dictionary, TextWriter output)
     {
         var csv = new CsvRowWriter(output, output.NewLine);
         csv.WriteRow(Header);
-        var fields = dictionary.Fields
-            .Where(f => f.Code != DataDictionary.RecordTypeField)
-            .Select((field, index) => (Field: field, Form: FormOf(field), Index: index))
-            .OrderBy(f => f.Field.Code == DataDictionary.StudyIdField ? -1 : Array.IndexOf(FormOrder, f.Form))
-            .ThenBy(f => f.Index);
-        foreach (var (field, form, _) in fields)
+        foreach (var (field, form) in FieldsInOrder(dictionary))
         {
             csv.WriteRow(Row(field, form, dictionary.Version));
         }
     }
+
+    /// <summary>The project's fields in the export's order (study_id first, then form by form), each with its form.</summary>
+    internal static IEnumerable<(FieldDefinition Field, string Form)> FieldsInOrder(DataDictionary dictionary) =>
+        dictionary.Fields
+            .Where(f => f.Code != DataDictionary.RecordTypeField)
+            .Select((field, index) => (Field: field, Form: FormOf(field), Index: index))
+            .OrderBy(f => f.Field.Code == DataDictionary.StudyIdField ? -1 : Array.IndexOf(FormOrder, f.Form))
+            .ThenBy(f => f.Index)
+            .Select(f => (f.Field, f.Form));
 
     /// <summary>REDCap variables are unique per project, so a field shared by several record types lives on one shared form.</summary>
     private static string FormOf(FieldDefinition field)
@@ -66,6 +73,10 @@ internal static class RedcapDictionaryWriter
             FieldType.Date => ("text", "date_ymd", string.Empty),
             FieldType.Boolean => ("yesno", string.Empty, string.Empty),
             FieldType.Code => (field.CodeList!.Entries.Count > 6 ? "dropdown" : "radio", string.Empty, Choices(field.CodeList)),
+
+            // Several codes: one tick box per code; a raw records export then has one
+            // field___code column per code, which the registry folds back into its list.
+            FieldType.LevelList => ("checkbox", string.Empty, Choices(field.CodeList!)),
             FieldType.Text when field.MaxLength > 255 => ("notes", string.Empty, string.Empty),
             _ => ("text", string.Empty, string.Empty),
         };
@@ -104,7 +115,7 @@ internal static class RedcapDictionaryWriter
             parts.Add(field.Unit);
         }
 
-        if (field.Type is FieldType.Age or FieldType.LevelList || field.Step is not null || field.MaxWhen.Count > 0)
+        if (field.Type is FieldType.Age || field.Step is not null || field.MaxWhen.Count > 0)
         {
             parts.Add(FieldDescriptions.Allowed(field));
         }

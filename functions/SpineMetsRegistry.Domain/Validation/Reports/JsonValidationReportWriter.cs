@@ -27,7 +27,7 @@ public sealed class JsonValidationReportWriter : IValidationReportSink, IAsyncDi
         _writer.WriteString("site", batch.SiteCode);
         _writer.WriteString("batchId", batch.BatchId);
         _writer.WriteString("fileName", batch.FileName);
-        _writer.WriteString("format", batch.Format == Batches.BatchFormat.Csv ? "csv" : "jsonl");
+        _writer.WriteString("format", Batches.BatchFormats.ToCode(batch.Format));
         _writer.WriteString("dictionaryVersion", batch.DictionaryVersion);
         _writer.WriteString("receivedOn", batch.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (batch.ContentSha256 is not null)

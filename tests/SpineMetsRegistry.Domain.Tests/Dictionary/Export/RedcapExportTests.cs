@@ -88,6 +88,22 @@ public sealed class RedcapExportTests
         }
     }
 
+    [Fact]
+    public void Export_Redcap_CodeListFieldsAreCheckboxesWithEveryCode()
+    {
+        var lists = Shipped.Fields.Where(f => f.Type == FieldType.LevelList).ToList();
+
+        Assert.NotEmpty(lists);
+        foreach (var field in lists)
+        {
+            var row = RowOf(field.Code);
+            Assert.Equal("checkbox", row["Field Type"]);
+            Assert.Equal(
+                field.CodeList!.Entries.Select(e => $"{e.Code}, {e.Label}"),
+                row["Choices, Calculations, OR Slider Labels"].Split(" | "));
+        }
+    }
+
     [Theory]
     [InlineData("spinal_mets_count", "text", "integer", "1", "30")]
     [InlineData("kps", "text", "integer", "0", "100")]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SpineMetsRegistry.Domain.Csv;
 using SpineMetsRegistry.Domain.Batches.Redcap;
 using SpineMetsRegistry.Domain.Dictionary;
 
@@ -52,8 +53,8 @@ internal sealed class BatchTemplateWriter(DataDictionary dictionary, RedcapSetti
         ];
     }
 
-    private static string CsvLine(IEnumerable<string> cells) =>
-        string.Join(',', cells.Select(c => c.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c)) + "\n";
+    // Through the registry's one CSV writer, so templates are formula-safe like every other CSV it emits.
+    private static string CsvLine(IEnumerable<string> cells) => CsvRowWriter.Format(cells) + "\n";
 
     private static string JsonLine(Dictionary<string, string?> values) => JsonSerializer.Serialize(values) + "\n";
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using SpineMetsRegistry.Domain.Csv;
 using SpineMetsRegistry.Domain.Batches.Redcap;
+using SpineMetsRegistry.Domain.Csv;
 using SpineMetsRegistry.Domain.Dictionary;
 
 namespace SpineMetsRegistry.Cli.Commands.Template;

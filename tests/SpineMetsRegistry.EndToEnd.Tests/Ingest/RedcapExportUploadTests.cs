@@ -1,7 +1,9 @@
 using System.Text;
 using SpineMetsRegistry.Domain.Batches.Redcap;
 using SpineMetsRegistry.Domain.Dictionary;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
+using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Records;
 using SpineMetsRegistry.Synthetic;
@@ -38,10 +40,10 @@ public sealed class RedcapExportUploadTests(AzuriteFixture azurite)
 
         var outcome = await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes);
 
-        Assert.Equal("started", outcome.Outcome);
+        Assert.Equal(IngestStartStatus.Started, outcome.Outcome);
         var entry = await host.Get<IBatchLedger>().GetAsync(batch.Site, batch.Key.Value);
         Assert.NotNull(entry);
-        Assert.Equal((BatchStatus.Completed, "accepted"), (entry.Status, entry.Decision));
+        Assert.Equal((BatchStatus.Completed, BatchDecision.Accepted), (entry.Status, entry.Decision));
         Assert.Equal((3, 3, 0), (entry.Validation!.Records, entry.Validation.Accepted, entry.Validation.Errors));
         var records = host.Get<IRecordStore>();
         var first = await records.GetAsync(batch.Site, new RecordId("S01-0001", "enrollment"));

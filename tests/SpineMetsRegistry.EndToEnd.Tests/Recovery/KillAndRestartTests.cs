@@ -144,7 +144,7 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
         {
             var blob = await dying.PutIncomingAsync(Update.Site, Update.FileName, Update.Bytes);
             plan.Arm();
-            Assert.Equal("started", Assert.Single(await dying.StartAsync(blob)).Outcome);
+            Assert.Equal(IngestStartStatus.Started, Assert.Single(await dying.StartAsync(blob)).Outcome);
             await plan.Killed.WaitAsync(PipelineHost.OrchestrationTimeout);
             // Unfinished: running, or still pending when the host died in the first activity
             // before the engine recorded the instance as running.

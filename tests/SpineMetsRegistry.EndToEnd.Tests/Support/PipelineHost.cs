@@ -118,7 +118,7 @@ internal sealed class PipelineHost : IAsyncDisposable
     public async Task<IReadOnlyList<IngestStartOutcome>> AnnounceAsync(LandingBlob blob, CancellationToken cancellationToken = default)
     {
         var outcomes = await StartAsync(blob, cancellationToken);
-        foreach (var outcome in outcomes.Where(o => o.Outcome is "started" or "restarted" or "already_running"))
+        foreach (var outcome in outcomes.Where(o => o.Outcome is IngestStartStatus.Started or IngestStartStatus.Restarted or IngestStartStatus.AlreadyRunning))
         {
             await WaitForAsync(outcome.Detail, cancellationToken);
         }

@@ -46,7 +46,7 @@ internal static partial class TemplateCommand
         var redcap = new RedcapSettings();
         if (format == "redcap" && RegistryConfigurationLocator.Load(configFile) is { } loaded)
         {
-            if (!loaded.Succeeded)
+            if (!loaded.IsSuccess)
             {
                 await console.Error.WriteLineAsync("The registry configuration is invalid:");
                 foreach (var error in loaded.Errors)
@@ -57,7 +57,7 @@ internal static partial class TemplateCommand
                 return SpineMetsCommandLine.UsageError;
             }
 
-            redcap = loaded.Configuration!.Settings.Redcap;
+            redcap = loaded.Value!.Settings.Redcap;
         }
 
         var files = new BatchTemplateWriter(DataDictionary.Default, redcap).Files(format, siteCode.ToUpperInvariant());

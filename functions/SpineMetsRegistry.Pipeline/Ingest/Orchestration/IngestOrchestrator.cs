@@ -46,7 +46,7 @@ public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestO
             batchKey = received.BatchKey;
             if (received.AlreadyCompleted)
             {
-                return new IngestOutcome(request.Site, batchKey, "already_completed", StoreCounts.None);
+                return IngestOutcome.AlreadyIngested(request.Site, batchKey);
             }
 
             context.SetCustomStatus(new IngestProgress(IngestSteps.Validate, 0, 0));

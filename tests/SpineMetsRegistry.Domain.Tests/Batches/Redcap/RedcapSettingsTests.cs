@@ -1,6 +1,6 @@
 using System.Text;
 using SpineMetsRegistry.Domain.Batches.Redcap;
-using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Domain.Value;
 using SpineMetsRegistry.Domain.Dictionary;
 
 namespace SpineMetsRegistry.Domain.Tests.Batches.Redcap;
@@ -77,10 +77,10 @@ public sealed class RedcapSettingsTests
         var valid = RegistryConfigurationLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(Valid)));
         var invalid = RegistryConfigurationLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(Invalid)));
 
-        Assert.True(valid.Succeeded, string.Join("; ", valid.Errors));
-        Assert.Equal("record_id", valid.Configuration!.Settings.Redcap.RecordIdField);
-        Assert.Equal("enrolment_arm_2", Assert.Single(valid.Configuration.Settings.Redcap.Events).Event);
-        Assert.False(invalid.Succeeded);
+        Assert.True(valid.IsSuccess, string.Join("; ", valid.Errors));
+        Assert.Equal("record_id", valid.Value!.Settings.Redcap.RecordIdField);
+        Assert.Equal("enrolment_arm_2", Assert.Single(valid.Value.Settings.Redcap.Events).Event);
+        Assert.False(invalid.IsSuccess);
         Assert.Contains(invalid.Errors, e => e.StartsWith("settings.redcap.events[0].timePoint must be one of", StringComparison.Ordinal));
     }
 
@@ -89,7 +89,7 @@ public sealed class RedcapSettingsTests
     {
         var loaded = RegistryConfigurationLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes("""{ "sites": [ { "code": "S07", "studyIdPattern": "^S07-[0-9]{4}$" } ] }""")));
 
-        Assert.Equal(RedcapSettings.DefaultEvents().Select(e => e.Event), loaded.Configuration!.Settings.Redcap.Events.Select(e => e.Event));
+        Assert.Equal(RedcapSettings.DefaultEvents().Select(e => e.Event), loaded.Value!.Settings.Redcap.Events.Select(e => e.Event));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class RedcapSettingsTests
             directory = directory.Parent;
         }
 
-        var shipped = RegistryConfigurationLoader.LoadFile(Path.Combine(directory!.FullName, "infra", "registry.json")).Configuration!.Settings.Redcap;
+        var shipped = RegistryConfigurationLoader.LoadFile(Path.Combine(directory!.FullName, "infra", "registry.json")).Value!.Settings.Redcap;
 
         Assert.Equal(
             RedcapSettings.DefaultEvents().Select(e => (e.Event, e.RecordType, e.TimePoint)),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SpineMetsRegistry.Api.Http;
 using SpineMetsRegistry.FollowUp.Tests.Support;
 using SpineMetsRegistry.Testing.Azurite;

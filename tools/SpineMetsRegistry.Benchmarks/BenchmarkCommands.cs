@@ -51,7 +51,7 @@ internal static class BenchmarkCommands
 
     private static Command ValidationMemory()
     {
-        var rows = new Option<IReadOnlyList<int>>("--rows")
+        var rows = new Option<int[]>("--rows")
         {
             Description = "Batch sizes in rows, comma-separated; the first is the baseline.",
             DefaultValueFactory = _ => [10_000, 100_000, 1_000_000],
@@ -114,7 +114,7 @@ internal static class BenchmarkCommands
         var file = new Argument<string>("file");
         var command = new Command(ValidationMemoryBenchmark.ChildCommand) { file };
         command.Hidden = true;
-        command.SetAction((result, _) => ValidationMemoryBenchmark.RunChildAsync(result.GetRequiredValue(file)));
+        command.SetAction((result, _) => ValidationMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(file)));
         return command;
     }
 
@@ -130,7 +130,7 @@ internal static class BenchmarkCommands
         return option;
     }
 
-    private static IReadOnlyList<int> ParseSizes(ArgumentResult result)
+    private static int[] ParseSizes(ArgumentResult result)
     {
         var sizes = new List<int>();
         foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
@@ -149,6 +149,6 @@ internal static class BenchmarkCommands
             result.AddError("--rows needs at least one size.");
         }
 
-        return sizes;
+        return [.. sizes];
     }
 }

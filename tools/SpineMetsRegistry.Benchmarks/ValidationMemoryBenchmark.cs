@@ -113,7 +113,7 @@ internal static class ValidationMemoryBenchmark
             ?? throw new InvalidOperationException("The benchmark child printed no result.");
     }
 
-    public static async Task<int> RunChildAsync(string file)
+    public static async Task<int> MeasureInChildAsync(string file)
     {
         var format = file.EndsWith(".jsonl", StringComparison.Ordinal) ? BatchFormat.JsonLines : BatchFormat.Csv;
         var context = new BatchValidationContext

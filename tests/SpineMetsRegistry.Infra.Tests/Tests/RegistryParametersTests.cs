@@ -5,7 +5,10 @@ using SpineMetsRegistry.Infra.Tests.Snapshots;
 
 namespace SpineMetsRegistry.Infra.Tests.Tests;
 
-/// <summary>main.bicepparam takes the site list from infra/registry.json and nothing else.</summary>
+/// <summary>
+/// main.bicepparam takes the site list from infra/registry.json, and of the application's
+/// settings only the follow-up sweep schedule the Functions host itself must resolve.
+/// </summary>
 public sealed class RegistryParametersTests
 {
     private static readonly Dictionary<string, string?> ClientIdVariable = new() { ["SPINEMETS_API_CLIENT_ID"] = SnapshotScenario.ApiClientId };
@@ -26,6 +29,8 @@ public sealed class RegistryParametersTests
             parameters["sites"]!["value"]!.AsArray().Select(site => site!["code"]!.GetValue<string>()));
         Assert.Equal(SnapshotScenario.ApiClientId, parameters["apiAuthentication"]!["value"]!["clientId"]!.GetValue<string>());
         Assert.Null(parameters["settings"]);
+        var committedSchedule = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.InfraDirectory, "registry.json")))!["settings"]!["followUpSweepSchedule"]!.GetValue<string>();
+        Assert.Equal(committedSchedule, parameters["followUpSweepSchedule"]!["value"]!.GetValue<string>());
     }
 
     [Theory]

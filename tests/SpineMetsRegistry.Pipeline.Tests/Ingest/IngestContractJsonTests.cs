@@ -1,14 +1,20 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Converters;
 using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
-using SpineMetsRegistry.Pipeline.Workflows.Local;
 
 namespace SpineMetsRegistry.Pipeline.Tests.Ingest;
 
-/// <summary>The workflow's payloads are persisted as JSON by both engines: decisions and outcomes travel as their stable codes.</summary>
+/// <summary>
+/// The workflow's payloads are persisted as JSON by the Durable Task SDK's converter (both hosts):
+/// decisions and outcomes travel as their stable codes. Its default options keep property names
+/// as declared (PascalCase).
+/// </summary>
 public sealed class IngestContractJsonTests
 {
+    private static readonly JsonDataConverter Converter = JsonDataConverter.Default;
+
     private static readonly ValidationCounts Counts = new(10, 8, 2, 3, 1, 0);
 
     [Fact]
@@ -16,10 +22,10 @@ public sealed class IngestContractJsonTests
     {
         var batch = new ValidatedBatch(BatchDecision.PartiallyAccepted, true, 1, Counts);
 
-        var json = JsonSerializer.Serialize(batch, ActivityRegistry.Json);
+        var json = Converter.Serialize(batch)!;
 
-        Assert.Equal("partially_accepted", JsonDocument.Parse(json).RootElement.GetProperty("decision").GetString());
-        Assert.Equal(batch, JsonSerializer.Deserialize<ValidatedBatch>(json, ActivityRegistry.Json));
+        Assert.Equal("partially_accepted", JsonDocument.Parse(json).RootElement.GetProperty("Decision").GetString());
+        Assert.Equal(batch, Converter.Deserialize<ValidatedBatch>(json));
     }
 
     [Fact]
@@ -27,12 +33,12 @@ public sealed class IngestContractJsonTests
     {
         var outcome = IngestOutcome.AlreadyIngested("S01", "visits@0123456789ab");
 
-        var json = JsonSerializer.Serialize(outcome, ActivityRegistry.Json);
-        var read = JsonSerializer.Deserialize<IngestOutcome>(json, ActivityRegistry.Json)!;
+        var json = Converter.Serialize(outcome)!;
+        var read = Converter.Deserialize<IngestOutcome>(json)!;
 
         Assert.True(read.AlreadyCompleted);
         Assert.Equal(outcome, read);
-        Assert.False(JsonDocument.Parse(json).RootElement.TryGetProperty("alreadyCompleted", out _));
+        Assert.False(JsonDocument.Parse(json).RootElement.TryGetProperty("AlreadyCompleted", out _));
     }
 
     [Fact]
@@ -49,8 +55,8 @@ public sealed class IngestContractJsonTests
     [InlineData(IngestStartStatus.Ignored, "ignored")]
     public void IngestStartStatus_Json_IsTheSnakeCaseCode(IngestStartStatus status, string code)
     {
-        var json = JsonSerializer.Serialize(new IngestStartOutcome("S01", "v.csv", status, "d"), ActivityRegistry.Json);
+        var json = Converter.Serialize(new IngestStartOutcome("S01", "v.csv", status, "d"))!;
 
-        Assert.Equal(code, JsonDocument.Parse(json).RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(code, JsonDocument.Parse(json).RootElement.GetProperty("Outcome").GetString());
     }
 }

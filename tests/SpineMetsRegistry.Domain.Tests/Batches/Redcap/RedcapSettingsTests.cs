@@ -1,6 +1,6 @@
 using System.Text;
 using SpineMetsRegistry.Domain.Batches.Redcap;
-using SpineMetsRegistry.Domain.Value;
+using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Domain.Dictionary;
 
 namespace SpineMetsRegistry.Domain.Tests.Batches.Redcap;

@@ -26,6 +26,8 @@ public sealed class IdentifierScanner
     private static readonly IValueDetector[] DefaultDetectors =
     [
         new KeywordNumberDetector(),
+        new KeywordCodeDetector(),
+        new ShapeCodeDetector(),
         new EmailDetector(),
         new UrlDetector(),
         new IpAddressDetector(),

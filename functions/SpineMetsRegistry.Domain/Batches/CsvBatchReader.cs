@@ -87,6 +87,13 @@ internal sealed class CsvBatchReader : IBatchReader
                 }
             }
 
+            // Trailing blank rows (empty, whitespace-only or separators only, as spreadsheets
+            // export them) are reported like blank rows between records, not dropped silently.
+            if (pendingBlank.Count > 0 && _columns is not null)
+            {
+                _blankRuns.Add(new BlankRun(pendingBlank.FirstRow, pendingBlank.Count, AtEndOfFile: true));
+            }
+
             if (!anyByte || (_columns is null && _fileProblems.Count == 0))
             {
                 _fileProblems.Add(new FileProblem(ProblemCodes.EmptyFile, "The file is empty: it needs a header row of field codes and at least one record."));

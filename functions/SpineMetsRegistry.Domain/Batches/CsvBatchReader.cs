@@ -22,6 +22,7 @@ internal sealed class CsvBatchReader : IBatchReader
     private readonly BatchReaderLimits _limits;
     private readonly List<FileProblem> _fileProblems = [];
     private readonly List<BlankRun> _blankRuns = [];
+    private bool _sawRecord;
     private string[]? _columns;
 
     // The header's real width: _columns stops at the column limit, rows are compared to this.
@@ -87,6 +88,13 @@ internal sealed class CsvBatchReader : IBatchReader
                 }
             }
 
+            // Trailing blank rows (empty, whitespace-only or separators only, as spreadsheets
+            // export them) are reported like blank rows between records, not dropped silently.
+            if (pendingBlank.Count > 0 && _sawRecord)
+            {
+                _blankRuns.Add(new BlankRun(pendingBlank.FirstRow, pendingBlank.Count, AtEndOfFile: true));
+            }
+
             if (!anyByte || (_columns is null && _fileProblems.Count == 0))
             {
                 _fileProblems.Add(new FileProblem(ProblemCodes.EmptyFile, "The file is empty: it needs a header row of field codes and at least one record."));
@@ -124,6 +132,8 @@ internal sealed class CsvBatchReader : IBatchReader
             _blankRuns.Add(new BlankRun(pendingBlank.FirstRow, pendingBlank.Count));
             pendingBlank = (0, 0);
         }
+
+        _sawRecord = true;
 
         var defects = new List<RecordDefect>(tokenized.Defects);
         var fields = new RawField[tokenized.Fields.Count];

@@ -25,10 +25,11 @@ public interface IBatchReader
     IAsyncEnumerable<RawRecord> ReadAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>A run of consecutive blank rows between records.</summary>
+/// <summary>A run of consecutive blank rows between records, or at the end of the file.</summary>
 /// <param name="FirstRow">The first blank row.</param>
 /// <param name="Count">How many consecutive blank rows.</param>
-public sealed record BlankRun(int FirstRow, int Count);
+/// <param name="AtEndOfFile">Whether the run ends the file (no record follows it).</param>
+public sealed record BlankRun(int FirstRow, int Count, bool AtEndOfFile = false);
 
 /// <summary>Creates the reader for a format.</summary>
 public static class BatchReaders

@@ -118,6 +118,12 @@ internal sealed class JsonLinesBatchReader : IBatchReader
                 }
             }
 
+            // Trailing blank lines are reported like blank lines between records.
+            if (pendingBlank.Count > 0 && anyRecord)
+            {
+                _blankRuns.Add(new BlankRun(pendingBlank.FirstRow, pendingBlank.Count, AtEndOfFile: true));
+            }
+
             if (!anyRecord)
             {
                 _fileProblems.Add(lineNumber == 0

@@ -16,6 +16,18 @@ public sealed class RegistrySettings
     public DatePolicy DatePolicy { get; set; } = DatePolicy.LimitedDataSet;
 
     /// <summary>
+    /// Registry dates (index treatment, visits, death) before this day are <c>implausible_date</c>
+    /// errors of their row (default 2000-01-01; set it to the study start).
+    /// </summary>
+    public DateOnly EarliestPlausibleDate { get; set; } = BatchValidationContext.DefaultEarliestPlausibleDate;
+
+    /// <summary>
+    /// The largest batch file the registry ingests, in bytes (default 256 MiB, far above a
+    /// million-row export); a larger upload is not processed and its report asks the site to split it.
+    /// </summary>
+    public long MaxBatchBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
     /// Identifier finding categories downgraded to warnings in one named field (e.g.
     /// person_name in primary_other_text). Never a global switch.
     /// </summary>

@@ -131,17 +131,34 @@ public sealed partial class DeidentificationGate
     /// Text whose meaning is unknown (an unknown column, a row whose columns cannot be trusted,
     /// a line that is not valid JSON) is scanned as free text, except that ISO dates
     /// (YYYY-MM-DD) in it are left out: in such text they are the values of date fields
-    /// that were misread, and dates in date fields are governed by the date policy.
+    /// that were misread, and dates in date fields are governed by the date policy. An ISO
+    /// date announced by a birth keyword ("DOB: 1951-03-12") is no date field's value: it is
+    /// kept and reported as a date of birth.
     /// </summary>
     private IEnumerable<IdentifierFinding> ScanLoose(string value)
     {
         var text = IsoDate().Replace(value, match =>
-            DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? new string(' ', match.Length) : match.Value);
+            DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && !FollowsBirthKeyword(value, match.Index)
+                ? new string(' ', match.Length)
+                : match.Value);
         return _scanner.Scan("loose", FieldContentKind.FreeText, text).Findings;
+    }
+
+    // Only the few characters before the date are looked at: the keyword is next to its date.
+    private static bool FollowsBirthKeyword(string value, int dateStart)
+    {
+        var from = Math.Max(0, dateStart - 32);
+        return BirthKeywordAtEnd().IsMatch(value.AsSpan(from, dateStart - from));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial System.Text.RegularExpressions.Regex IsoDate();
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"(?:\b(?:dob|date\s+of\s+birth|birth\s?date|born(?:\s+on)?|geb(?:oren)?|geboortedatum|geburtsdatum|n[ée]e?\s+le|date\s+de\s+naissance|nacid[oa](?:\s+el)?|fecha\s+de\s+nacimiento|f\.\s?nac)|\bd\.o\.b)\.?\s{0,2}[:#=]?\s{0,2}(?:(?:on|op|am|le|el)\s{1,2})?$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial System.Text.RegularExpressions.Regex BirthKeywordAtEnd();
 
     /// <summary>Checks a study ID does not look like a hospital number, phone number or national ID.</summary>
     public IEnumerable<ValidationProblem> InspectStudyId(int row, string studyId)

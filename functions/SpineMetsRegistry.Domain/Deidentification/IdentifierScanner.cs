@@ -18,14 +18,18 @@ namespace SpineMetsRegistry.Domain.Deidentification;
 /// characters long or has fewer than four digits ("38", "7.4", "100%", "-0.594"), and an ISO
 /// date (yyyy-mm-dd) in a date field are clean without running any detector: none of the
 /// detected identifiers fits in such a value.</para>
-/// <para>Every pattern has a match timeout; a timeout yields a <see cref="IdentifierCategory.ScanInconclusive"/>
-/// error finding over the whole value, never a clean result.</para>
+/// <para>Every pattern has a match timeout; a detector that times out is run once more (a pause
+/// of the process is not the pattern's fault), and a second timeout yields a
+/// <see cref="IdentifierCategory.ScanInconclusive"/> error finding over the whole value, never a
+/// clean result.</para>
 /// </remarks>
 public sealed class IdentifierScanner
 {
     private static readonly IValueDetector[] DefaultDetectors =
     [
         new KeywordNumberDetector(),
+        new KeywordCodeDetector(),
+        new ShapeCodeDetector(),
         new EmailDetector(),
         new UrlDetector(),
         new IpAddressDetector(),
@@ -92,18 +96,30 @@ public sealed class IdentifierScanner
                 continue;
             }
 
-            try
+            if (!TryDetect(detector, value, profile, kind, ref hits) && !TryDetect(detector, value, profile, kind, ref hits))
             {
-                detector.Detect(value, profile, kind, ref hits);
-            }
-            catch (RegexMatchTimeoutException)
-            {
+                // Timed out twice: a pattern that is really slow on this value, not a pause of
+                // the process (a garbage collection, a starved CPU), which the retry absorbs.
                 hits.Add(0, value.Length, IdentifierCategory.ScanInconclusive, HitEvidence.Inconclusive);
                 break;
             }
         }
 
         return hits.Count == 0 ? FieldScanResult.Clean : ToResult(fieldCode, value, hits.Resolve());
+    }
+
+    // A retry after a timeout may add a hit twice; overlap resolution keeps one.
+    private static bool TryDetect(IValueDetector detector, ReadOnlySpan<char> value, in TextProfile profile, FieldContentKind kind, ref HitCollector hits)
+    {
+        try
+        {
+            detector.Detect(value, profile, kind, ref hits);
+            return true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     private FieldScanResult ToResult(string fieldCode, ReadOnlySpan<char> value, IReadOnlyList<DetectorHit> hits)

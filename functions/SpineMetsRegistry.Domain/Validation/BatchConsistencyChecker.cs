@@ -278,6 +278,14 @@ public sealed class BatchConsistencyChecker : IDisposable
 
             deathDay ??= known?.DeathDay;
 
+            if (indexDate is { } origin0 && _deathDay is { } givenDeathDay && _deathDate is { } givenDeathDate
+                && givenDeathDay != givenDeathDate.DayNumber - origin0.DayNumber)
+            {
+                yield return ValidationProblem.Error(_deathRow, "death_day", ProblemCodes.ConflictingValues,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"death_day is {givenDeathDay} but death_date is day {givenDeathDate.DayNumber - origin0.DayNumber} after the index treatment: send one of them, or make them agree."));
+            }
+
             if (indexDate is { } indexForDeath && _deathDate is { } recordedDeath && recordedDeath < indexForDeath)
             {
                 yield return ValidationProblem.Error(_deathRow, "death_date", ProblemCodes.VisitBeforeIndex,
@@ -286,6 +294,15 @@ public sealed class BatchConsistencyChecker : IDisposable
 
             foreach (var (row, key, deceased, day, date) in _visits ?? [])
             {
+                if (day is { } givenDay && date is { } givenDate && indexDate is { } dayOrigin
+                    && givenDay != givenDate.DayNumber - dayOrigin.DayNumber)
+                {
+                    yield return ValidationProblem.Error(row, "visit_day", ProblemCodes.ConflictingValues,
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"visit_day is {givenDay} but visit_date is day {givenDate.DayNumber - dayOrigin.DayNumber} after the index treatment: send one of them, or make them agree."));
+                    continue;
+                }
+
                 int? visitDay = day;
                 if (visitDay is null && date is { } visitDate && indexDate is { } origin)
                 {

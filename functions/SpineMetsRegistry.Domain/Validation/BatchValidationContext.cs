@@ -33,6 +33,17 @@ public sealed record BatchValidationContext
     /// <summary>The day the batch was received: dates after it are errors.</summary>
     public required DateOnly ReceivedOn { get; init; }
 
+    /// <summary>
+    /// The earliest plausible registry date (index treatment, visit, death): an earlier date
+    /// is an <c>implausible_date</c> error of its row, e.g. a spreadsheet's 1900-01-01 for an
+    /// empty cell. Default <see cref="DefaultEarliestPlausibleDate"/>; set from the registry's
+    /// <c>settings.earliestPlausibleDate</c> (the study start).
+    /// </summary>
+    public DateOnly EarliestPlausibleDate { get; init; } = DefaultEarliestPlausibleDate;
+
+    /// <summary>2000-01-01: modern spinal metastasis surgery and radiotherapy registries start no earlier.</summary>
+    public static DateOnly DefaultEarliestPlausibleDate { get; } = new(2000, 1, 1);
+
     /// <summary>What happens to valid rows when other rows have errors.</summary>
     public InvalidRowPolicy RowPolicy { get; init; } = InvalidRowPolicy.AcceptValidRows;
 

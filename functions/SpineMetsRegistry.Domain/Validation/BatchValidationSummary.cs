@@ -15,6 +15,12 @@ public sealed record BatchValidationSummary
     /// <summary>Records with at least one error.</summary>
     public required int RecordsWithErrors { get; init; }
 
+    /// <summary>
+    /// Valid records not stored only because the whole batch is held or quarantined:
+    /// <see cref="Rejected"/> is these plus the records with errors.
+    /// </summary>
+    public int HeldBack => Math.Max(0, Rejected - RecordsWithErrors);
+
     /// <summary>Records with at least one warning.</summary>
     public required int RecordsWithWarnings { get; init; }
 

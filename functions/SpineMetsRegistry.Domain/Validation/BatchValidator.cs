@@ -169,7 +169,21 @@ public sealed class BatchValidator
         for (var i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
-            if (!_context.Dictionary.TryGetField(column, out _) && !column.StartsWith("(column ", StringComparison.Ordinal))
+            if (column.StartsWith(ByteOrderMarkChar))
+            {
+                yield return ByteOrderMark(1, column, i + 1);
+            }
+            else if (column.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                yield return ValidationProblem.Structural(1, string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})"), ProblemCodes.InvalidEncoding,
+                    "This column name contains bytes that are not valid UTF-8 (the file was probably saved as ANSI/Latin-1). Save it as 'CSV UTF-8'; the batch is held.");
+            }
+            else if (ControlCharacters.FirstIn(column) is { } control)
+            {
+                yield return ValidationProblem.Structural(1, string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})"), ProblemCodes.ControlCharacter,
+                    $"This column name contains an invisible control or formatting character ({ControlCharacters.Describe(control)}); the batch is held.");
+            }
+            else if (!_context.Dictionary.TryGetField(column, out _) && !column.StartsWith("(column ", StringComparison.Ordinal))
             {
                 yield return UnknownColumn(1, SafeColumnName(column, i + 1));
             }
@@ -196,7 +210,7 @@ public sealed class BatchValidator
                 && !_context.Dictionary.TryGetField(key, out _)
                 && reported.Add(key))
             {
-                yield return UnknownColumn(raw.Row, SafeColumnName(key, i + 1));
+                yield return key.StartsWith(ByteOrderMarkChar) ? ByteOrderMark(raw.Row, key, i + 1) : UnknownColumn(raw.Row, SafeColumnName(key, i + 1));
                 foreach (var finding in _gate?.InspectColumns(raw.Row, [key]) ?? [])
                 {
                     yield return finding;
@@ -208,14 +222,32 @@ public sealed class BatchValidator
     /// <summary>A column name as a report may show it (see <see cref="Deidentification.DeidentificationGate.SafeColumnName"/>).</summary>
     private string SafeColumnName(string column, int position) => _gate?.SafeColumnName(column, position) ?? column;
 
+    private const char ByteOrderMarkChar = '\uFEFF';
+
+    // Named without the invisible character, so the report does not show a column that looks
+    // exactly like a known field.
+    private ValidationProblem ByteOrderMark(int row, string column, int position)
+    {
+        var visible = column.TrimStart(ByteOrderMarkChar);
+        var known = _context.Dictionary.TryGetField(visible, out _);
+        return ValidationProblem.Structural(row, known ? visible : SafeColumnName(visible, position), ProblemCodes.ByteOrderMark,
+            known
+                ? "This column name starts with a byte order mark (U+FEFF, invisible): the file has a second BOM, or two files were joined. Save the file once as 'CSV UTF-8'; the batch is held."
+                : "This column name starts with a byte order mark (U+FEFF, invisible) and is not a field of the data dictionary either. Save the file once as 'CSV UTF-8'; the batch is held.");
+    }
+
     private static ValidationProblem UnknownColumn(int row, string column) =>
         ValidationProblem.Structural(row, column, ProblemCodes.UnknownColumn,
             "This column is not a field of the data dictionary. Rename it to a field code or remove it; the registry never drops data silently, so the batch is held.");
 
     private static ValidationProblem BlankRunWarning(BlankRun run) =>
-        ValidationProblem.Warning(run.FirstRow, null, ProblemCodes.BlankRow, run.Count == 1
-            ? "A blank row between records was skipped."
-            : string.Create(CultureInfo.InvariantCulture, $"{run.Count} blank rows between records were skipped."));
+        ValidationProblem.Warning(run.FirstRow, null, ProblemCodes.BlankRow, (run.Count, run.AtEndOfFile) switch
+        {
+            (1, false) => "A blank row between records was skipped.",
+            (1, true) => "A blank row at the end of the file was skipped.",
+            (_, false) => string.Create(CultureInfo.InvariantCulture, $"{run.Count} blank rows between records were skipped."),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{run.Count} blank rows at the end of the file were skipped."),
+        });
 
     private static async Task ReportAsync(IEnumerable<ValidationProblem> problems, IValidationReportSink sink, Tally tally, CancellationToken cancellationToken)
     {

@@ -17,6 +17,9 @@ public static class ProblemCodes
     /// <summary>The file is not UTF-8 (UTF-16/32 byte order mark, or binary content).</summary>
     public const string UnsupportedEncoding = "unsupported_encoding";
 
+    /// <summary>The file is a zip, gzip or other archive (never unpacked), whatever its name.</summary>
+    public const string CompressedFile = "compressed_file";
+
     /// <summary>The file name's extension is not .csv, .jsonl or .ndjson.</summary>
     public const string UnsupportedFormat = "unsupported_format";
 
@@ -38,6 +41,12 @@ public static class ProblemCodes
     /// <summary>A REDCap export of labels instead of raw data (choice labels, field labels as headers).</summary>
     public const string RedcapLabelsExport = "redcap_labels_export";
 
+    /// <summary>
+    /// A header cell (or JSON key) starts with a byte order mark (U+FEFF): a second BOM after the
+    /// first, or two files joined. Without it the column would look like a known field.
+    /// </summary>
+    public const string ByteOrderMark = "byte_order_mark";
+
     // Record-level structure: the record is rejected.
 
     /// <summary>A REDCap row's event is not in the registry's event map (settings.redcap.events).</summary>
@@ -48,6 +57,14 @@ public static class ProblemCodes
 
     /// <summary>Bytes that are not valid UTF-8 (often a file saved as Latin-1/ANSI).</summary>
     public const string InvalidEncoding = "invalid_encoding";
+
+    /// <summary>
+    /// A value or column name contains an invisible control or formatting character (C0/C1
+    /// controls other than tab and line breaks, DEL, bidirectional overrides, zero-width
+    /// characters, a byte order mark inside the text): terminal escapes, "Trojan Source"
+    /// reordering and look-alike IDs are refused, not stored.
+    /// </summary>
+    public const string ControlCharacter = "control_character";
 
     /// <summary>A CSV record has a different number of fields than the header.</summary>
     public const string RaggedRow = "ragged_row";
@@ -73,7 +90,7 @@ public static class ProblemCodes
     /// <summary>A JSON value is a nested object where a field value is expected.</summary>
     public const string JsonNestedValue = "json_nested_value";
 
-    /// <summary>A blank line between records (skipped).</summary>
+    /// <summary>A blank line (empty, whitespace-only or separators only) between records or at the end of the file (skipped).</summary>
     public const string BlankRow = "blank_row";
 
     // Field values.
@@ -117,6 +134,9 @@ public static class ProblemCodes
     /// <summary>A date lies after the day the batch was received.</summary>
     public const string DateInFuture = "date_in_future";
 
+    /// <summary>A date lies before the registry's earliest plausible date (configuration, default 2000-01-01).</summary>
+    public const string ImplausibleDate = "implausible_date";
+
     // Across records.
 
     /// <summary>The same record (study ID + time point, or a second enrollment) appears twice in the batch.</summary>
@@ -143,6 +163,7 @@ public static class ProblemCodes
         (EmptyFile, "The file has no content."),
         (NoRecords, "The file has a header but no records."),
         (UnsupportedEncoding, "The file is not UTF-8 (UTF-16/32 or binary)."),
+        (CompressedFile, "The file is a zip, gzip or other archive; it is never unpacked."),
         (UnsupportedFormat, "The file extension is not .csv, .jsonl or .ndjson."),
         (UnknownColumn, "A column is not a field of the data dictionary (the batch is held; nothing is silently dropped)."),
         (DuplicateColumn, "A column appears twice."),
@@ -152,7 +173,9 @@ public static class ProblemCodes
         (RedcapLabelsExport, "A REDCap export of labels: export raw data instead (the batch is held)."),
         (RedcapUnmappedEvent, "The REDCap event is not in the registry's event map."),
         (RedcapRepeatingInstrument, "A REDCap repeating instrument instance: not imported (one record per event)."),
+        (ByteOrderMark, "A column name starts with a byte order mark (a second BOM, or two files joined)."),
         (InvalidEncoding, "The record contains bytes that are not valid UTF-8."),
+        (ControlCharacter, "A value or column name contains an invisible control or formatting character."),
         (RaggedRow, "The record has a different number of fields than the header."),
         (UnterminatedQuote, "A quoted field is never closed."),
         (InvalidQuote, "A quote inside an unquoted field, or text after a closing quote."),
@@ -161,7 +184,7 @@ public static class ProblemCodes
         (InvalidJson, "The line is not valid JSON."),
         (JsonNotObject, "The line is not a JSON object."),
         (JsonNestedValue, "A value is a nested JSON object."),
-        (BlankRow, "A blank line between records was skipped (warning)."),
+        (BlankRow, "A blank line between records or at the end of the file was skipped (warning)."),
         (MissingRequired, "A required field is empty."),
         (MissingRecommended, "A recommended field is empty (warning)."),
         (InvalidType, "The value cannot be read as the field's type."),
@@ -175,6 +198,7 @@ public static class ProblemCodes
         (RuleViolated, "A record-level rule of the dictionary is violated."),
         (StudyIdPattern, "The study ID does not match the site's pattern."),
         (DateInFuture, "A date lies after the day the batch was received."),
+        (ImplausibleDate, "A date lies before the registry's earliest plausible date."),
         (DuplicateRecord, "The same record appears more than once in the batch."),
         (VisitBeforeIndex, "A visit is dated before the index treatment."),
         (VisitAfterDeath, "A visit is dated after the recorded death."),

@@ -48,6 +48,23 @@ public sealed class RecordValidator
             return new RecordValidation(null, problems);
         }
 
+        // Invisible control and formatting characters make the row untrustworthy (a look-alike
+        // study ID, a terminal escape, reordered text): the row is refused, field by field.
+        foreach (var (column, value) in raw.Fields)
+        {
+            if (ControlCharacters.FirstIn(value) is { } control)
+            {
+                problems.Add(ValidationProblem.Error(row, _gate?.SafeColumnName(column, 0) ?? column, ProblemCodes.ControlCharacter,
+                    $"The value contains an invisible control or formatting character ({ControlCharacters.Describe(control)}): remove it and upload the row again."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            problems.AddRange(GateProblems(raw, typed: null));
+            return new RecordValidation(null, problems);
+        }
+
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in raw.Fields)
         {
@@ -150,10 +167,12 @@ public sealed class RecordValidator
                 yield return finding;
             }
 
+            // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
+            // its row (an age of 89), 90.5 still tells an exact age of 90.
             if (_dictionary.TryGetField(column, out var field) && field.Type == FieldType.Age
                 && field.Max is { } max && typed?.ContainsKey(column) != true
                 && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
-                && years > max)
+                && decimal.Truncate(years) > max)
             {
                 yield return Deidentification.DeidentificationGate.AgeOver89(raw.Row, column);
             }
@@ -284,6 +303,13 @@ public sealed class RecordValidator
             {
                 problems.Add(ValidationProblem.Error(row, code, ProblemCodes.DateInFuture,
                     $"{_dictionary.Field(code).Label} lies after the day the batch was received."));
+            }
+            else if (value is DateOnly early && early < _context.EarliestPlausibleDate)
+            {
+                // The bound, not the value, is shown: the value may be a date of birth sent by mistake.
+                problems.Add(ValidationProblem.Error(row, code, ProblemCodes.ImplausibleDate,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{_dictionary.Field(code).Label} lies before {_context.EarliestPlausibleDate:yyyy-MM-dd}, the registry's earliest plausible date (a placeholder for an empty spreadsheet cell?).")));
             }
         }
     }

@@ -9,7 +9,11 @@ public enum CentralArea
     /// <summary>Bytes just received, before the de-identification gate has decided (container <c>intake</c>).</summary>
     Intake,
 
-    /// <summary>Immutable, content-addressed copies of accepted uploads (container <c>raw</c>, WORM in Azure).</summary>
+    /// <summary>
+    /// Immutable, content-addressed copies of uploads whose records are stored (accepted or
+    /// partly accepted; container <c>raw</c>, WORM in Azure). Held and rejected uploads never
+    /// come here.
+    /// </summary>
     Raw,
 
     /// <summary>Uploads that carried an identifier; readable by neither sites nor the committee (container <c>quarantine</c>).</summary>

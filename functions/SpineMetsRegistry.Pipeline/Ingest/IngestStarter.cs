@@ -67,8 +67,17 @@ public sealed partial class IngestStarter(
         var batchId = Path.GetFileNameWithoutExtension(notice.FileName);
         if (!BatchFormats.TryFromFileName(notice.FileName, out _) || !BatchKey.IsValidBatchId(batchId))
         {
-            await ReportNotProcessedAsync(site.Code, notice.FileName, blob.ETag, cancellationToken);
+            await ReportNotProcessedAsync(site.Code, notice.FileName, blob.ETag, NamingRule, "unsupported file name", cancellationToken);
             return Ignored(notice, "unsupported file name (a report explains the naming rule to the site)");
+        }
+
+        if (blob.SizeBytes > configuration.Settings.MaxBatchBytes)
+        {
+            // Checked before a single byte is hashed or copied: an oversized upload costs nothing.
+            var limit = configuration.Settings.MaxBatchBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ReportNotProcessedAsync(site.Code, notice.FileName, blob.ETag,
+                $"The file is larger than the registry's batch size limit of {limit} bytes: split it into several batches.", "over the batch size limit", cancellationToken);
+            return Ignored(notice, $"over the batch size limit of {limit} bytes (a report asks the site to split it)");
         }
 
         string sha256;
@@ -105,20 +114,23 @@ public sealed partial class IngestStarter(
         }, request.Key.InstanceId);
     }
 
-    private async Task ReportNotProcessedAsync(string site, string fileName, string eTag, CancellationToken cancellationToken)
+    private const string NamingRule =
+        "Batch files must be named <batch-id>.csv, <batch-id>.jsonl or <batch-id>.ndjson, where the batch ID is 1-100 letters, digits, '.', '_' or '-' starting with a letter or digit.";
+
+    private async Task ReportNotProcessedAsync(string site, string fileName, string eTag, string reason, string auditReason, CancellationToken cancellationToken)
     {
         var report = new
         {
             fileName,
             processed = false,
-            reason = "Batch files must be named <batch-id>.csv, <batch-id>.jsonl or <batch-id>.ndjson, where the batch ID is 1-100 letters, digits, '.', '_' or '-' starting with a letter or digit.",
+            reason,
             eTag,
         };
         using var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(report));
         var safeName = string.Concat(fileName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
         await landing.WriteAsync(site, LandingArea.Reports, $"not-processed/{safeName}.json", stream, "application/json", cancellationToken);
         await audit.AppendAsync(
-            new AuditEntry(time.GetUtcNow(), "site:" + site, "upload", "incoming/" + safeName, "not_processed", "unsupported file name"),
+            new AuditEntry(time.GetUtcNow(), "site:" + site, "upload", "incoming/" + safeName, "not_processed", auditReason),
             $"not-processed|{site}|{safeName}|{eTag}",
             cancellationToken);
     }

@@ -15,8 +15,9 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// <summary>
 /// Validate: run the full validation and the de-identification gate over the received
 /// bytes (streaming), write the site's report (JSON and CSV), then either quarantine the
-/// whole batch (any identifier finding) or keep the bytes immutably in the raw area and
-/// stage the accepted records in bounded chunks. Idempotent: every write overwrites or is
+/// whole batch (any identifier finding), or keep the bytes immutably in the raw area and
+/// stage the accepted records in bounded chunks, or (held or rejected: nothing stored) let
+/// go of the bytes without ever writing them to the raw area. Idempotent: every write overwrites or is
 /// copy-if-absent, and the bytes are read from wherever the previous attempt left them.
 /// </summary>
 public sealed class ValidateActivity(
@@ -38,6 +39,13 @@ public sealed class ValidateActivity(
         var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
         var contentName = BatchBlobNames.Content(entry.Site, entry.Sha256);
         var site = policies.FindSite(entry.Site) ?? throw new InvalidOperationException($"Site {entry.Site} is not configured.");
+        if (entry.Status == BatchStatus.NotStored && entry.Decision is { } recorded && entry.Validation is { } recordedCounts)
+        {
+            // A previous attempt finished validating a batch that stores nothing and let go of
+            // its bytes: report the same outcome again.
+            return new ValidatedBatch(recorded, false, 0, recordedCounts);
+        }
+
         var source = await LocateAsync(contentName, cancellationToken);
         // A previous attempt that quarantined the batch and recorded its counts: report the same
         // outcome again. Bytes in quarantine without recorded counts (an attempt stopped between
@@ -61,6 +69,7 @@ public sealed class ValidateActivity(
             KnownPatients = await KnownPatientsAsync(site.Code, cancellationToken),
             Scanner = policies.Scanner,
             DatePolicy = policies.Settings.DatePolicy,
+            EarliestPlausibleDate = policies.Settings.EarliestPlausibleDate,
             SpillStreamFactory = TemporarySpill,
             FollowUpProtocol = policies.Protocol,
             Redcap = policies.Settings.Redcap,
@@ -99,7 +108,12 @@ public sealed class ValidateActivity(
             return new ValidatedBatch(decision, false, 0, counts);
         }
 
-        if (source == CentralArea.Intake)
+        // Only a batch whose records are stored is kept in the immutable raw area. A held or
+        // rejected batch stores nothing, and its content was only partly understood (an unknown
+        // column is scanned loosely, a broken row cannot be trusted): an identifier the gate
+        // missed there must never become undeletable, so its bytes leave the registry with the
+        // intake copy below. The ledger keeps its hash and counts, the site its report and file.
+        if (source == CentralArea.Intake && outcome.StoresRecords)
         {
             await central.CopyAsync(CentralArea.Intake, contentName, CentralArea.Raw, contentName, cancellationToken);
         }

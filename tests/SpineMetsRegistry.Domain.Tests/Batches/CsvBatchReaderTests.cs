@@ -89,14 +89,14 @@ public sealed class CsvBatchReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_BlankRows_BeforeHeaderIgnoredBetweenRecordsReportedTrailingIgnored()
+    public async Task ReadAsync_BlankRows_BeforeHeaderIgnoredBetweenAndAfterRecordsReported()
     {
         var run = await ReaderRun.CsvAsync("\n\na,b\n1,2\n\n\n3,4\n,\n5,6\n\n\n");
 
         Assert.Equal(["a", "b"], run.Columns);
         // Rows are spreadsheet rows: the blank lines above the header count too.
         Assert.Equal([4, 7, 9], run.Records.Select(r => r.Row));
-        Assert.Equal([new BlankRun(5, 2), new BlankRun(8, 1)], run.BlankRuns);
+        Assert.Equal([new BlankRun(5, 2), new BlankRun(8, 1), new BlankRun(10, 2, AtEndOfFile: true)], run.BlankRuns);
     }
 
     [Fact]

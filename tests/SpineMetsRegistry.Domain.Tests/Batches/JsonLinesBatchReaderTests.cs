@@ -142,13 +142,13 @@ public sealed class JsonLinesBatchReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_CrlfAndBlankLines_CrStrippedBlankRunsBetweenRecordsOnly()
+    public async Task ReadAsync_CrlfAndBlankLines_CrStrippedBlankRunsBetweenAndAfterRecords()
     {
         var run = await ReaderRun.JsonLinesAsync("\r\n{\"a\":\"1\"}\r\n\r\n  \r\n{\"a\":\"2\"}\r\n\r\n");
 
         Assert.Equal([2, 5], run.Records.Select(r => r.Row));
         Assert.All(run.Records, r => Assert.Empty(r.Defects));
-        Assert.Equal([new BlankRun(3, 2)], run.BlankRuns);
+        Assert.Equal([new BlankRun(3, 2), new BlankRun(6, 1, AtEndOfFile: true)], run.BlankRuns);
     }
 
     [Theory]

@@ -17,6 +17,12 @@ public sealed record CorpusCell(
     IReadOnlySet<string> Scanner,
     string Note)
 {
+    /// <summary>The kind code of a cell in a column the data dictionary does not know (scanned through the gate).</summary>
+    public const string UnknownColumnKind = "unknown";
+
+    /// <summary>Whether the cell sits in a column the registry does not know; the gate scans such text loosely.</summary>
+    public bool InUnknownColumn { get; init; }
+
     public const string None = "none";
 
     public bool IsIdentifier => Truth.Count > 0;
@@ -34,12 +40,16 @@ public sealed record CorpusCell(
                     "free_text" => FieldContentKind.FreeText,
                     "structured" => FieldContentKind.Structured,
                     "date" => FieldContentKind.Date,
+                    UnknownColumnKind => FieldContentKind.FreeText,
                     var other => throw new InvalidDataException($"Unknown kind '{other}'."),
                 },
                 row["value"],
                 Categories(row["truth"]),
                 row["scanner"].Length == 0 ? Categories(row["truth"]) : Categories(row["scanner"]),
-                row["note"]))
+                row["note"])
+            {
+                InUnknownColumn = row["kind"] == UnknownColumnKind,
+            })
             .ToList();
 
     private static HashSet<string> Categories(string verdict) =>

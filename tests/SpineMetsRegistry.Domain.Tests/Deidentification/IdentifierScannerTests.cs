@@ -135,6 +135,35 @@ public sealed class IdentifierScannerTests(ITestOutputHelper output)
         Assert.DoesNotContain(result.Findings, f => f.Category == IdentifierCategory.ScanInconclusive);
     }
 
+    [Fact]
+    public void Scan_DetectorTimesOutOnceThenFinds_ReportsTheFindingNotInconclusive()
+    {
+        var detector = new OnceTimingOutDetector();
+        var scanner = new IdentifierScanner(DeidentificationSettings.Default, [detector]);
+
+        var result = scanner.Scan("notes", FieldContentKind.FreeText, "some long free text");
+
+        Assert.Equal(2, detector.Calls);
+        Assert.Equal(IdentifierCategory.Email, Assert.Single(result.Findings).Category);
+    }
+
+    private sealed class OnceTimingOutDetector : IValueDetector
+    {
+        public int Calls { get; private set; }
+
+        public bool AppliesTo(FieldContentKind kind) => true;
+
+        public void Detect(ReadOnlySpan<char> text, in TextProfile profile, FieldContentKind kind, ref HitCollector hits)
+        {
+            if (++Calls == 1)
+            {
+                throw new RegexMatchTimeoutException("input", "pattern", TimeSpan.FromMilliseconds(1));
+            }
+
+            hits.Add(0, 4, IdentifierCategory.Email, HitEvidence.Structure);
+        }
+    }
+
     private sealed class TimingOutDetector : IValueDetector
     {
         public bool AppliesTo(FieldContentKind kind) => true;

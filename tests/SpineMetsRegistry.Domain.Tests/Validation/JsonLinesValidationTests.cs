@@ -121,11 +121,11 @@ public sealed class JsonLinesValidationTests
     }
 
     [Fact]
-    public async Task Validate_BlankLinesBetweenAndAfter_WarningOnlyForBetween()
+    public async Task Validate_BlankLinesBetweenAndAfter_WarningForEachRun()
     {
         var run = await ValidationRun.JsonLinesAsync(Enrollment + "\n\n" + FollowUp + "\n\n\n");
 
-        Assert.Equal([(2, null, ProblemCodes.BlankRow, Warning)], run.Found);
+        Assert.Equal([(2, null, ProblemCodes.BlankRow, Warning), (4, null, ProblemCodes.BlankRow, Warning)], run.Found);
         Assert.Equal([1, 3], run.Accepted.Select(r => r.Row));
     }
 

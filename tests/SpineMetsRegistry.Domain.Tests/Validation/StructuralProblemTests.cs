@@ -137,9 +137,10 @@ public sealed class StructuralProblemTests
 
         var run = await ValidationRun.CsvAsync(csv);
 
-        Assert.Equal([(3, null, ProblemCodes.BlankRow, Warning), (6, null, ProblemCodes.BlankRow, Warning)], run.Found);
+        Assert.Equal([(3, null, ProblemCodes.BlankRow, Warning), (6, null, ProblemCodes.BlankRow, Warning), (8, null, ProblemCodes.BlankRow, Warning)], run.Found);
         Assert.Equal("2 blank rows between records were skipped.", run.Problems[0].Message);
         Assert.Equal("A blank row between records was skipped.", run.Problems[1].Message);
+        Assert.Equal("2 blank rows at the end of the file were skipped.", run.Problems[2].Message);
         Assert.Equal((3, 3, BatchDecision.Accepted), (run.Summary.Records, run.Summary.Accepted, run.Summary.Decision));
         Assert.Equal([2, 5, 7], run.Accepted.Select(r => r.Row));
     }
@@ -157,10 +158,12 @@ public sealed class StructuralProblemTests
     }
 
     [Fact]
-    public async Task Validate_TrailingBlankLines_SilentlyIgnored()
+    public async Task Validate_TrailingBlankLines_OneWarningLikeBlankLinesBetweenRecords()
     {
         var run = await ValidationRun.CsvAsync(BatchText.Csv(SampleRows.Enrollment()) + "\n\r\n\n,,,\n   \n");
 
-        Assert.Empty(run.Problems);
+        Assert.Equal([(3, null, ProblemCodes.BlankRow, Warning)], run.Found);
+        Assert.Equal("5 blank rows at the end of the file were skipped.", run.Problems[0].Message);
+        Assert.Equal(BatchDecision.Accepted, run.Summary.Decision);
     }
 }

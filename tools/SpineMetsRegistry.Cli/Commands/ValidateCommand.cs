@@ -136,6 +136,7 @@ internal static class ValidateCommand
             RowPolicy = configuration.Settings.InvalidRowPolicy,
             Scanner = policies.Scanner,
             DatePolicy = configuration.Settings.DatePolicy,
+            EarliestPlausibleDate = configuration.Settings.EarliestPlausibleDate,
             FollowUpProtocol = configuration.Settings.FollowUp,
             SpillStreamFactory = TemporarySpill,
             Redcap = configuration.Settings.Redcap,

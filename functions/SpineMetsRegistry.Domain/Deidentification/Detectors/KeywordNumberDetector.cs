@@ -82,7 +82,7 @@ internal sealed partial class KeywordNumberDetector : IValueDetector
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     [GeneratedRegex(
-        @"\b(?:u?mrn|mr\s?(?:no|nr|number)|medical\s+record(?:\s+(?:number|no|nr))?|hospital\s+(?:number|no|nr|id)|patient\s?(?:number|no|nr|id)|pat\.?\s?-?nr|pati[eë]nt(?:en)?-?nummer|pati[eë]nt\s+nummer|zis(?:-?nummer)?|epd(?:-?nummer)?|dossier(?:nummer)?|nhc|historia\s+cl[ií]nica|ipp|fallnummer|fall-nr|chart\s?(?:number|no)|case\s+(?:number|no))\b\.?\s{0,2}[:#]?\s{0,2}"
+        @"\b(?:u?mrn|mr\s?(?:no|nr|number)|medical\s+record(?:\s+(?:number|no|nr))?|hospital\s+(?:number|no|nr|id)|pati[eë]nt\s?(?:number|no|nr|id)|pat\.?\s?-?nr|pati[eë]nt(?:en)?-?nummer|pati[eë]nt\s+nummer|zis(?:-?nummer)?|epd(?:-?nummer)?|dossier(?:nummer)?|nhc|historia\s+cl[ií]nica|ipp|fallnummer|fall-nr|chart\s?(?:number|no)|case\s+(?:number|no))\b\.?\s{0,2}[:#]?\s{0,2}"
         + NumberWord + @"[A-Z]{0,3}-?\d[\d/-]{3,16}(?!\w)",
         Options, matchTimeoutMilliseconds: DetectorTimeouts.Milliseconds)]
     private static partial Regex MedicalRecord();
@@ -127,7 +127,7 @@ internal sealed partial class KeywordNumberDetector : IValueDetector
     private static partial Regex Postal();
 
     [GeneratedRegex(
-        @"(?:\b(?:dob|date\s+of\s+birth|birth\s?date|born(?:\s+on)?|geb(?:oren)?|geboortedatum|geburtsdatum|n[ée]e?\s+le|date\s+de\s+naissance|nacid[oa](?:\s+el)?|fecha\s+de\s+nacimiento|f\.\s?nac)|\bd\.o\.b)\.?\s{0,2}[:#]?\s{0,2}(?:(?:on|op|am|le|el)\s{1,2})?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{6}|\d{8}|\d{1,2}\.?\s{1,2}(?:de\s)?\p{L}{3,10}\.?\s{1,2}(?:de\s)?\d{2,4})(?!\w)",
+        @"(?:\b(?:dob|date\s+of\s+birth|birth\s?date|born(?:\s+on)?|geb(?:oren)?|geboortedatum|geburtsdatum|n[ée]e?\s+le|date\s+de\s+naissance|nacid[oa](?:\s+el)?|fecha\s+de\s+nacimiento|f\.\s?nac)|\bd\.o\.b)\.?\s{0,2}[:#=]?\s{0,2}(?:(?:on|op|am|le|el)\s{1,2})?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{6}|\d{8}|\d{1,2}\.?\s{1,2}(?:de\s)?\p{L}{3,10}\.?\s{1,2}(?:de\s)?\d{2,4})(?!\w)",
         Options, matchTimeoutMilliseconds: DetectorTimeouts.Milliseconds)]
     private static partial Regex BirthDate();
 }

@@ -100,6 +100,7 @@ public sealed class JsonValidationReportWriter : IValidationReportSink, IAsyncDi
         _writer.WriteNumber("records", summary.Records);
         _writer.WriteNumber("accepted", summary.Accepted);
         _writer.WriteNumber("rejected", summary.Rejected);
+        _writer.WriteNumber("heldBack", summary.HeldBack);
         _writer.WriteNumber("recordsWithErrors", summary.RecordsWithErrors);
         _writer.WriteNumber("recordsWithWarnings", summary.RecordsWithWarnings);
         _writer.WriteNumber("errors", summary.Errors);

@@ -32,6 +32,11 @@ public sealed class TextValidationReportWriter : IValidationReportSink
         await _output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
+    // A held batch's valid records are not "rejected": say why each record is not stored.
+    private static string NotStored(BatchValidationSummary summary) => summary.HeldBack == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{summary.Rejected} rejected")
+        : string.Create(CultureInfo.InvariantCulture, $"{summary.Rejected} not stored ({summary.RecordsWithErrors} with errors, {summary.HeldBack} valid but held with the batch)");
+
     /// <summary>Writes the summary.</summary>
     public async Task CompleteAsync(BatchValidationSummary summary, CancellationToken cancellationToken = default)
     {
@@ -44,7 +49,7 @@ public sealed class TextValidationReportWriter : IValidationReportSink
         var byType = string.Join(", ", summary.AcceptedByRecordType.Where(p => p.Value > 0).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {p.Key}")));
         var text = string.Create(CultureInfo.InvariantCulture, $"""
 
-            Summary: {summary.Records} records read, {summary.Accepted} accepted{(byType.Length > 0 ? $" ({byType})" : string.Empty)}, {summary.Rejected} rejected.
+            Summary: {summary.Records} records read, {summary.Accepted} accepted{(byType.Length > 0 ? $" ({byType})" : string.Empty)}, {NotStored(summary)}.
             Problems: {summary.Errors} errors in {summary.RecordsWithErrors} records, {summary.Warnings} warnings in {summary.RecordsWithWarnings} records.
             Decision: {ReportText.Decision(summary.Decision)}. {ReportText.Explain(summary)}
             """);

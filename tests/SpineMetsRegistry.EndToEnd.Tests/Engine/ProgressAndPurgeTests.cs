@@ -25,7 +25,7 @@ public sealed class ProgressAndPurgeTests(AzuriteFixture azurite, ITestOutputHel
         var storage = StorageNamespace.Create(azurite);
         await using var host = await PipelineHost.StartAsync(storage, registry);
         var small = SiteBatches.First();
-        var rows = SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { SiteCode = "S01", Patients = 500, AsOf = new DateOnly(2026, 1, 15), Seed = 7, FirstStudyNumber = 100 });
+        var rows = SyntheticCohortGenerator.Generate(new SyntheticCohortOptions { SiteCode = "S01", Patients = 250, AsOf = new DateOnly(2026, 1, 15), Seed = 7, FirstStudyNumber = 100 });
         var large = Batch.Csv("S01", "history-large.csv", rows);
 
         var measured = new List<(int Chunks, int Rows)>();

@@ -72,6 +72,10 @@ public sealed class LocalEngine : IAsyncDisposable
             LeaseInterval = settings.LeaseInterval,
             LeaseRenewInterval = settings.LeaseRenewInterval,
             LeaseAcquireInterval = settings.LeaseAcquireInterval,
+            // DTFx gives each partition-table read-and-write 2 s; Azurite on a busy laptop can
+            // take longer, and every timed-out attempt delays the partitions' leases (nothing
+            // runs until they are held).
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(30),
             MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestrations,
             // A start for an instance that exists in one of the dedupe statuses is refused.

@@ -18,6 +18,8 @@ internal sealed class HostProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>Starts a host process and waits until it says it runs.</summary>

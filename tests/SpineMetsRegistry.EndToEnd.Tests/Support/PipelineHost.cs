@@ -34,7 +34,7 @@ internal sealed class PipelineHost : IAsyncDisposable
     }
 
     /// <summary>How long a test waits for one orchestration.</summary>
-    public static TimeSpan OrchestrationTimeout { get; } = TimeSpan.FromSeconds(90);
+    public static TimeSpan OrchestrationTimeout { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// One attempt per activity: a failing activity fails the workflow at once (a test about

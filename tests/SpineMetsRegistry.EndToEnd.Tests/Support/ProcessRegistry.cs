@@ -48,6 +48,21 @@ internal sealed class ProcessRegistry : IDisposable
     /// <summary>Waits until every batch's ledger entry is completed (or one failed).</summary>
     public async Task WaitForCompletedAsync(IEnumerable<Batch> batches, TimeSpan timeout)
     {
+        try
+        {
+            await WaitForEachAsync(batches, timeout);
+        }
+        catch (TimeoutException timedOut)
+        {
+            // What the processes said is the only clue to what they were doing.
+            throw new TimeoutException(
+                timedOut.Message + "\n" + string.Join("\n", _processes.Select(p => $"process {p.Id} ({(p.HasExited ? "exited" : "running")}):\n  " + string.Join("\n  ", p.Output.TakeLast(30)))),
+                timedOut);
+        }
+    }
+
+    private async Task WaitForEachAsync(IEnumerable<Batch> batches, TimeSpan timeout)
+    {
         var ledger = new TableBatchLedger(Storage.Clients());
         foreach (var batch in batches)
         {

@@ -39,11 +39,11 @@ public sealed class ValidateActivity(
         var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
         var contentName = BatchBlobNames.Content(entry.Site, entry.Sha256);
         var site = policies.FindSite(entry.Site) ?? throw new InvalidOperationException($"Site {entry.Site} is not configured.");
-        if (entry.Status == BatchStatus.NotStored && entry.Decision is { } recorded && entry.Validation is { } recordedCounts)
+        if (entry.Status == BatchStatus.NotStored && entry.Decision is { } recordedDecision && entry.Validation is { } recordedCounts)
         {
             // A previous attempt finished validating a batch that stores nothing and let go of
             // its bytes: report the same outcome again.
-            return new ValidatedBatch(recorded, false, 0, recordedCounts);
+            return new ValidatedBatch(recordedDecision, false, 0, recordedCounts);
         }
 
         var source = await LocateAsync(contentName, cancellationToken);

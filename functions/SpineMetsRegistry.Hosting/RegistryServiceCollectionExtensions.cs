@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpineMetsRegistry.Api.Endpoints;
 using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Notifications.DependencyInjection;
 using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Workflows;
@@ -42,6 +43,7 @@ public static class RegistryServiceCollectionExtensions
 
         // The follow-up sweep: the local host's daily job and the Functions timer call IFollowUpSweep.
         services.AddSingleton<ReminderDigestPublisher>();
+        services.AddReminderNotifications(configuration);
         services.AddSingleton<ComplianceDigestWriter>();
         services.AddSingleton<ProtocolReplan>();
         services.AddSingleton<FollowUpSweep>();

@@ -2,14 +2,16 @@ using System.Globalization;
 using SpineMetsRegistry.LocalHost.Demo;
 using SpineMetsRegistry.LocalHost.Hosting;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.LocalHost;
 
 /// <summary>
 /// <c>dotnet run --project functions/SpineMetsRegistry.LocalHost -- [--demo] [--port N]
-/// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE]</c>: the whole
-/// registry on one machine. Prints where it listens and the sign-in keys.
+/// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE] [--no-mail]</c>: the whole
+/// registry on one machine. Says what it is doing while it starts, then prints a banner with
+/// where it listens, the sign-in keys and what to do next.
 /// </summary>
 public static class LocalHostCommand
 {
@@ -24,13 +26,13 @@ public static class LocalHostCommand
         catch (ArgumentException exception)
         {
             await Console.Error.WriteLineAsync(exception.Message);
-            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json]");
+            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json] [--no-mail]");
             return 2;
         }
 
+        settings = settings with { Progress = Console.WriteLine };
         await using var host = await LocalRegistryHost.StartAsync(settings, args);
-        Console.WriteLine($"SpineMetsRegistry is running at {host.BaseAddress}");
-        PrintKeys(host);
+        Console.WriteLine($"SpineMetsRegistry is listening at {host.BaseAddress}");
 
         if (settings.Demo)
         {
@@ -50,8 +52,7 @@ public static class LocalHostCommand
             PrintSweep(sweep);
         }
 
-        Console.WriteLine($"Dashboard (committee): {host.CommitteeDashboard}");
-        Console.WriteLine("Press Ctrl+C to stop.");
+        StartupBanner.Write(Console.Out, host);
         await host.WaitForShutdownAsync();
         return 0;
     }
@@ -65,6 +66,7 @@ public static class LocalHostCommand
             settings = args[i] switch
             {
                 "--demo" => settings with { Demo = true },
+                "--no-mail" => settings with { LocalMailServer = false },
                 "--port" => settings with { Port = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : throw new ArgumentException("--port must be a port number.") },
                 "--storage" => settings with { StorageConnectionString = Value() },
                 "--config" => settings with { RegistryConfigurationFile = Value() },
@@ -81,18 +83,6 @@ public static class LocalHostCommand
         return settings;
     }
 
-    private static void PrintKeys(LocalRegistryHost host)
-    {
-        var keys = host.Credentials;
-        Console.WriteLine("Sign-in keys (kept in .local/credentials.json; send as 'Authorization: Bearer <key>'):");
-        Console.WriteLine($"  committee  {keys.Committee}");
-        Console.WriteLine($"  operator   {keys.Operator}");
-        foreach (var (site, key) in keys.Sites.OrderBy(s => s.Key, StringComparer.Ordinal))
-        {
-            Console.WriteLine($"  site {site,-5} {key}");
-        }
-    }
-
     private static void PrintSweep(FollowUpSweepResult sweep)
     {
         Console.WriteLine($"Follow-up sweep as of {sweep.AsOf:yyyy-MM-dd}: {sweep.Summary}");
@@ -100,6 +90,12 @@ public static class LocalHostCommand
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  site {digest.Site,-5} {digest.Reminders,4} reminders ({digest.NewNotices} new)  site-{digest.Site.ToLowerInvariant()}/{digest.JsonName}, .csv{(digest.Written ? string.Empty : "  (unchanged)")}"));
+        }
+
+        foreach (var mail in sweep.Notifications.Where(n => n.Status is not (SiteNotificationStatus.NothingNew or SiteNotificationStatus.AlreadySent)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  site {mail.Site,-5} notification: {mail.Status switch { SiteNotificationStatus.Sent => $"mailed to {mail.Recipients} contact(s)", SiteNotificationStatus.Paused => "paused (registry.json)", SiteNotificationStatus.NoContacts => "no contacts in registry.json", SiteNotificationStatus.NotConfigured => "no mail server", _ => "not sent: " + mail.Detail }}"));
         }
 
         if (sweep.Compliance is { } compliance)

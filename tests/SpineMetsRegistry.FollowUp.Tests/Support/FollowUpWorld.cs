@@ -4,7 +4,9 @@ using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Audit;
 using SpineMetsRegistry.Pipeline.Blobs;
+using Microsoft.Extensions.Options;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 using SpineMetsRegistry.Pipeline.Schedule;
 using SpineMetsRegistry.Storage.Aggregates;
 using SpineMetsRegistry.Storage.Audit;
@@ -56,6 +58,12 @@ internal sealed class FollowUpWorld
 
     public IAggregateStore Aggregates { get; }
 
+    /// <summary>Where notifications go (none by default; a test may point it at a real mail server).</summary>
+    public IReminderNotifier Notifier { get; set; } = new UnconfiguredReminderNotifier();
+
+    /// <summary>The dashboard address notification mails link to.</summary>
+    public Uri? DashboardUrl { get; set; }
+
     public string[] Sites => [.. Policies.Configuration.Sites.Select(s => s.Code)];
 
     public static async Task<FollowUpWorld> CreateAsync(AzuriteFixture azurite, DateOnly start, Action<RegistrySettings>? configure = null, params string[] sites)
@@ -73,13 +81,18 @@ internal sealed class FollowUpWorld
         return new FollowUpWorld(clients, Configure(sites, configure), clock);
     }
 
-    public static RegistryPolicies Configure(string[] sites, Action<RegistrySettings>? configure)
+    public static RegistryPolicies Configure(string[] sites, Action<RegistrySettings>? configure, Action<SiteConfiguration>? site = null)
     {
         var configuration = new RegistryConfiguration
         {
             Sites = [.. sites.Select(code => new SiteConfiguration { Code = code, DisplayName = "Site " + code, StudyIdPattern = $"^{code}-[0-9]{{4}}$" })],
         };
         configure?.Invoke(configuration.Settings);
+        foreach (var configured in configuration.Sites)
+        {
+            site?.Invoke(configured);
+        }
+
         var (policies, errors) = RegistryPolicies.Create(configuration);
         return policies ?? throw new InvalidOperationException(string.Join("; ", errors));
     }
@@ -92,6 +105,7 @@ internal sealed class FollowUpWorld
             Schedule,
             log,
             new ReminderDigestPublisher(landing ?? Landing, Audit, Clock),
+            new ReminderNotifications(Notifier, landing ?? Landing, Audit, Policies, Options.Create(new ReminderNotificationOptions { DashboardUrl = DashboardUrl }), Clock),
             new ComplianceDigestWriter(Schedule, Aggregates, Audit, Policies, Clock),
             new ProtocolReplan(Schedule, log, Policies),
             Policies);
@@ -107,6 +121,9 @@ internal sealed class FollowUpWorld
 
     /// <summary>Changes the registry configuration (e.g. the protocol), as a restart with a new registry.json would.</summary>
     public void Reconfigure(Action<RegistrySettings> configure) => Policies = Configure(Sites, configure);
+
+    /// <summary>Changes every site's entry (e.g. its notification contacts), as a restart with a new registry.json would.</summary>
+    public void ReconfigureSites(Action<SiteConfiguration> site) => Policies = Configure(Sites, null, site);
 
     public void MoveTo(DateOnly day, TimeOnly time)
     {

@@ -50,6 +50,8 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<IFollowUpSweep>(sp => sp.GetRequiredService<FollowUpSweep>());
 
         services.AddSingleton<RegistryApi>();
+        services.AddOptions<Api.Uploads.UploadOptions>().Bind(configuration.GetSection(Api.Uploads.UploadOptions.Section));
+        services.AddSingleton<Api.Uploads.UploadApi>();
         return services;
     }
 }

@@ -59,7 +59,7 @@ public static class LocalHostCommand
 
     internal static LocalHostSettings Parse(string[] args)
     {
-        var settings = new LocalHostSettings();
+        var settings = new LocalHostSettings { LocalMailServer = true };
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");

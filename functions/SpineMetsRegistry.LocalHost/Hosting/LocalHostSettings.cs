@@ -38,9 +38,10 @@ public sealed record LocalHostSettings
 
     /// <summary>
     /// Start smtp4dev (installed into .local/ on first use) as the mail server for reminder
-    /// notifications, unless the configuration names one (Registry:Smtp:Host). Off: no mail.
+    /// notifications, unless the configuration names one (Registry:Smtp:Host). The command line
+    /// turns it on (off with --no-mail); off by default for hosts that tests start.
     /// </summary>
-    public bool LocalMailServer { get; init; } = true;
+    public bool LocalMailServer { get; init; }
 
     /// <summary>Told what the host is doing while it starts (the command line prints it; null: silent).</summary>
     public Action<string>? Progress { get; init; }

@@ -1,5 +1,7 @@
 using SpineMetsRegistry.Api.Endpoints;
+using Microsoft.AspNetCore.Http.Features;
 using SpineMetsRegistry.Api.Identity;
+using SpineMetsRegistry.Api.Uploads;
 using SpineMetsRegistry.LocalHost.Security;
 
 namespace SpineMetsRegistry.LocalHost.Routes;
@@ -24,6 +26,16 @@ internal static class ApiRoutes
             Write(registry.GetSiteRemindersAsync(Caller(http), site, asOf, ct)));
         api.MapGet("/committee/digest", (HttpContext http, RegistryApi registry, CancellationToken ct) =>
             Write(registry.GetCommitteeDigestAsync(Caller(http), ct)));
+        api.MapPost("/sites/{site}/uploads", async (HttpContext http, UploadApi uploads, string site, string? name, CancellationToken ct) =>
+        {
+            // Kestrel's own body cap (30 MB) must not answer before the upload limit does.
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap)
+            {
+                cap.MaxRequestBodySize = uploads.MaxBytes + 1;
+            }
+
+            return await Write(uploads.UploadAsync(Caller(http), site, name, http.Request.ContentLength, http.Request.Body, ct));
+        });
         api.MapPost("/operations/sweep", (HttpContext http, RegistryApi registry, string? asOf, CancellationToken ct) =>
             Write(registry.RunSweepAsync(Caller(http), asOf, ct)));
     }

@@ -104,7 +104,7 @@ public sealed class FollowUpSweep(
             var digest = ReminderDigest.Create(site.Code, asOf, policies.Protocol.Fingerprint, announced.Select(d => d.Reminder!));
             var newNotices = announced.Count(d => d.IsNew);
             var written = await publisher.PublishAsync(digest, newNotices, cancellationToken);
-            mails.Add(await notifications.NotifyAsync(site, digest, newNotices, cancellationToken));
+            mails.Add(await notifications.NotifyAsync(site, digest, cancellationToken));
             digests.Add(new SiteDigestOutcome(site.Code, digest.Reminders.Count, newNotices, written,
                 "reminders/" + ReminderDigestPublisher.BlobName(asOf, "json"), "reminders/" + ReminderDigestPublisher.BlobName(asOf, "csv")));
         }

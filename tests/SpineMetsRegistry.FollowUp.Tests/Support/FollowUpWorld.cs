@@ -30,8 +30,12 @@ internal sealed class FollowUpWorld
     /// <summary>The hour (UTC) of the daily sweep; uploads of a day are processed after it.</summary>
     public static readonly TimeOnly SweepTime = new(6, 0);
 
-    private FollowUpWorld(RegistryStorageClients clients, RegistryPolicies policies, FakeTimeProvider clock)
+    private Action<RegistrySettings>? _settings;
+    private Action<SiteConfiguration>? _site;
+
+    private FollowUpWorld(RegistryStorageClients clients, RegistryPolicies policies, FakeTimeProvider clock, Action<RegistrySettings>? settings)
     {
+        _settings = settings;
         Clients = clients;
         Policies = policies;
         Clock = clock;
@@ -78,7 +82,7 @@ internal sealed class FollowUpWorld
         var clients = new RegistryStorageClients(options);
         await new RegistryStorageProvisioner(clients).EnsureCreatedAsync(sites);
         var clock = new FakeTimeProvider(new DateTimeOffset(start.AddDays(-1).ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero));
-        return new FollowUpWorld(clients, Configure(sites, configure), clock);
+        return new FollowUpWorld(clients, Configure(sites, configure), clock, configure);
     }
 
     public static RegistryPolicies Configure(string[] sites, Action<RegistrySettings>? configure, Action<SiteConfiguration>? site = null)
@@ -120,10 +124,18 @@ internal sealed class FollowUpWorld
     }
 
     /// <summary>Changes the registry configuration (e.g. the protocol), as a restart with a new registry.json would.</summary>
-    public void Reconfigure(Action<RegistrySettings> configure) => Policies = Configure(Sites, configure);
+    public void Reconfigure(Action<RegistrySettings> configure)
+    {
+        _settings = configure;
+        Policies = Configure(Sites, _settings, _site);
+    }
 
     /// <summary>Changes every site's entry (e.g. its notification contacts), as a restart with a new registry.json would.</summary>
-    public void ReconfigureSites(Action<SiteConfiguration> site) => Policies = Configure(Sites, null, site);
+    public void ReconfigureSites(Action<SiteConfiguration> site)
+    {
+        _site = site;
+        Policies = Configure(Sites, _settings, _site);
+    }
 
     public void MoveTo(DateOnly day, TimeOnly time)
     {

@@ -78,7 +78,7 @@ internal static class ValidateCommand
         };
     }
 
-    private static async Task<BatchValidationContext?> BuildContextAsync(CliConsole console, string siteCode, FileInfo? configFile, DateOnly receivedOn)
+    internal static async Task<BatchValidationContext?> BuildContextAsync(CliConsole console, string siteCode, FileInfo? configFile, DateOnly receivedOn)
     {
         var loaded = RegistryConfigurationLocator.Load(configFile);
         if (loaded is null)
@@ -124,13 +124,13 @@ internal static class ValidateCommand
     private static FileStream TemporarySpill() =>
         new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
-    private static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
+    internal static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
     {
         await using var stream = file.OpenRead();
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    private static async Task<BatchValidationOutcome?> ValidateAsync(FileInfo file, BatchDescription description, BatchValidationContext context, IValidationReportSink sink, CancellationToken cancellationToken)
+    internal static async Task<BatchValidationOutcome?> ValidateAsync(FileInfo file, BatchDescription description, BatchValidationContext context, IValidationReportSink sink, CancellationToken cancellationToken)
     {
         if (!BatchFormats.TryFromFileName(file.Name, out var format))
         {

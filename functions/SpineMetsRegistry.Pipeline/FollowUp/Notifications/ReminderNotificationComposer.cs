@@ -20,19 +20,20 @@ public static class ReminderNotificationComposer
         dashboard is null ? null : new Uri(dashboard, "/#site=" + Uri.EscapeDataString(site) + "&view=reminders");
 
     /// <summary>Composes the mail for a site's digest of a day.</summary>
-    public static ReminderNotification Compose(SiteConfiguration site, ReminderDigest digest, int newNotices, FollowUpProtocol protocol, Uri? dashboard)
+    public static ReminderNotification Compose(SiteConfiguration site, ReminderDigest digest, FollowUpProtocol protocol, Uri? dashboard)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentNullException.ThrowIfNull(protocol);
         var day = digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var counts = digest.Counts;
+        var announced = digest.Reminders.Count;
         var subject = string.Create(CultureInfo.InvariantCulture,
-            $"SpineMetsRegistry: {newNotices} new follow-up reminder{(newNotices == 1 ? string.Empty : "s")} for site {site.Code} ({day})");
+            $"SpineMetsRegistry: {announced} new follow-up reminder{(announced == 1 ? string.Empty : "s")} for site {site.Code} ({day})");
 
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"Site {site.Code}{(string.IsNullOrWhiteSpace(site.DisplayName) ? string.Empty : " (" + site.DisplayName + ")")}: follow-up reminders as of {day}.").AppendLine().AppendLine();
-        body.Append(CultureInfo.InvariantCulture, $"New today: {newNotices} of {digest.Reminders.Count} reminders.").AppendLine();
+        body.Append(CultureInfo.InvariantCulture, $"New today: {announced} reminder{(announced == 1 ? string.Empty : "s")}.").AppendLine();
         body.Append(CultureInfo.InvariantCulture,
             $"By state: {counts.Missed} missed, {counts.Overdue} overdue, {counts.Due} due, {counts.Upcoming} upcoming, {counts.CompletedOutsideWindow} received outside the window.").AppendLine().AppendLine();
 

@@ -10,8 +10,9 @@ using SpineMetsRegistry.Pipeline.Blobs;
 namespace SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 
 /// <summary>
-/// Tells a site's contacts by mail when the day's sweep found something new for the site, at
-/// most once per site and day. The sent register is one small blob per site and day,
+/// Tells a site's contacts by mail when the day's sweep found something new for the site (its
+/// digest of the day is not empty: a digest holds only what was announced that day), at most
+/// once per site and day. The sent register is one small blob per site and day,
 /// <c>reminders/&lt;yyyy-MM-dd&gt;.notified.json</c>, beside the digest it describes (counts
 /// and the number of recipients, never an address), written after the server accepted the
 /// mail: a rerun of the day finds it and sends nothing; a failed send writes nothing, so the
@@ -29,12 +30,12 @@ public sealed class ReminderNotifications(
     public static string RegisterName(DateOnly day) => ReminderDigestPublisher.BlobName(day, "notified.json");
 
     /// <summary>Sends the site's notification for its digest when there is something new and it was not sent yet.</summary>
-    public async Task<SiteNotificationOutcome> NotifyAsync(SiteConfiguration site, ReminderDigest digest, int newNotices, CancellationToken cancellationToken = default)
+    public async Task<SiteNotificationOutcome> NotifyAsync(SiteConfiguration site, ReminderDigest digest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(digest);
         var contacts = site.Notifications.Contacts;
-        if (newNotices == 0)
+        if (digest.Reminders.Count == 0)
         {
             return new SiteNotificationOutcome(site.Code, SiteNotificationStatus.NothingNew, 0, null);
         }
@@ -55,7 +56,7 @@ public sealed class ReminderNotifications(
             return new SiteNotificationOutcome(site.Code, SiteNotificationStatus.AlreadySent, contacts.Count, null);
         }
 
-        var notification = ReminderNotificationComposer.Compose(site, digest, newNotices, policies.Protocol, options.Value.DashboardUrl);
+        var notification = ReminderNotificationComposer.Compose(site, digest, policies.Protocol, options.Value.DashboardUrl);
         var delivery = await notifier.SendAsync(notification, cancellationToken);
         switch (delivery.Status)
         {
@@ -73,7 +74,6 @@ public sealed class ReminderNotifications(
             day = digest.Date,
             sentAt,
             recipients = contacts.Count,
-            newReminders = newNotices,
             reminders = digest.Reminders.Count,
             counts = new { missed = counts.Missed, overdue = counts.Overdue, due = counts.Due, upcoming = counts.Upcoming, completedOutsideWindow = counts.CompletedOutsideWindow },
             subject = notification.Subject,
@@ -85,7 +85,7 @@ public sealed class ReminderNotifications(
 
         await audit.AppendAsync(
             new AuditEntry(sentAt, "registry", "reminders.notify", $"{site.Code}/reminders/{register}", "ok",
-                string.Create(CultureInfo.InvariantCulture, $"mail to {contacts.Count} contact(s): {newNotices} new of {digest.Reminders.Count} reminders")),
+                string.Create(CultureInfo.InvariantCulture, $"mail to {contacts.Count} contact(s): {digest.Reminders.Count} reminders")),
             $"notify|{site.Code}|{register}",
             cancellationToken);
         return new SiteNotificationOutcome(site.Code, SiteNotificationStatus.Sent, contacts.Count, null);

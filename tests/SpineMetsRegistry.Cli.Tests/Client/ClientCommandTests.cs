@@ -34,7 +34,7 @@ public sealed class ClientCommandTests(LocalRegistryFixture fixture) : IDisposab
 
     private static string ForSite(string batch, string site) => batch.Replace("S01-", site + "-", StringComparison.Ordinal);
 
-    private string Unique(string stem, string extension = ".csv") => $"{stem}-{Guid.NewGuid().ToString("N")[..8]}{extension}";
+    private static string Unique(string stem, string extension = ".csv") => $"{stem}-{Guid.NewGuid().ToString("N")[..8]}{extension}";
 
     internal static int ClosedPort()
     {
@@ -56,7 +56,10 @@ public sealed class ClientCommandTests(LocalRegistryFixture fixture) : IDisposab
         Assert.Contains("Signed in to " + _registry.Address + " as Registry.Site.S04", login.Output, StringComparison.Ordinal);
         Assert.Contains("Next: spinemets upload FILE", login.Output, StringComparison.Ordinal);
         var file = Path.Combine(_config, "credentials.json");
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
         using (var stored = JsonDocument.Parse(await File.ReadAllTextAsync(file)))
         {
             Assert.Equal(_registry.Key("S04"), stored.RootElement.GetProperty("key").GetString());
@@ -148,7 +151,7 @@ public sealed class ClientCommandTests(LocalRegistryFixture fixture) : IDisposab
         Assert.Contains("Processing: Completed", upload.Error, StringComparison.Ordinal);
         Assert.Contains("Decision: accepted. Records 2: 2 accepted, 0 rejected; stored 2 new", upload.Output, StringComparison.Ordinal);
         Assert.Contains($"Full report: spinemets report {batchId}", upload.Output, StringComparison.Ordinal);
-        Assert.Contains("/reports/receipt.json", upload.Output, StringComparison.Ordinal);
+        Assert.Contains($"Receipt:     spinemets report {batchId} --format receipt", upload.Output, StringComparison.Ordinal);
 
         Assert.Equal(0, list.ExitCode);
         Assert.Contains(list.Output.Split('\n'), l => l.StartsWith(batchId, StringComparison.Ordinal) && l.Contains("Completed", StringComparison.Ordinal) && l.Contains("accepted", StringComparison.Ordinal));
@@ -165,6 +168,10 @@ public sealed class ClientCommandTests(LocalRegistryFixture fixture) : IDisposab
         using var report = JsonDocument.Parse(json.Output);
         Assert.Equal("accepted", report.RootElement.GetProperty("summary").GetProperty("decision").GetString());
         Assert.Equal(batchId, report.RootElement.GetProperty("batch").GetProperty("batchId").GetString());
+        var receipt = await Run("report", batchId, "--format", "receipt");
+        Assert.Equal(0, receipt.ExitCode);
+        using var stored = JsonDocument.Parse(receipt.Output);
+        Assert.Equal(2, stored.RootElement.GetProperty("stored").GetProperty("inserted").GetInt32());
     }
 
     [Fact]

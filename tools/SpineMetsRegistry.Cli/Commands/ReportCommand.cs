@@ -6,17 +6,17 @@ using SpineMetsRegistry.Cli.Registry;
 namespace SpineMetsRegistry.Cli.Commands;
 
 /// <summary>
-/// <c>spinemets report BATCH [--format text|csv|json] [--site CODE]</c>: the validation report
-/// the registry stored for a batch. Exit 0 when it has no errors, 1 when it has, 2 usage, 3
-/// connection or permission.
+/// <c>spinemets report BATCH [--format text|csv|json|receipt] [--site CODE]</c>: the validation
+/// report the registry stored for a batch (or, with <c>receipt</c>, the receipt of what it
+/// stored). Exit 0 when the report has no errors, 1 when it has, 2 usage, 3 connection or permission.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliConsole console)
     {
         var batch = new Argument<string>("batch") { Description = "A batch ID, file name or batch key (spinemets status lists them)." };
-        var format = new Option<string>("--format") { Description = "text (default), csv or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "csv", "json");
+        var format = new Option<string>("--format") { Description = "text (default), csv, json, or receipt (the receipt of what was stored, JSON).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "csv", "json", "receipt");
         var connection = RegistryConnection.CreateOptions();
         var command = new Command("report", "Show the registry's validation report of a batch.") { batch, format };
         RegistryConnection.AddTo(command, connection);
@@ -59,6 +59,15 @@ internal static class ReportCommand
         {
             case "json":
                 await console.Output.WriteLineAsync(json.Value!.TrimEnd());
+                break;
+            case "receipt":
+                var receipt = await client.GetTextAsync(basePath + "receipt.json", site, "read the reports", $"Batch {batch} has no receipt yet (it is written when the batch completes; see spinemets status {batch})", cancellationToken);
+                if (receipt.Failure is not null)
+                {
+                    return await receipt.Failure.ReportAsync(console);
+                }
+
+                await console.Output.WriteLineAsync(receipt.Value!.TrimEnd());
                 break;
             case "csv":
                 var csv = await client.GetTextAsync(basePath + "validation.csv", site, "read the reports", notYet, cancellationToken);

@@ -120,6 +120,6 @@ internal static class StatusCommand
             await output.WriteLineAsync($"  {BatchText.Time(h, "at"),-16}  {BatchLookup.Text(h, "status"),-11} {BatchLookup.Text(h, "detail")}".TrimEnd());
         }
 
-        await output.WriteLineAsync($"Reports: spinemets report {BatchLookup.Text(b, "batchId")} [--format text|csv|json]; receipt: {string.Join(", ", document.GetProperty("reports").EnumerateArray().Select(r => r.GetString()).Where(r => r!.EndsWith("receipt.json", StringComparison.Ordinal)))}");
+        await output.WriteLineAsync($"Report: spinemets report {BatchLookup.Text(b, "batchId")} [--format text|csv|json]; receipt: spinemets report {BatchLookup.Text(b, "batchId")} --format receipt ({string.Join(", ", document.GetProperty("reports").EnumerateArray().Select(r => r.GetString()).Where(r => r!.EndsWith("receipt.json", StringComparison.Ordinal)))})");
     }
 }

@@ -217,7 +217,7 @@ internal static class UploadCommand
         await console.Output.WriteLineAsync(
             $"Decision: {decision}. Records {BatchText.Number(batch, "validation", "records")}: {BatchText.Number(batch, "validation", "accepted")} accepted, {BatchText.Number(batch, "validation", "rejected")} rejected; stored {BatchText.Number(batch, "stored", "inserted")} new, {BatchText.Number(batch, "stored", "updated")} corrected.");
         await console.Output.WriteLineAsync($"Full report: spinemets report {batchId} [--format text|csv|json]   (API: /api/sites/{site}/batches/{key}/reports/validation.json)");
-        await console.Output.WriteLineAsync($"Receipt:     /api/sites/{site}/batches/{key}/reports/receipt.json");
+        await console.Output.WriteLineAsync($"Receipt:     spinemets report {batchId} --format receipt   (API: /api/sites/{site}/batches/{key}/reports/receipt.json)");
         return decision == "accepted" ? SpineMetsCommandLine.Success : SpineMetsCommandLine.ProblemsFound;
     }
 

@@ -17,9 +17,9 @@ internal static class StartupBanner
         {
             $"SpineMetsRegistry is running at {registry}",
             string.Empty,
-            $"Dashboard (committee)   {host.CommitteeDashboard}",
-            $"Dashboard (a site)      {registry}/  and paste the site's key",
-            host.MailWebAddress is { } mail ? $"Reminder mails (smtp4dev) {mail}" : "Reminder mails          off (no mail server)",
+            $"Dashboard (committee)      {host.CommitteeDashboard}",
+            $"Dashboard (a site)         {registry}/  and paste the site's key",
+            host.MailWebAddress is { } mail ? $"Reminder mails (smtp4dev)  {mail}" : "Reminder mails             off (no mail server)",
             string.Empty,
             "Sign-in keys (kept in .local/credentials.json; send as 'Authorization: Bearer <key>'):",
             $"  committee  {keys.Committee}",

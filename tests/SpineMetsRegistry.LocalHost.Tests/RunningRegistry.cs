@@ -43,7 +43,8 @@ public sealed class RunningRegistry : IAsyncDisposable
             ScheduleDailySweep = false,
             Demo = true,
         });
-        var demo = await host.Services.GetRequiredService<DemoRunner>().RunAsync(TimeSpan.FromMinutes(3));
+        // As long as the command line waits: on a loaded machine five batches take minutes.
+        var demo = await host.Services.GetRequiredService<DemoRunner>().RunAsync(TimeSpan.FromMinutes(10));
         var sweep = await host.RunStartupSweepAsync();
         return new RunningRegistry(host, demo, sweep, state);
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpineMetsRegistry.Api;
 using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Notifications.DependencyInjection;
 using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
@@ -45,12 +46,16 @@ public static class RegistryServiceCollectionExtensions
 
         // The follow-up sweep: the local host's daily job and the Functions timer call IFollowUpSweep.
         services.AddSingleton<ReminderDigestPublisher>();
+        services.AddReminderNotifications(configuration);
         services.AddSingleton<ComplianceDigestWriter>();
         services.AddSingleton<ProtocolReplan>();
         services.AddSingleton<FollowUpSweep>();
         services.AddSingleton<IFollowUpSweep>(sp => sp.GetRequiredService<FollowUpSweep>());
 
         services.AddRegistryApi();
+        // The local host's upload route (RegistryRoutes.UploadBatch): its size limit is host configuration.
+        services.AddOptions<Api.Uploads.UploadOptions>().Bind(configuration.GetSection(Api.Uploads.UploadOptions.Section));
+        services.AddSingleton<Api.Uploads.UploadApi>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.LocalHost.Demo;
 using SpineMetsRegistry.LocalHost.Hosting;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 using SpineMetsRegistry.Pipeline.Ledger;
 
 namespace SpineMetsRegistry.LocalHost;
@@ -13,7 +14,9 @@ namespace SpineMetsRegistry.LocalHost;
 /// <summary>
 /// <c>dotnet run --project functions/SpineMetsRegistry.LocalHost -- [--demo] [--port N]
 /// [--storage CONNECTION] [--sweep-as-of YYYY-MM-DD] [--config FILE] [--state DIR] [--worker]</c>:
-/// the whole registry on one machine. Prints where it listens and the sign-in keys. With
+/// the whole registry on one machine. Says what it is doing while it starts, then prints a
+/// banner with where it listens, the sign-in keys and what to do next (<c>--no-mail</c>: no
+/// local mail server for reminder notifications). With
 /// <c>--worker</c> (and the <c>--storage</c> of a running registry) it is an extra worker
 /// process sharing that registry's task hub: no HTTP, no container watcher, no sweep. The command line
 /// is parsed by System.CommandLine (as the <c>spinemets</c> CLI is) into
@@ -46,6 +49,8 @@ public static class LocalHostCommand
 
     private static readonly Option<string?> State = new("--state") { Description = "The folder for local state (Azurite data, sign-in keys); default .local/ in the repository." };
 
+    private static readonly Option<bool> NoMail = new("--no-mail") { Description = "Start no local mail server (smtp4dev) for reminder notifications." };
+
     private static readonly Option<bool> Worker = new("--worker") { Description = "Run as an extra worker process on the task hub of the registry named by --storage: no HTTP, no watcher, no sweep." };
 
     /// <summary>Runs until Ctrl+C; returns a process exit code.</summary>
@@ -59,7 +64,7 @@ public static class LocalHostCommand
                 await Console.Error.WriteLineAsync(error);
             }
 
-            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json] [--state DIRECTORY] [--worker] (--help for details)");
+            await Console.Error.WriteLineAsync("Usage: SpineMetsRegistry.LocalHost [--demo] [--port N] [--storage CONNECTION-STRING] [--sweep-as-of YYYY-MM-DD] [--config registry.json] [--state DIRECTORY] [--worker] [--no-mail] (--help for details)");
             return UsageError;
         }
 
@@ -76,10 +81,9 @@ public static class LocalHostCommand
             return 0;
         }
 
-
+        settings = settings with { Progress = Console.WriteLine };
         await using var host = await LocalRegistryHost.StartAsync(settings, args);
-        Console.WriteLine($"SpineMetsRegistry is running at {host.BaseAddress}");
-        PrintKeys(host);
+        Console.WriteLine($"SpineMetsRegistry is listening at {host.BaseAddress}");
 
         if (settings.Demo)
         {
@@ -99,8 +103,7 @@ public static class LocalHostCommand
             PrintSweep(sweep);
         }
 
-        Console.WriteLine($"Dashboard (committee): {host.CommitteeDashboard}");
-        Console.WriteLine("Press Ctrl+C to stop.");
+        StartupBanner.Write(Console.Out, host);
         await host.WaitForShutdownAsync();
         return 0;
     }
@@ -108,7 +111,7 @@ public static class LocalHostCommand
     /// <summary>The command line as the local host understands it (options and help).</summary>
     internal static RootCommand BuildRoot() => new("SpineMetsRegistry on one machine: Azurite, the ingest workflow, the HTTP API, the dashboard and the daily follow-up sweep.")
     {
-        Demo, Port, Storage, Config, SweepAsOf, State, Worker,
+        Demo, Port, Storage, Config, SweepAsOf, State, Worker, NoMail,
     };
 
     /// <summary>
@@ -138,6 +141,8 @@ public static class LocalHostCommand
             SweepAsOf = result.GetValue(SweepAsOf),
             StateDirectory = result.GetValue(State),
             Worker = result.GetValue(Worker),
+            // The command line starts a local mail server unless told not to; tests start none.
+            LocalMailServer = !result.GetValue(NoMail) && !result.GetValue(Worker),
         };
         return new LocalHostParse(settings, [], HelpRequested: result.Action is HelpAction);
     }
@@ -169,18 +174,6 @@ public static class LocalHostCommand
         return null;
     }
 
-    private static void PrintKeys(LocalRegistryHost host)
-    {
-        var keys = host.Credentials;
-        Console.WriteLine("Sign-in keys (kept in .local/credentials.json; send as 'Authorization: Bearer <key>'):");
-        Console.WriteLine($"  committee  {keys.Committee}");
-        Console.WriteLine($"  operator   {keys.Operator}");
-        foreach (var (site, key) in keys.Sites.OrderBy(s => s.Key, StringComparer.Ordinal))
-        {
-            Console.WriteLine($"  site {site,-5} {key}");
-        }
-    }
-
     private static void PrintSweep(FollowUpSweepResult sweep)
     {
         Console.WriteLine($"Follow-up sweep as of {sweep.AsOf:yyyy-MM-dd}: {sweep.Summary}");
@@ -188,6 +181,12 @@ public static class LocalHostCommand
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  site {digest.Site,-5} {digest.Reminders,4} reminders ({digest.NewNotices} new)  site-{digest.Site.ToLowerInvariant()}/{digest.JsonName}, .csv{(digest.Written ? string.Empty : "  (unchanged)")}"));
+        }
+
+        foreach (var mail in sweep.Notifications.Where(n => n.Status is not (SiteNotificationStatus.NothingNew or SiteNotificationStatus.AlreadySent)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  site {mail.Site,-5} notification: {mail.Status switch { SiteNotificationStatus.Sent => $"mailed to {mail.Recipients} contact(s)", SiteNotificationStatus.Paused => "paused (registry.json)", SiteNotificationStatus.NoContacts => "no contacts in registry.json", SiteNotificationStatus.NotConfigured => "no mail server", _ => "not sent: " + mail.Detail }}"));
         }
 
         if (sweep.Compliance is { } compliance)

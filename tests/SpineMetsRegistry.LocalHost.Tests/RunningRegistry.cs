@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMetsRegistry.LocalHost.Demo;
 using SpineMetsRegistry.LocalHost.Hosting;
+using SpineMetsRegistry.Pipeline.FollowUp;
 using SpineMetsRegistry.Testing.Azurite;
 
 namespace SpineMetsRegistry.LocalHost.Tests;
@@ -12,10 +13,11 @@ namespace SpineMetsRegistry.LocalHost.Tests;
 /// </summary>
 public sealed class RunningRegistry : IAsyncDisposable
 {
-    private RunningRegistry(LocalRegistryHost host, IReadOnlyList<DemoBatch> demo, string stateDirectory)
+    private RunningRegistry(LocalRegistryHost host, IReadOnlyList<DemoBatch> demo, FollowUpSweepResult? startupSweep, string stateDirectory)
     {
         Host = host;
         Demo = demo;
+        StartupSweep = startupSweep;
         StateDirectory = stateDirectory;
     }
 
@@ -24,6 +26,9 @@ public sealed class RunningRegistry : IAsyncDisposable
     public IReadOnlyList<DemoBatch> Demo { get; }
 
     public string StateDirectory { get; }
+
+    /// <summary>The sweep the command line runs after the demo's batches (as of today).</summary>
+    public FollowUpSweepResult? StartupSweep { get; }
 
     public static async Task<RunningRegistry> StartWithDemoAsync(AzuriteFixture azurite)
     {
@@ -36,9 +41,12 @@ public sealed class RunningRegistry : IAsyncDisposable
             StoragePrefix = "lh" + Guid.NewGuid().ToString("N")[..8],
             WatchInterval = TimeSpan.FromMilliseconds(200),
             ScheduleDailySweep = false,
+            Demo = true,
         });
-        var demo = await host.Services.GetRequiredService<DemoRunner>().RunAsync(TimeSpan.FromMinutes(3));
-        return new RunningRegistry(host, demo, state);
+        // As long as the command line waits: on a loaded machine five batches take minutes.
+        var demo = await host.Services.GetRequiredService<DemoRunner>().RunAsync(TimeSpan.FromMinutes(10));
+        var sweep = await host.RunStartupSweepAsync();
+        return new RunningRegistry(host, demo, sweep, state);
     }
 
     public HttpClient Client(string? key)

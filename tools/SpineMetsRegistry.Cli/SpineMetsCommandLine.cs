@@ -25,7 +25,7 @@ public static class SpineMetsCommandLine
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("SpineMetsRegistry command line: validate batches, write batch templates, export the data dictionary, score instruments, show follow-up reminders, estimate survival.")
+        var root = new RootCommand("SpineMetsRegistry command line: validate, upload and follow batches, read their reports and the follow-up reminders; write batch templates, export the data dictionary, score instruments, estimate survival.")
         {
             ValidateCommand.Create(console),
             DictionaryCommand.Create(console),
@@ -33,13 +33,21 @@ public static class SpineMetsCommandLine
             RemindersCommand.Create(console),
             StatsCommand.Create(console),
             TemplateCommand.Create(console),
+            LoginCommand.Create(console),
+            StatusCommand.Create(console),
+            ReportCommand.Create(console),
+            UploadCommand.Create(console),
         };
         return root;
     }
 
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, TextReader input) =>
+        InvokeAsync(args, new CliConsole(output, error, input));
+
+    public static async Task<int> InvokeAsync(string[] args, CliConsole console)
     {
-        var console = new CliConsole(output, error, input);
+        ArgumentNullException.ThrowIfNull(console);
+        var (output, error) = (console.Output, console.Error);
         var root = Build(console);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -57,5 +65,11 @@ public static class SpineMetsCommandLine
     }
 }
 
-/// <summary>The streams a command writes to and reads from.</summary>
-public sealed record CliConsole(TextWriter Output, TextWriter Error, TextReader Input);
+/// <summary>The streams a command writes to and reads from, and where the user's sign-in is kept.</summary>
+public sealed record CliConsole(TextWriter Output, TextWriter Error, TextReader Input)
+{
+    /// <summary>The user's spinemets configuration folder (null: <c>$XDG_CONFIG_HOME/spinemets</c> or <c>~/.config/spinemets</c>).</summary>
+    public string? ConfigurationFolder { get; init; }
+
+    internal Registry.CredentialStore Credentials => new(ConfigurationFolder ?? Registry.CredentialStore.DefaultFolder());
+}

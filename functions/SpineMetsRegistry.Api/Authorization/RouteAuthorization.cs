@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using SpineMetsRegistry.Api.Http;
+using SpineMetsRegistry.Api.Identity;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Pipeline.Aggregates;
 
@@ -46,6 +47,21 @@ public sealed class RouteAuthorization(RegistryPolicies policies)
                 }
 
                 call.Site = configured.Code;
+                return null;
+
+            case ApiAccess.SiteUpload:
+                var uploadSite = call.RouteValue("site") ?? string.Empty;
+                if (policies.FindSite(uploadSite) is not { } uploadInto)
+                {
+                    return ApiResults.NotFound($"Site {uploadSite}");
+                }
+
+                if (!caller.Roles.Contains(RegistryRoles.Site(uploadInto.Code)))
+                {
+                    return ApiResults.Forbidden(route.Activity.Replace("{site}", uploadInto.Code, StringComparison.Ordinal));
+                }
+
+                call.Site = uploadInto.Code;
                 return null;
 
             case ApiAccess.AggregateScope:

@@ -12,6 +12,9 @@ public enum ApiAccess
     /// <summary>The data managers of the route's <c>{site}</c>, and operators. An unknown site is 404.</summary>
     SiteData,
 
+    /// <summary>The data managers of the route's <c>{site}</c> only: an operator reads every site but uploads for none. An unknown site is 404.</summary>
+    SiteUpload,
+
     /// <summary>The aggregates of the route's <c>{scope}</c> ("pooled" or "site:S01"): the committee and operators, a site for its own scope. An unknown scope is 404.</summary>
     AggregateScope,
 

@@ -3,6 +3,7 @@ using SpineMetsRegistry.Api.Batches;
 using SpineMetsRegistry.Api.FollowUp;
 using SpineMetsRegistry.Api.Health;
 using SpineMetsRegistry.Api.Operations;
+using SpineMetsRegistry.Api.Uploads;
 
 namespace SpineMetsRegistry.Api.Http;
 
@@ -53,6 +54,18 @@ public static class RegistryRoutes
         with { Activity = "running the follow-up sweep", AuditAction = "sweep.run" };
 
     /// <summary>Every route, in the order the API documentation lists them.</summary>
+    /// <summary>
+    /// A site uploads a batch through the registry: served by the local host only. In Azure a
+    /// site writes straight into its own landing container with its own Entra identity (the
+    /// ABAC condition in infra/ allows exactly that), and the Functions app has no right to
+    /// create blobs under <c>incoming/</c>, so it binds no function for this route.
+    /// </summary>
+    public static ApiRoute UploadBatch { get; } = ApiRoute.For<UploadApi>(Names.UploadBatch, "POST", Templates.UploadBatch, ApiAccess.SiteUpload, (e, c) => e.UploadAsync(c))
+        with { Activity = "uploading into site {site}'s container", AuditAction = "upload.create" };
+
+    /// <summary>The routes only the local host serves (see <see cref="UploadBatch"/>).</summary>
+    public static IReadOnlyList<ApiRoute> LocalOnly { get; } = [UploadBatch];
+
     public static IReadOnlyList<ApiRoute> All { get; } = [Health, Me, ListBatches, GetBatch, GetReport, GetAggregates, ListReminders, CommitteeDigest, RunSweep];
 
     /// <summary>The route names (the Functions app's function names).</summary>
@@ -84,6 +97,9 @@ public static class RegistryRoutes
 
         /// <summary>POST a sweep.</summary>
         public const string RunSweep = "RunSweep";
+
+        /// <summary>The local host's upload route.</summary>
+        public const string UploadBatch = "UploadBatch";
     }
 
     /// <summary>The route templates under <see cref="Prefix"/>.</summary>
@@ -115,5 +131,8 @@ public static class RegistryRoutes
 
         /// <summary>The sweep.</summary>
         public const string RunSweep = "operations/sweep";
+
+        /// <summary>The local host's upload route (<c>?name=FILE</c>).</summary>
+        public const string UploadBatch = "sites/{site}/uploads";
     }
 }

@@ -129,6 +129,41 @@ public static partial class RegistryConfigurationLoader
             {
                 yield return patternError;
             }
+
+            foreach (var error in CheckNotifications(site))
+            {
+                yield return error;
+            }
+        }
+    }
+
+    private static IEnumerable<string> CheckNotifications(SiteConfiguration site)
+    {
+        if (site.Notifications is null)
+        {
+            yield return $"Site {site.Code} has \"notifications\": null; leave it out, or give {{ \"contacts\": [...], \"paused\": false }}.";
+            yield break;
+        }
+
+        if (site.Notifications.Contacts is null)
+        {
+            yield return $"Site {site.Code} has \"notifications.contacts\": null; write [] for no contacts.";
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < site.Notifications.Contacts.Count; i++)
+        {
+            // The position, not the value, is named: an address is a person's identifier.
+            var contact = site.Notifications.Contacts[i];
+            if (!ContactAddress.IsBare(contact))
+            {
+                yield return $"Site {site.Code} notification contact #{i + 1} is not a bare e-mail address (write name@host, without a display name or spaces).";
+            }
+            else if (!seen.Add(contact))
+            {
+                yield return $"Site {site.Code} notification contact #{i + 1} repeats an earlier contact.";
+            }
         }
     }
 

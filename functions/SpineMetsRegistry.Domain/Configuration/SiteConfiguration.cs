@@ -21,6 +21,9 @@ public sealed class SiteConfiguration
     /// <summary>"Group" or "ServicePrincipal" (used by the infrastructure).</summary>
     public string PrincipalType { get; set; } = "Group";
 
+    /// <summary>Who is told by mail about the site's new follow-up reminders, and whether the mails are paused.</summary>
+    public SiteNotifications Notifications { get; set; } = new();
+
     /// <summary>The site's landing container: <c>site-</c> plus the lower-case code.</summary>
     public string ContainerName => "site-" + Code.ToLowerInvariant();
 }

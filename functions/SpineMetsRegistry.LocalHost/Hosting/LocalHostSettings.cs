@@ -39,6 +39,16 @@ public sealed record LocalHostSettings
     /// </summary>
     public string? StoragePrefix { get; init; }
 
+    /// <summary>
+    /// Start smtp4dev (installed into .local/ on first use) as the mail server for reminder
+    /// notifications, unless the configuration names one (Registry:Smtp:Host). The command line
+    /// turns it on (off with --no-mail); off by default for hosts that tests start.
+    /// </summary>
+    public bool LocalMailServer { get; init; }
+
+    /// <summary>Told what the host is doing while it starts (the command line prints it; null: silent).</summary>
+    public Action<string>? Progress { get; init; }
+
     /// <summary>The registry configuration file; null uses registry.json next to the binaries.</summary>
     public string? RegistryConfigurationFile { get; init; }
 

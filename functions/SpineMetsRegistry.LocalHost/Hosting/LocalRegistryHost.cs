@@ -8,10 +8,13 @@ using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Hosting;
 using SpineMetsRegistry.LocalHost.FollowUp;
 using SpineMetsRegistry.LocalHost.Ingest;
+using SpineMetsRegistry.LocalHost.Mail;
 using SpineMetsRegistry.LocalHost.Routes;
 using SpineMetsRegistry.LocalHost.Security;
 using SpineMetsRegistry.LocalHost.Engine;
+using SpineMetsRegistry.Notifications.Smtp;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 using SpineMetsRegistry.Storage.Provisioning;
 
 namespace SpineMetsRegistry.LocalHost.Hosting;
@@ -26,16 +29,24 @@ namespace SpineMetsRegistry.LocalHost.Hosting;
 /// </summary>
 public sealed class LocalRegistryHost : IAsyncDisposable
 {
+    /// <summary>The sender address of the local registry's mails (smtp4dev accepts any).</summary>
+    public const string LocalSender = "registry@spinemets.localhost";
+
     private readonly IHost _app;
     private readonly AzuriteServer? _azurite;
+    private readonly Smtp4devServer? _mail;
     private readonly Uri? _baseAddress;
 
-    private LocalRegistryHost(IHost app, AzuriteServer? azurite, Uri? baseAddress)
+    private LocalRegistryHost(IHost app, AzuriteServer? azurite, Smtp4devServer? mail, Uri? baseAddress)
     {
         _app = app;
         _azurite = azurite;
+        _mail = mail;
         _baseAddress = baseAddress;
     }
+
+    /// <summary>The local mail server's web page (smtp4dev), or null when the host started none.</summary>
+    public Uri? MailWebAddress => _mail?.WebAddress;
 
     /// <summary>Where the host listens (not in worker mode, which serves no HTTP).</summary>
     public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("A worker serves no HTTP.");
@@ -60,9 +71,11 @@ public sealed class LocalRegistryHost : IAsyncDisposable
         Directory.CreateDirectory(stateDirectory);
 
         AzuriteServer? azurite = null;
+        Smtp4devServer? mail = null;
         var connectionString = settings.StorageConnectionString;
         if (connectionString is null)
         {
+            settings.Progress?.Invoke("Starting local storage (Azurite; the first start installs it with npm ci, about a minute once)...");
             var installation = await new AzuriteInstaller().EnsureInstalledAsync(cancellationToken);
             azurite = await AzuriteServer.StartAsync(installation, AzuriteServerOptions.OnDisk(Path.Combine(stateDirectory, "azurite-data")), cancellationToken: cancellationToken);
             connectionString = azurite.ConnectionString;
@@ -85,11 +98,25 @@ public sealed class LocalRegistryHost : IAsyncDisposable
                 var worker = workerBuilder.Build();
                 await PrepareStorageAsync(worker.Services, cancellationToken);
                 await worker.StartAsync(cancellationToken);
-                return new LocalRegistryHost(worker, azurite, null);
+                return new LocalRegistryHost(worker, azurite, null, null);
             }
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
             builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
+            if (settings.LocalMailServer && string.IsNullOrWhiteSpace(builder.Configuration[$"{SmtpOptions.Section}:Host"]))
+            {
+                settings.Progress?.Invoke("Starting the local mail server for reminder notifications (smtp4dev)...");
+                mail = await Smtp4devServer.StartAsync(Path.Combine(stateDirectory, "smtp4dev"), settings.Progress, cancellationToken);
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    [$"{SmtpOptions.Section}:Host"] = Smtp4devServer.Host,
+                    [$"{SmtpOptions.Section}:Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    [$"{SmtpOptions.Section}:Security"] = nameof(SmtpSecurity.None),
+                    [$"{SmtpOptions.Section}:From"] = LocalSender,
+                });
+            }
+
+            settings.Progress?.Invoke("Starting the registry (storage, API, dashboard, ingest)...");
             // Only the settings given override configuration: a null here must not erase a
             // value from the command line or the environment.
             builder.Configuration.AddInMemoryCollection(overrides.Where(o => o.Value is not null));
@@ -107,12 +134,18 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             {
                 builder.Services.AddHostedService<DailySweepService>();
             }
+            // Reminder mails link to this host's dashboard unless the configuration names another.
+            var listening = new ListeningAddress();
+            builder.Services.AddSingleton(listening);
+            builder.Services.PostConfigure<ReminderNotificationOptions>(o => o.DashboardUrl ??= listening.Value);
             settings.ConfigureServices?.Invoke(builder.Services);
 
             var app = builder.Build();
             await PrepareStorageAsync(app.Services, cancellationToken);
             _ = app.Services.GetRequiredService<LocalCredentials>();
-            if (settings.SweepAsOf is null)
+            // The demo's start-up sweep runs after its batches are processed (RunStartupSweepAsync),
+            // so the daily sweep must not sweep today's empty schedule first.
+            if (settings.SweepAsOf is null && !settings.Demo)
             {
                 app.Services.GetRequiredService<StartupSweepGate>().Open();
             }
@@ -121,11 +154,17 @@ public sealed class LocalRegistryHost : IAsyncDisposable
             DashboardRoutes.Map(app);
             await app.StartAsync(cancellationToken);
 
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LocalRegistryHost(app, azurite, new Uri(address));
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            listening.Value = address;
+            return new LocalRegistryHost(app, azurite, mail, address);
         }
         catch
         {
+            if (mail is not null)
+            {
+                await mail.DisposeAsync();
+            }
+
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
@@ -161,16 +200,18 @@ public sealed class LocalRegistryHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs the start-up sweep as of <see cref="LocalHostSettings.SweepAsOf"/> (for testing and
-    /// demos; after the demo's uploads when both are asked for), then lets the daily sweep
-    /// start. Returns null when no start-up sweep was asked for.
+    /// Runs the start-up sweep as of <see cref="LocalHostSettings.SweepAsOf"/>, or as of today
+    /// with <c>--demo</c> (call it after the demo's batches are processed, so the demo's
+    /// digests and mails have something in them), then lets the daily sweep start. Returns null
+    /// when no start-up sweep was asked for.
     /// </summary>
     public async Task<FollowUpSweepResult?> RunStartupSweepAsync(CancellationToken cancellationToken = default)
     {
         var settings = _app.Services.GetRequiredService<LocalHostSettings>();
         try
         {
-            return settings.SweepAsOf is { } asOf ? await _app.Services.GetRequiredService<IFollowUpSweep>().RunAsync(asOf, cancellationToken) : null;
+            var asOf = settings.SweepAsOf ?? (settings.Demo ? DateOnly.FromDateTime(_app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime) : null);
+            return asOf is { } day ? await _app.Services.GetRequiredService<IFollowUpSweep>().RunAsync(day, cancellationToken) : null;
         }
         finally
         {
@@ -193,6 +234,12 @@ public sealed class LocalRegistryHost : IAsyncDisposable
         {
             _app.Dispose();
         }
+
+        if (_mail is not null)
+        {
+            await _mail.DisposeAsync();
+        }
+
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();

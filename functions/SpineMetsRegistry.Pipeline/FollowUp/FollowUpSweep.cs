@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Domain.FollowUp;
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 using SpineMetsRegistry.Pipeline.Schedule;
 
 namespace SpineMetsRegistry.Pipeline.FollowUp;
@@ -27,8 +28,10 @@ namespace SpineMetsRegistry.Pipeline.FollowUp;
 /// repeated) and complete a digest a crashed run left half done.
 /// </para>
 /// <para>
-/// Order of writes, chosen so a crash anywhere loses nothing: the digests first, then the
-/// notices, then the committee digest, then the watermark. A crash before the notices are
+/// Order of writes, chosen so a crash anywhere loses nothing: the digests first, each followed
+/// by the site's notification mail when it has something new (at most once per site and day,
+/// see <see cref="ReminderNotifications"/>), then the notices, then the committee digest,
+/// then the watermark. A crash before the notices are
 /// recorded makes the next sweep announce the same visits again (at least once, never lost);
 /// a rerun of the same day is exactly once.
 /// </para>
@@ -41,6 +44,7 @@ public sealed class FollowUpSweep(
     IScheduleStore schedule,
     IReminderLog log,
     ReminderDigestPublisher publisher,
+    ReminderNotifications notifications,
     ComplianceDigestWriter compliance,
     ProtocolReplan replan,
     RegistryPolicies policies) : IFollowUpSweep, IDisposable
@@ -93,12 +97,14 @@ public sealed class FollowUpSweep(
 
         var decisions = await DecideAsync(read.Visits, asOf, cancellationToken);
         var digests = new List<SiteDigestOutcome>();
+        var mails = new List<SiteNotificationOutcome>();
         foreach (var site in policies.Configuration.Sites)
         {
             var announced = decisions.Where(d => d.Reminder is not null && string.Equals(d.Visit.Site, site.Code, StringComparison.Ordinal)).ToList();
             var digest = ReminderDigest.Create(site.Code, asOf, policies.Protocol.Fingerprint, announced.Select(d => d.Reminder!));
             var newNotices = announced.Count(d => d.IsNew);
             var written = await publisher.PublishAsync(digest, newNotices, cancellationToken);
+            mails.Add(await notifications.NotifyAsync(site, digest, cancellationToken));
             digests.Add(new SiteDigestOutcome(site.Code, digest.Reminders.Count, newNotices, written,
                 "reminders/" + ReminderDigestPublisher.BlobName(asOf, "json"), "reminders/" + ReminderDigestPublisher.BlobName(asOf, "csv")));
         }
@@ -129,6 +135,7 @@ public sealed class FollowUpSweep(
             Reminders = reminders,
             NewNotices = fresh,
             Digests = digests,
+            Notifications = mails,
             Replan = replanned,
             Compliance = weekly,
             Summary = string.Create(CultureInfo.InvariantCulture,

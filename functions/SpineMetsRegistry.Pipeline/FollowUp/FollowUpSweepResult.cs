@@ -1,3 +1,5 @@
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
+
 namespace SpineMetsRegistry.Pipeline.FollowUp;
 
 /// <summary>How a sweep read the schedule.</summary>
@@ -65,6 +67,9 @@ public sealed record FollowUpSweepResult
 
     /// <summary>One entry per configured site.</summary>
     public IReadOnlyList<SiteDigestOutcome> Digests { get; init; } = [];
+
+    /// <summary>One entry per configured site: whether its contacts were mailed.</summary>
+    public IReadOnlyList<SiteNotificationOutcome> Notifications { get; init; } = [];
 
     /// <summary>The re-plan, when the protocol had changed since the last sweep.</summary>
     public ProtocolReplanResult? Replan { get; init; }

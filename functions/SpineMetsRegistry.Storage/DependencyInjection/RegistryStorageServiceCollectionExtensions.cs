@@ -54,6 +54,7 @@ public static class RegistryStorageServiceCollectionExtensions
         services.TryAddSingleton<RegistryStorageProvisioner>();
         services.TryAddSingleton<ICentralBlobs, CentralBlobStore>();
         services.TryAddSingleton<ILandingBlobs, LandingBlobStore>();
+        services.TryAddSingleton<IIncomingUploads, IncomingUploadStore>();
         services.TryAddSingleton<IBatchLedger, TableBatchLedger>();
         services.TryAddSingleton<IRecordStore, TableRecordStore>();
         services.TryAddSingleton<IAggregateStore, TableAggregateStore>();

@@ -30,15 +30,15 @@ public sealed class RemindersCommandTests
 
         Assert.Equal(SpineMetsCommandLine.Unavailable, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
-        Assert.Contains($"Cannot reach the registry API at {api}/: connection refused", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"Cannot reach the registry at {api}/: connection refused", run.Error, StringComparison.Ordinal);
         Assert.Contains("SpineMetsRegistry.LocalHost", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--date", "2026-13-01", "--date must be a date written YYYY-MM-DD.")]
     [InlineData("--date", "01/06/2026", "--date must be a date written YYYY-MM-DD.")]
-    [InlineData("--api", "ftp://registry", "--api must be an http(s) address")]
-    [InlineData("--api", "not a url", "--api must be an http(s) address")]
+    [InlineData("--api", "ftp://registry", "--registry must be an http(s) address")]
+    [InlineData("--api", "not a url", "--registry must be an http(s) address")]
     public async Task Reminders_BadOption_UsageErrorNothingSent(string option, string value, string message)
     {
         var run = await CliRun.InvokeAsync("reminders", "--site", "S01", "--key", "k", option, value);

@@ -4,7 +4,9 @@ using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Pipeline.Aggregates;
 using SpineMetsRegistry.Pipeline.Audit;
 using SpineMetsRegistry.Pipeline.Blobs;
+using Microsoft.Extensions.Options;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 using SpineMetsRegistry.Pipeline.Schedule;
 using SpineMetsRegistry.Storage.Aggregates;
 using SpineMetsRegistry.Storage.Audit;
@@ -28,8 +30,12 @@ internal sealed class FollowUpWorld
     /// <summary>The hour (UTC) of the daily sweep; uploads of a day are processed after it.</summary>
     public static readonly TimeOnly SweepTime = new(6, 0);
 
-    private FollowUpWorld(RegistryStorageClients clients, RegistryPolicies policies, FakeTimeProvider clock)
+    private Action<RegistrySettings>? _settings;
+    private Action<SiteConfiguration>? _site;
+
+    private FollowUpWorld(RegistryStorageClients clients, RegistryPolicies policies, FakeTimeProvider clock, Action<RegistrySettings>? settings)
     {
+        _settings = settings;
         Clients = clients;
         Policies = policies;
         Clock = clock;
@@ -56,6 +62,12 @@ internal sealed class FollowUpWorld
 
     public IAggregateStore Aggregates { get; }
 
+    /// <summary>Where notifications go (none by default; a test may point it at a real mail server).</summary>
+    public IReminderNotifier Notifier { get; set; } = new UnconfiguredReminderNotifier();
+
+    /// <summary>The dashboard address notification mails link to.</summary>
+    public Uri? DashboardUrl { get; set; }
+
     public string[] Sites => [.. Policies.Configuration.Sites.Select(s => s.Code)];
 
     public static async Task<FollowUpWorld> CreateAsync(AzuriteFixture azurite, DateOnly start, Action<RegistrySettings>? configure = null, params string[] sites)
@@ -70,16 +82,21 @@ internal sealed class FollowUpWorld
         var clients = new RegistryStorageClients(options);
         await new RegistryStorageProvisioner(clients).EnsureCreatedAsync(sites);
         var clock = new FakeTimeProvider(new DateTimeOffset(start.AddDays(-1).ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero));
-        return new FollowUpWorld(clients, Configure(sites, configure), clock);
+        return new FollowUpWorld(clients, Configure(sites, configure), clock, configure);
     }
 
-    public static RegistryPolicies Configure(string[] sites, Action<RegistrySettings>? configure)
+    public static RegistryPolicies Configure(string[] sites, Action<RegistrySettings>? configure, Action<SiteConfiguration>? site = null)
     {
         var configuration = new RegistryConfiguration
         {
             Sites = [.. sites.Select(code => new SiteConfiguration { Code = code, DisplayName = "Site " + code, StudyIdPattern = $"^{code}-[0-9]{{4}}$" })],
         };
         configure?.Invoke(configuration.Settings);
+        foreach (var configured in configuration.Sites)
+        {
+            site?.Invoke(configured);
+        }
+
         var resolved = RegistryPolicies.Create(configuration);
         return resolved.Value ?? throw new InvalidOperationException(string.Join("; ", resolved.Errors));
     }
@@ -92,6 +109,7 @@ internal sealed class FollowUpWorld
             Schedule,
             log,
             new ReminderDigestPublisher(landing ?? Landing, Audit, Clock),
+            new ReminderNotifications(Notifier, landing ?? Landing, Audit, Policies, Options.Create(new ReminderNotificationOptions { DashboardUrl = DashboardUrl }), Clock),
             new ComplianceDigestWriter(Schedule, Aggregates, Audit, Policies, Clock),
             new ProtocolReplan(Schedule, log, Policies),
             Policies);
@@ -106,7 +124,18 @@ internal sealed class FollowUpWorld
     }
 
     /// <summary>Changes the registry configuration (e.g. the protocol), as a restart with a new registry.json would.</summary>
-    public void Reconfigure(Action<RegistrySettings> configure) => Policies = Configure(Sites, configure);
+    public void Reconfigure(Action<RegistrySettings> configure)
+    {
+        _settings = configure;
+        Policies = Configure(Sites, _settings, _site);
+    }
+
+    /// <summary>Changes every site's entry (e.g. its notification contacts), as a restart with a new registry.json would.</summary>
+    public void ReconfigureSites(Action<SiteConfiguration> site)
+    {
+        _site = site;
+        Policies = Configure(Sites, _settings, _site);
+    }
 
     public void MoveTo(DateOnly day, TimeOnly time)
     {

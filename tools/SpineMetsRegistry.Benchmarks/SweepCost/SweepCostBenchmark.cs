@@ -3,6 +3,7 @@ using System.Globalization;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Pipeline.FollowUp;
+using SpineMetsRegistry.Pipeline.FollowUp.Notifications;
 
 namespace SpineMetsRegistry.Benchmarks.SweepCost;
 
@@ -55,10 +56,12 @@ internal static class SweepCostBenchmark
         var audit = new InMemoryAuditLog();
         var aggregates = new InMemoryAggregateStore();
         var time = TimeProvider.System;
+        var landing = new InMemoryLandingBlobs();
         using var sweep = new FollowUpSweep(
             store,
             log,
-            new ReminderDigestPublisher(new InMemoryLandingBlobs(), audit, time),
+            new ReminderDigestPublisher(landing, audit, time),
+            new ReminderNotifications(new UnconfiguredReminderNotifier(), landing, audit, policies, Microsoft.Extensions.Options.Options.Create(new ReminderNotificationOptions()), time),
             new ComplianceDigestWriter(store, aggregates, audit, policies, time),
             new ProtocolReplan(store, log, policies),
             policies);

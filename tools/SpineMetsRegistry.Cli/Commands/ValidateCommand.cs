@@ -99,7 +99,7 @@ internal static class ValidateCommand
         };
     }
 
-    private static async Task<BatchValidationContext?> BuildContextAsync(CliConsole console, string siteCode, FileInfo? configFile, DateOnly receivedOn)
+    internal static async Task<BatchValidationContext?> BuildContextAsync(CliConsole console, string siteCode, FileInfo? configFile, DateOnly receivedOn)
     {
         var loaded = RegistryConfigurationLocator.Load(configFile);
         if (loaded is null)
@@ -147,13 +147,13 @@ internal static class ValidateCommand
     private static FileStream TemporarySpill() =>
         new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
-    private static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
+    internal static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
     {
         await using var stream = file.OpenRead();
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    private static async Task<BatchValidationOutcome?> ValidateAsync(BatchFile batch, BatchDescription description, BatchValidationContext context, IValidationReportSink sink, CancellationToken cancellationToken)
+    internal static async Task<BatchValidationOutcome?> ValidateAsync(BatchFile batch, BatchDescription description, BatchValidationContext context, IValidationReportSink sink, CancellationToken cancellationToken)
     {
         if (batch.Format is not { } format)
         {
@@ -229,5 +229,5 @@ internal static class ValidateCommand
     private static int ExitCode(BatchValidationSummary summary) => summary.IsClean ? SpineMetsCommandLine.Success : SpineMetsCommandLine.ProblemsFound;
 
     /// <summary>The file to validate and how to read it (null: the extension names no format).</summary>
-    private sealed record BatchFile(FileInfo File, BatchFormat? Format);
+    internal sealed record BatchFile(FileInfo File, BatchFormat? Format);
 }

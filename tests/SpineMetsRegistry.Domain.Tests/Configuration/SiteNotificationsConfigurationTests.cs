@@ -14,8 +14,8 @@ public sealed class SiteNotificationsConfigurationTests
     {
         var result = Load("""{ "contacts": ["dm@s01.example.org", "nurse@s01.example.org"], "paused": true }""");
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        var site = result.Configuration!.Sites[0];
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        var site = result.Value!.Sites[0];
         Assert.Equal(["dm@s01.example.org", "nurse@s01.example.org"], site.Notifications.Contacts);
         Assert.True(site.Notifications.Paused);
     }
@@ -25,9 +25,9 @@ public sealed class SiteNotificationsConfigurationTests
     {
         var result = RegistryConfigurationLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes("""{ "sites": [ { "code": "S01", "studyIdPattern": "^S01-[0-9]{4}$" } ] }""")));
 
-        Assert.True(result.Succeeded);
-        Assert.Empty(result.Configuration!.Sites[0].Notifications.Contacts);
-        Assert.False(result.Configuration.Sites[0].Notifications.Paused);
+        Assert.True(result.IsSuccess);
+        Assert.Empty(result.Value!.Sites[0].Notifications.Contacts);
+        Assert.False(result.Value.Sites[0].Notifications.Paused);
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class SiteNotificationsConfigurationTests
     {
         var result = Load(notifications);
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.IsSuccess);
         var error = Assert.Single(result.Errors);
         Assert.Contains("Site S01", error, StringComparison.Ordinal);
         Assert.Contains(message, error, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class ProgressAndPurgeTests(AzuriteFixture azurite, ITestOutputHel
         var measured = new List<(int Chunks, int Rows)>();
         foreach (var batch in new[] { small, large })
         {
-            Assert.Equal("started", (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
+            Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
             var accepted = (await host.Get<IBatchLedger>().GetAsync(batch.Site, batch.Key.Value))!.Validation!.Accepted;
             var history = (await StorageSnapshot.ReadAsync(storage)).EngineRows.Keys.Count(k => k.StartsWith("spinemetshubHistory | " + batch.Key.InstanceId + " |", StringComparison.Ordinal));
             measured.Add(((int)Math.Ceiling(accepted / (double)ValidateActivity.ChunkSize), history));
@@ -52,7 +52,7 @@ public sealed class ProgressAndPurgeTests(AzuriteFixture azurite, ITestOutputHel
         var batch = SiteBatches.First();
         var blob = await host.PutIncomingAsync(batch.Site, batch.FileName, batch.Bytes);
 
-        Assert.Equal("started", Assert.Single(await host.StartAsync(blob)).Outcome);
+        Assert.Equal(IngestStartStatus.Started, Assert.Single(await host.StartAsync(blob)).Outcome);
         await gate.Reached.WaitAsync(PipelineHost.OrchestrationTimeout);
         var progress = host.Get<IIngestProgress>();
         var running = await Eventually.GetAsync(
@@ -75,7 +75,7 @@ public sealed class ProgressAndPurgeTests(AzuriteFixture azurite, ITestOutputHel
         using var registry = TestRegistry.Create("S01", "S02");
         await using var host = await PipelineHost.StartAsync(StorageNamespace.Create(azurite), registry);
         var batch = SiteBatches.First();
-        Assert.Equal("started", (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
+        Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(daysLater));
         var purger = new CompletedInstancePurger(host.Engine, later, NullLogger<CompletedInstancePurger>.Instance);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
@@ -28,7 +29,7 @@ public sealed class UnknownColumnTests(AzuriteFixture azurite)
         await run.UploadAsync(batch);
         var entry = await run.WaitForIngestAsync(batch, TimeSpan.FromSeconds(90));
 
-        Assert.Equal((BatchStatus.Completed, "quarantined"), (entry.Status, entry.Decision));
+        Assert.Equal((BatchStatus.Completed, (BatchDecision?)BatchDecision.Quarantined), (entry.Status, entry.Decision));
         Assert.Equal(1, entry.Validation!.IdentifierFindings);
         var snapshot = await StorageSnapshot.ReadAsync(run.Storage);
         var content = BatchBlobNames.Content(batch.Site, batch.Sha256);
@@ -49,7 +50,7 @@ public sealed class UnknownColumnTests(AzuriteFixture azurite)
         await run.UploadAsync(batch);
         var entry = await run.WaitForIngestAsync(batch, TimeSpan.FromSeconds(90));
 
-        Assert.Equal((BatchStatus.Completed, "held"), (entry.Status, entry.Decision));
+        Assert.Equal((BatchStatus.Completed, (BatchDecision?)BatchDecision.Held), (entry.Status, entry.Decision));
         Assert.Equal((0, 0), (entry.Validation!.Accepted, entry.Validation.IdentifierFindings));
         Assert.Contains(BatchStatus.NotStored, (await run.Ledger.HistoryAsync(batch.Site, batch.Key.Value)).Select(h => h.Status));
         var snapshot = await StorageSnapshot.ReadAsync(run.Storage);

@@ -99,12 +99,12 @@ public sealed class HostileBlobNameTests
         switch (name.Outcome)
         {
             case NameOutcome.Started:
-                Assert.Equal("started", outcome.Outcome);
+                Assert.Equal(IngestStartStatus.Started, outcome.Outcome);
                 Assert.Equal(name.Expected, Assert.Single(workflows.Requests).Site);
                 Assert.Empty(reports);
                 break;
             case NameOutcome.NotProcessed:
-                Assert.Equal("ignored", outcome.Outcome);
+                Assert.Equal(IngestStartStatus.Ignored, outcome.Outcome);
                 Assert.Contains(name.Expected, outcome.Detail, StringComparison.Ordinal);
                 Assert.Empty(workflows.Requests);
                 var report = Assert.Single(reports);
@@ -114,7 +114,7 @@ public sealed class HostileBlobNameTests
                 Assert.Equal("not_processed", Assert.Single(_audit.Entries).Outcome);
                 break;
             default:
-                Assert.Equal("ignored", outcome.Outcome);
+                Assert.Equal(IngestStartStatus.Ignored, outcome.Outcome);
                 Assert.Contains(name.Expected, outcome.Detail, StringComparison.Ordinal);
                 Assert.Empty(workflows.Requests);
                 Assert.Empty(reports);
@@ -133,11 +133,11 @@ public sealed class HostileBlobNameTests
     }
 
     [Theory]
-    [InlineData(-1, "ignored")]
-    [InlineData(0, "started")]
-    public async Task HandleMessageAsync_BatchOverTheSizeLimit_IsNotProcessedBeforeAnyByteIsRead(int limitMinusSize, string expected)
+    [InlineData(-1, IngestStartStatus.Ignored)]
+    [InlineData(0, IngestStartStatus.Started)]
+    public async Task HandleMessageAsync_BatchOverTheSizeLimit_IsNotProcessedBeforeAnyByteIsRead(int limitMinusSize, IngestStartStatus expected)
     {
-        var configuration = RegistryConfigurationLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "registry.json")).Configuration!;
+        var configuration = RegistryConfigurationLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "registry.json")).Value!;
         configuration.Settings.MaxBatchBytes = Content.Length + limitMinusSize;
         _landing.Put("S01", LandingArea.Incoming, "big.csv", Content);
         var workflows = new RecordingStarter();
@@ -146,9 +146,9 @@ public sealed class HostileBlobNameTests
         var outcome = Assert.Single(await starter.HandleMessageAsync(GridEvents.Json(GridEvents.Event(GridEvents.SubjectOf("site-s01", "incoming/big.csv"))), workflows));
 
         Assert.Equal(expected, outcome.Outcome);
-        Assert.Equal(expected == "started" ? 1 : 0, workflows.Requests.Count);
-        Assert.Equal(expected == "started" ? 0 : 1, _landing.Blobs.Keys.Count(k => k.Area == LandingArea.Reports));
-        if (expected == "ignored")
+        Assert.Equal(expected == IngestStartStatus.Started ? 1 : 0, workflows.Requests.Count);
+        Assert.Equal(expected == IngestStartStatus.Started ? 0 : 1, _landing.Blobs.Keys.Count(k => k.Area == LandingArea.Reports));
+        if (expected == IngestStartStatus.Ignored)
         {
             Assert.Contains("over the batch size limit", outcome.Detail, StringComparison.Ordinal);
         }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
@@ -16,7 +17,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_AcceptedBatch_CallsEveryStepInOrder()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 3, Counts));
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 3, Counts));
 
         var run = await activities.RunAsync(IngestRequests.For());
 
@@ -28,13 +29,13 @@ public sealed class IngestOrchestratorTests
                 IngestActivityNames.RecordStored, IngestActivityNames.Aggregate, IngestActivityNames.Schedule, IngestActivityNames.Complete,
             ],
             activities.Names);
-        Assert.Equal(new IngestOutcome("S01", BatchKey, "accepted", new StoreCounts(3, 0, 0, 0)), run.Outcome);
+        Assert.Equal(new IngestOutcome("S01", BatchKey, BatchDecision.Accepted, new StoreCounts(3, 0, 0, 0)), run.Outcome);
     }
 
     [Fact]
     public async Task RunAsync_PartiallyAcceptedBatch_StoresEveryChunkOnceAndTotalsTheirCounts()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("partially_accepted", true, 5, Counts))
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.PartiallyAccepted, true, 5, Counts))
         {
             ChunkAnswer = chunk => new StoreCounts(chunk + 1, chunk, 1, chunk == 4 ? 1 : 0),
         };
@@ -45,7 +46,7 @@ public sealed class IngestOrchestratorTests
         Assert.Equal([0, 1, 2, 3, 4], chunks.Select(c => c.Chunk).Order());
         Assert.All(chunks, c => Assert.Equal(("S01", BatchKey), (c.Site, c.BatchKey)));
         var total = new StoreCounts(15, 10, 5, 1);
-        Assert.Equal(new IngestOutcome("S01", BatchKey, "partially_accepted", total), run.Outcome);
+        Assert.Equal(new IngestOutcome("S01", BatchKey, BatchDecision.PartiallyAccepted, total), run.Outcome);
         Assert.Equal(total, activities.InputOf<StoredStep>(IngestActivityNames.RecordStored).Stored);
         Assert.Equal(total, activities.InputOf<StoredStep>(IngestActivityNames.Complete).Stored);
     }
@@ -55,7 +56,7 @@ public sealed class IngestOrchestratorTests
     [InlineData(20)]
     public async Task RunAsync_ManyChunks_NeverRunsMoreThanAWaveAtOnce(int chunkCount)
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, chunkCount, Counts));
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, chunkCount, Counts));
 
         var run = await activities.RunAsync(IngestRequests.For());
 
@@ -68,7 +69,7 @@ public sealed class IngestOrchestratorTests
     public async Task RunAsync_MoreChunksThanOneSegment_StoresEachOnceThroughSubOrchestrationsAndReportsProgress()
     {
         var chunkCount = (2 * ChunkSegments.ChunksPerSegment) + 3;
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, chunkCount, Counts));
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, chunkCount, Counts));
 
         var run = await activities.RunAsync(IngestRequests.For());
 
@@ -89,7 +90,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_NoChunks_StoresNothingButStillRecordsAndCompletes()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 0, Counts));
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 0, Counts));
 
         var run = await activities.RunAsync(IngestRequests.For());
 
@@ -102,7 +103,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_UploadAlreadyIngested_StopsAfterReceive()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 1, Counts))
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts))
         {
             Receive = input => new ReceivedBatch(input.Request.Site, BatchKey, AlreadyCompleted: true),
         };
@@ -110,14 +111,14 @@ public sealed class IngestOrchestratorTests
         var run = await activities.RunAsync(IngestRequests.For());
 
         Assert.Equal([IngestActivityNames.Receive], activities.Names);
-        Assert.Equal(new IngestOutcome("S01", BatchKey, "already_completed", StoreCounts.None), run.Outcome);
+        Assert.Equal(IngestOutcome.AlreadyIngested("S01", BatchKey), run.Outcome);
     }
 
     [Theory]
-    [InlineData("rejected")]
-    [InlineData("quarantined")]
-    [InlineData("held")]
-    public async Task RunAsync_DecisionThatStoresNothing_GoesStraightToComplete(string decision)
+    [InlineData(BatchDecision.Rejected)]
+    [InlineData(BatchDecision.Quarantined)]
+    [InlineData(BatchDecision.Held)]
+    public async Task RunAsync_DecisionThatStoresNothing_GoesStraightToComplete(BatchDecision decision)
     {
         // The decision, not the chunk count, decides whether records are stored.
         var activities = new FakeIngestActivities(new ValidatedBatch(decision, false, 4, Counts));
@@ -133,7 +134,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_EveryCall_CarriesTheOrchestrationClockWithinTheRun()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 10, Counts));
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 10, Counts));
 
         var run = await activities.RunAsync(IngestRequests.For());
 
@@ -146,7 +147,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_Receive_IsGivenTheRequest()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 1, Counts));
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts));
         var request = IngestRequests.For(site: "S01", fileName: "enrol.jsonl");
 
         await activities.RunAsync(request);
@@ -159,7 +160,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_ValidateFails_RecordsTheFailureWithTheBatchKeyAndFails()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 1, Counts))
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts))
         {
             ValidateFailure = new InvalidOperationException("the staging area is unreachable"),
         };
@@ -176,7 +177,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_ReceiveFails_RecordsTheFailureWithoutABatchKey()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 1, Counts))
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts))
         {
             Receive = _ => throw new IOException("blob gone"),
         };
@@ -192,7 +193,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_AChunkFails_RecordsTheFailureAndFailsWithoutCompleting()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 10, Counts)) { FailingChunk = 3 };
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 10, Counts)) { FailingChunk = 3 };
 
         var run = await activities.RunAsync(IngestRequests.For());
 
@@ -207,7 +208,7 @@ public sealed class IngestOrchestratorTests
     [Fact]
     public async Task RunAsync_AChunkFailsLessOftenThanTheRetryPolicyAllows_IsRetriedByTheEngineAndCompletes()
     {
-        var activities = new FakeIngestActivities(new ValidatedBatch("accepted", true, 2, Counts)) { FailingChunk = 1, ChunkFailures = 2 };
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 2, Counts)) { FailingChunk = 1, ChunkFailures = 2 };
 
         var run = await activities.RunAsync(IngestRequests.For(), new WorkflowRetryPolicy(3, TimeSpan.FromMilliseconds(50), 2.0, TimeSpan.FromMilliseconds(200)));
 

@@ -40,6 +40,7 @@ public sealed class DisclosureGrid
     private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
     private readonly List<long> values = [];
     private readonly List<bool> shown = [];
+    private readonly List<bool> known = [];
     private readonly List<(int Total, int[] Parts)> lines = [];
     private Suppression[]? suppression;
 
@@ -64,7 +65,8 @@ public sealed class DisclosureGrid
     /// <param name="id">Stable identity.</param>
     /// <param name="value">The count.</param>
     /// <param name="isShown">Whether it is published (false: only derivable).</param>
-    public void Cell(string id, long value, bool isShown = true)
+    /// <param name="isKnown">Whether the reader knows it anyway (a site its own counts): never a secret, always exact to the audit.</param>
+    public void Cell(string id, long value, bool isShown = true, bool isKnown = false)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentOutOfRangeException.ThrowIfNegative(value);
@@ -76,12 +78,14 @@ public sealed class DisclosureGrid
             }
 
             shown[existing] |= isShown;
+            known[existing] |= isKnown;
             return;
         }
 
         index[id] = values.Count;
         values.Add(value);
         shown.Add(isShown);
+        known.Add(isKnown);
         suppression = null;
     }
 
@@ -123,6 +127,7 @@ public sealed class DisclosureGrid
         {
             suppression[i] = Suppression.Complementary;
             Propagate([i]);
+            Repair();
         }
     }
 
@@ -162,9 +167,121 @@ public sealed class DisclosureGrid
 
         suppression = values.Select(v => v > 0 && v < Threshold ? Suppression.Primary : Suppression.None).ToArray();
         Propagate(Enumerable.Range(0, values.Count).Where(i => suppression[i] != Suppression.None));
+        Repair();
     }
 
-    private void Propagate(IEnumerable<int> changed)
+    /// <summary>
+    /// Line-by-line suppression can still leave a small count computable by combining several
+    /// relations (a classic weakness in tables of three or more dimensions). So the grid audits
+    /// itself as a reader would: each count becomes an interval (exact when published, 1 to
+    /// threshold - 1 when labelled small, unbounded when hidden or never shown), every relation
+    /// narrows the intervals until nothing changes, and any small count pinned to one value gets
+    /// a further published cell of its relations hidden; repeat until the audit finds nothing.
+    /// </summary>
+    private void Repair()
+    {
+        var linesOf = LinesOf();
+        for (var round = 0; round < 100; round++)
+        {
+            var leaks = Audit();
+            if (leaks.Count == 0)
+            {
+                return;
+            }
+
+            var hidden = new List<int>();
+            foreach (var leak in leaks)
+            {
+                if (RepairPartner(leak, linesOf) is { } partner && suppression![partner] == Suppression.None)
+                {
+                    suppression[partner] = Suppression.Complementary;
+                    hidden.Add(partner);
+                }
+            }
+
+            if (hidden.Count == 0)
+            {
+                return;
+            }
+
+            Propagate(hidden);
+        }
+    }
+
+    private int? RepairPartner(int leak, List<int>[] linesOf)
+    {
+        // The smallest published, visible, non-zero cell within two relations of the leak.
+        var near = new HashSet<int>();
+        foreach (var l in linesOf[leak] ?? [])
+        {
+            foreach (var member in lines[l].Parts.Append(lines[l].Total))
+            {
+                near.Add(member);
+                foreach (var l2 in linesOf[member] ?? [])
+                {
+                    near.UnionWith(lines[l2].Parts.Append(lines[l2].Total));
+                }
+            }
+        }
+
+        return near.Where(i => shown[i] && !known[i] && !Hidden(i) && values[i] > 0)
+            .OrderBy(i => values[i]).ThenBy(i => i).Cast<int?>().FirstOrDefault();
+    }
+
+    /// <summary>The small counts a reader can pin down from what is published (interval propagation).</summary>
+    private List<int> Audit()
+    {
+        const long Infinity = long.MaxValue / 4;
+        var lo = new long[values.Count];
+        var hi = new long[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            (lo[i], hi[i]) = known[i] || (shown[i] && !Hidden(i)) ? (values[i], values[i])
+                : shown[i] && suppression![i] == Suppression.Primary ? (1, Threshold - 1)
+                : (0, Infinity);
+        }
+
+        var changed = true;
+        for (var round = 0; changed && round < 1000; round++)
+        {
+            changed = false;
+            foreach (var (total, parts) in lines)
+            {
+                long sumLo = 0;
+                long sumHi = 0;
+                foreach (var p in parts)
+                {
+                    sumLo += lo[p];
+                    sumHi = Math.Min(Infinity, sumHi + hi[p]);
+                }
+
+                changed |= Narrow(total, sumLo, sumHi);
+                foreach (var p in parts)
+                {
+                    var othersLo = sumLo - lo[p];
+                    var othersHi = sumHi >= Infinity ? Infinity : sumHi - hi[p];
+                    changed |= Narrow(p, othersHi >= Infinity ? 0 : lo[total] - othersHi, hi[total] >= Infinity ? Infinity : hi[total] - othersLo);
+                }
+            }
+        }
+
+        return Enumerable.Range(0, values.Count).Where(i => !known[i] && values[i] > 0 && values[i] < Threshold && lo[i] == hi[i]).ToList();
+
+        bool Narrow(int i, long newLo, long newHi)
+        {
+            var l = Math.Max(lo[i], newLo);
+            var h = Math.Min(hi[i], newHi);
+            if (l == lo[i] && h == hi[i])
+            {
+                return false;
+            }
+
+            (lo[i], hi[i]) = (l, h);
+            return true;
+        }
+    }
+
+    private List<int>[] LinesOf()
     {
         var linesOf = new List<int>[values.Count];
         for (var l = 0; l < lines.Count; l++)
@@ -174,6 +291,13 @@ public sealed class DisclosureGrid
                 (linesOf[member] ??= []).Add(l);
             }
         }
+
+        return linesOf;
+    }
+
+    private void Propagate(IEnumerable<int> changed)
+    {
+        var linesOf = LinesOf();
 
         var queue = new Queue<int>(changed.SelectMany(c => linesOf[c] ?? []).Distinct());
         var queued = new HashSet<int>(queue);

@@ -75,7 +75,7 @@ public sealed class StatisticsGridBuilder
             var rest = networkCounts.ToDictionary(
                 f => f.Key,
                 f => f.Value.ToDictionary(m => m.Key, m => m.Value - (ownCounts[f.Key].TryGetValue(m.Key, out var o) ? o : 0), StringComparer.Ordinal));
-            AddView(grid, Own, ownCounts, shown: true, measureKeys: networkCounts);
+            AddView(grid, Own, ownCounts, shown: true, measureKeys: networkCounts, known: true);
             AddView(grid, Rest, rest, shown: false);
             foreach (var (filter, counts) in networkCounts)
             {
@@ -89,14 +89,14 @@ public sealed class StatisticsGridBuilder
         return grid;
     }
 
-    private void AddView(DisclosureGrid grid, string view, Dictionary<CellKey, Dictionary<string, long>> counts, bool shown, Dictionary<CellKey, Dictionary<string, long>>? measureKeys = null)
+    private void AddView(DisclosureGrid grid, string view, Dictionary<CellKey, Dictionary<string, long>> counts, bool shown, Dictionary<CellKey, Dictionary<string, long>>? measureKeys = null, bool known = false)
     {
         foreach (var (filter, byMeasure) in measureKeys ?? counts)
         {
             foreach (var measure in byMeasure.Keys)
             {
                 var value = counts[filter].TryGetValue(measure, out var v) ? v : 0;
-                grid.Cell(Id(view, filter, measure), value, shown && !IsDerived(measure));
+                grid.Cell(Id(view, filter, measure), value, shown && !IsDerived(measure), known);
             }
         }
 

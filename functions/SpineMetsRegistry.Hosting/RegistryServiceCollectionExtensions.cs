@@ -48,6 +48,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<IFollowUpSweep>(sp => sp.GetRequiredService<FollowUpSweep>());
 
         services.AddSingleton<RegistryApi>();
+        services.AddSingleton<SpineMetsRegistry.Api.Statistics.StatisticsApi>();
         return services;
     }
 }

@@ -65,7 +65,7 @@ public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
         Assert.Equal(2, await rows.CountAsync());
         Assert.Contains("partially_accepted", await rows.Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("table[data-site='S01']").CountAsync());
-        Assert.Contains("site:S03", await page.InnerTextAsync("#aggregates-meta"), StringComparison.Ordinal);
+        Assert.Contains("Site S03", await page.TextContentAsync("#aggregates-title") ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]

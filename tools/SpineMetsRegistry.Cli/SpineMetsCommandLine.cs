@@ -25,12 +25,13 @@ public static class SpineMetsCommandLine
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments, show follow-up reminders.")
+        var root = new RootCommand("SpineMetsRegistry command line: validate batches, export the data dictionary, score instruments, show follow-up reminders, estimate survival.")
         {
             ValidateCommand.Create(console),
             DictionaryCommand.Create(console),
             ScoreCommand.Create(console),
             RemindersCommand.Create(console),
+            StatsCommand.Create(console),
         };
         return root;
     }

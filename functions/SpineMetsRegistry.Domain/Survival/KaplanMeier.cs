@@ -3,7 +3,7 @@ using SpineMetsRegistry.Domain.Statistics;
 namespace SpineMetsRegistry.Domain.Survival;
 
 /// <summary>One step of a Kaplan-Meier curve, at a time with at least one death.</summary>
-/// <param name="Time">Day of the deaths.</param>
+/// <param name="Time">Time of the deaths (day in the registry).</param>
 /// <param name="AtRisk">Patients at risk just before the time (time on or after it).</param>
 /// <param name="Events">Deaths at the time.</param>
 /// <param name="Censored">Censorings from this time (inclusive) up to the next death time (exclusive), so that the next step's number at risk is this one's minus deaths minus censored.</param>
@@ -11,7 +11,7 @@ namespace SpineMetsRegistry.Domain.Survival;
 /// <param name="StandardError">Greenwood standard error of the survival.</param>
 /// <param name="Lower">Lower limit of the 95% log-log interval; null when survival is 0.</param>
 /// <param name="Upper">Upper limit of the 95% log-log interval; null when survival is 0.</param>
-public sealed record KaplanMeierStep(int Time, long AtRisk, long Events, long Censored, double Survival, double StandardError, double? Lower, double? Upper);
+public sealed record KaplanMeierStep(decimal Time, long AtRisk, long Events, long Censored, double Survival, double StandardError, double? Lower, double? Upper);
 
 /// <summary>A Kaplan-Meier curve: its steps and its median with the Brookmeyer-Crowley interval.</summary>
 /// <param name="Total">Patients in the analysis.</param>
@@ -23,7 +23,7 @@ public sealed record KaplanMeierCurve(long Total, long Events, long CensoredBefo
 {
     /// <summary>Survival at a day (1 before the first death): the last step at or before it.</summary>
     /// <param name="day">Day since the index treatment.</param>
-    public double SurvivalAt(int day) => Steps.LastOrDefault(s => s.Time <= day)?.Survival ?? 1.0;
+    public double SurvivalAt(decimal day) => Steps.LastOrDefault(s => s.Time <= day)?.Survival ?? 1.0;
 }
 
 /// <summary>

@@ -28,7 +28,10 @@ public sealed record LogRankResult(IReadOnlyList<LogRankGroup> Groups, double Ch
 /// </summary>
 public static class LogRankTest
 {
-    /// <summary>Tests the groups; null when fewer than two groups have patients or no one died.</summary>
+    /// <summary>
+    /// Tests the groups; null when fewer than two groups have patients, no one died, or a group
+    /// had no one at risk at any death time (its variance is 0).
+    /// </summary>
     /// <param name="groups">Per-day counts by group name.</param>
     public static LogRankResult? Compare(IReadOnlyDictionary<string, SurvivalCounts> groups)
     {
@@ -80,6 +83,12 @@ public static class LogRankTest
 
         var u = Vector<double>.Build.Dense(k - 1, j => observed[j] - expected[j]);
         var v = covariance.SubMatrix(0, k - 1, 0, k - 1);
+        // A group nobody in which was at risk at any death time has no variance: no test.
+        if (Math.Abs(v.Determinant()) < 1e-12)
+        {
+            return null;
+        }
+
         var chiSquare = u * v.Inverse() * u;
         var degrees = k - 1;
         var p = 1 - ChiSquared.CDF(degrees, chiSquare);

@@ -14,10 +14,10 @@ namespace SpineMetsRegistry.Domain.Survival;
 /// Each is null ("not reached") when the curve or limit never falls to 0.5, the convention of
 /// R's <c>survfit</c>, whose printed median and limits these reproduce.
 /// </summary>
-/// <param name="Median">Median survival in days, null when not reached.</param>
-/// <param name="Lower">Lower 95% limit in days, null when not reached.</param>
-/// <param name="Upper">Upper 95% limit in days, null when not reached.</param>
-public sealed record MedianSurvival(int? Median, int? Lower, int? Upper)
+/// <param name="Median">Median survival time (days in the registry), null when not reached.</param>
+/// <param name="Lower">Lower 95% limit, null when not reached.</param>
+/// <param name="Upper">Upper 95% limit, null when not reached.</param>
+public sealed record MedianSurvival(decimal? Median, decimal? Lower, decimal? Upper)
 {
     /// <summary>The median and its interval from the steps of a curve.</summary>
     /// <param name="steps">The curve's steps in time order.</param>

@@ -88,7 +88,13 @@ public sealed record PublishedSurvivalCurve(int Threshold, IReadOnlyList<Publish
 
     private static void Cut(SurvivalCounts counts, int threshold, HashSet<int> riskDays, List<PublishedSurvivalInterval> intervals, Dictionary<int, long> publishedAtRisk)
     {
-        var days = counts.Days.ToDictionary(d => d.Key, d => d.Value);
+        // The registry's times are whole days; a fractional time cannot be cut into day intervals.
+        if (counts.Days.Any(d => d.Key != Math.Floor(d.Key)))
+        {
+            throw new ArgumentException("Published curves need whole-day times.", nameof(counts));
+        }
+
+        var days = counts.Days.ToDictionary(d => (int)d.Key, d => d.Value);
         // Candidate boundaries: the day after every day with a death or censoring, and every reporting day.
         var boundaries = days.Keys.Select(d => d + 1).Concat(riskDays).Where(b => b > 0).Distinct().Order().ToList();
         var product = new ProductLimit();

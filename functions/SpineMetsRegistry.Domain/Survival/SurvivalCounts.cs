@@ -20,16 +20,16 @@ public readonly record struct DayCounts(long Events, long Censored)
 /// </summary>
 public sealed class SurvivalCounts
 {
-    private readonly ImmutableSortedDictionary<int, DayCounts> days;
+    private readonly ImmutableSortedDictionary<decimal, DayCounts> days;
 
-    private SurvivalCounts(ImmutableSortedDictionary<int, DayCounts> days, long total)
+    private SurvivalCounts(ImmutableSortedDictionary<decimal, DayCounts> days, long total)
     {
         this.days = days;
         Total = total;
     }
 
     /// <summary>No patient.</summary>
-    public static SurvivalCounts Empty { get; } = new(ImmutableSortedDictionary<int, DayCounts>.Empty, 0);
+    public static SurvivalCounts Empty { get; } = new(ImmutableSortedDictionary<decimal, DayCounts>.Empty, 0);
 
     /// <summary>Counts of the given observations.</summary>
     /// <param name="observations">Survival times.</param>
@@ -41,7 +41,7 @@ public sealed class SurvivalCounts
 
     /// <summary>Counts rebuilt from stored per-day counts.</summary>
     /// <param name="entries">Day and counts; a day may repeat (counts add).</param>
-    public static SurvivalCounts FromDays(IEnumerable<KeyValuePair<int, DayCounts>> entries)
+    public static SurvivalCounts FromDays(IEnumerable<KeyValuePair<decimal, DayCounts>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         return entries.Aggregate(Empty, (c, e) => c.Add(e.Key, e.Value));
@@ -50,13 +50,13 @@ public sealed class SurvivalCounts
     /// <summary>Number of patients.</summary>
     public long Total { get; }
 
-    /// <summary>Days with at least one death or censoring, ascending.</summary>
-    public IEnumerable<KeyValuePair<int, DayCounts>> Days => days;
+    /// <summary>Times (days in the registry) with at least one death or censoring, ascending.</summary>
+    public IEnumerable<KeyValuePair<decimal, DayCounts>> Days => days;
 
     /// <summary>These counts with one more patient.</summary>
     /// <param name="observation">The patient's time.</param>
     public SurvivalCounts Add(SurvivalObservation observation) =>
-        Add(observation.Days, observation.IsEvent ? new DayCounts(1, 0) : new DayCounts(0, 1));
+        Add(observation.Time, observation.IsEvent ? new DayCounts(1, 0) : new DayCounts(0, 1));
 
     /// <summary>The counts of two disjoint cohorts (site to pooled).</summary>
     /// <param name="other">The other counts.</param>
@@ -76,9 +76,9 @@ public sealed class SurvivalCounts
 
     /// <summary>Number at risk at a day: patients whose time is that day or later (deaths on the day included).</summary>
     /// <param name="day">Day since the index treatment.</param>
-    public long AtRisk(int day) => Total - days.Where(d => d.Key < day).Sum(d => d.Value.Events + d.Value.Censored);
+    public long AtRisk(decimal day) => Total - days.Where(d => d.Key < day).Sum(d => d.Value.Events + d.Value.Censored);
 
-    private SurvivalCounts Add(int day, DayCounts counts)
+    private SurvivalCounts Add(decimal day, DayCounts counts)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(day);
         ArgumentOutOfRangeException.ThrowIfNegative(counts.Events);

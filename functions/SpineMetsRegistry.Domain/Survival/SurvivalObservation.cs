@@ -1,9 +1,13 @@
 namespace SpineMetsRegistry.Domain.Survival;
 
-/// <summary>One patient's overall-survival time: days from the index treatment to death (an event) or to the last date known alive (censored).</summary>
-/// <param name="Days">Days from the index treatment date, 0 or more.</param>
+/// <summary>
+/// One patient's overall-survival time: from the index treatment to death (an event) or to the
+/// last date known alive (censored). The registry measures it in whole days; the estimators accept
+/// any non-negative time (e.g. weeks in a textbook example checked with <c>spinemets stats km</c>).
+/// </summary>
+/// <param name="Time">Time since the index treatment (days in the registry), 0 or more.</param>
 /// <param name="IsEvent">True for a death, false for a censored time.</param>
-public readonly record struct SurvivalObservation(int Days, bool IsEvent);
+public readonly record struct SurvivalObservation(decimal Time, bool IsEvent);
 
 /// <summary>Why no survival time could be derived for a patient (stable codes).</summary>
 /// <param name="Code">Stable code.</param>

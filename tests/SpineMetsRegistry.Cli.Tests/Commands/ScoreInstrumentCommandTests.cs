@@ -43,7 +43,7 @@ public sealed class ScoreInstrumentCommandTests
         Assert.Equal(62.5m, score.GetProperty("total").GetProperty("score").GetDecimal());
         var pf = score.GetProperty("scales").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "physical_function");
         Assert.Equal(100m, pf.GetProperty("score").GetDecimal());
-        Assert.Equal("registry-default-1", run.Single().GetProperty("definitionVersion").GetString());
+        Assert.Equal("registry-default-2", run.Single().GetProperty("definitionVersion").GetString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SpineMetsRegistry.Domain.Batches;
 using SpineMetsRegistry.Domain.Instruments;
+using SpineMetsRegistry.Domain.Instruments.Sosgoq;
 using SpineMetsRegistry.Domain.Records;
 using SpineMetsRegistry.Domain.Scoring;
 using SpineMetsRegistry.Domain.Tests.TestSupport;
@@ -102,7 +103,7 @@ public sealed class RecordScorerTests
 
         var total = Score(scores, "sosgoq_total");
         Assert.Equal(100m, total.Value);
-        Assert.Equal("registry-default-1", total.Definition);
+        Assert.Equal(SosgoqDefinitions.RegistryDefault2Version, total.Definition);
         Assert.Contains(scores, s => s.Name == "sosgoq_pain");
     }
 }

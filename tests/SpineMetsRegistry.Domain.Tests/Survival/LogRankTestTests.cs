@@ -43,6 +43,16 @@ public sealed class LogRankTestTests
     }
 
     [Fact]
+    public void Compare_GroupNeverAtRiskAtADeath_NullRatherThanInfinity()
+    {
+        Assert.Null(LogRankTest.Compare(new Dictionary<string, SurvivalCounts>
+        {
+            ["a"] = SurvivalCounts.Of([new SurvivalObservation(0, false)]),
+            ["b"] = SurvivalCounts.Of(FreireichData.Placebo),
+        }));
+    }
+
+    [Fact]
     public void Compare_FewerThanTwoGroupsWithPatients_Null()
     {
         Assert.Null(LogRankTest.Compare(new Dictionary<string, SurvivalCounts>

@@ -86,8 +86,8 @@ public sealed class ChangeCalculatorTests
     [InlineData(2, 3, ResponderStatus.Worsened)]
     public void SosgoqTotal_HigherIsBetter_ClassifiesAgainstMcid(int baselineLevel, int followUpLevel, ResponderStatus expected)
     {
-        var b = SosgoqScorer.Score(SosgoqDefinitions.RegistryDefault, SosgoqScorerTests.AllAtLevel(baselineLevel));
-        var f = SosgoqScorer.Score(SosgoqDefinitions.RegistryDefault, SosgoqScorerTests.AllAtLevel(followUpLevel));
+        var b = SosgoqScorer.Score(SosgoqDefinitions.RegistryDefault1, SosgoqScorerTests.AllAtLevel(baselineLevel));
+        var f = SosgoqScorer.Score(SosgoqDefinitions.RegistryDefault1, SosgoqScorerTests.AllAtLevel(followUpLevel));
 
         var result = ChangeCalculator.SosgoqTotal(b, f, Defaults);
 
@@ -101,7 +101,7 @@ public sealed class ChangeCalculatorTests
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Instruments", "Sosgoq", "TestData", "sosgoq-renamed.json"));
         var other = SosgoqDefinitionReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Value!;
-        var b = SosgoqScorer.Score(SosgoqDefinitions.RegistryDefault, SosgoqScorerTests.AllAtLevel(3));
+        var b = SosgoqScorer.Score(SosgoqDefinitions.RegistryDefault1, SosgoqScorerTests.AllAtLevel(3));
         var f = SosgoqScorer.Score(other, SosgoqScorerTests.AllAtLevel(1));
 
         var result = ChangeCalculator.SosgoqTotal(b, f, Defaults);

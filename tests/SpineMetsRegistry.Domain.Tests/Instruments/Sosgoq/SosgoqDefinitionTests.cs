@@ -30,9 +30,9 @@ public sealed class SosgoqDefinitionTests
         """;
 
     [Fact]
-    public void RegistryDefault_HasTwentyItemsFourDomainsAndFourNeurologicalSingleItems()
+    public void RegistryDefault1_HasTwentyItemsFourDomainsAndFourNeurologicalSingleItems()
     {
-        var definition = SosgoqDefinitions.RegistryDefault;
+        var definition = SosgoqDefinitions.RegistryDefault1;
 
         Assert.Equal(Enumerable.Range(1, 20).Select(n => $"sosgoq_{n:00}"), definition.Items.Select(i => i.Code));
         Assert.Equal(
@@ -48,9 +48,9 @@ public sealed class SosgoqDefinitionTests
     }
 
     [Fact]
-    public void RegistryDefault_MinimumAnsweredIsAtLeastHalfPerDomainAnd75PercentOverall()
+    public void RegistryDefault1_MinimumAnsweredIsAtLeastHalfPerDomainAnd75PercentOverall()
     {
-        var definition = SosgoqDefinitions.RegistryDefault;
+        var definition = SosgoqDefinitions.RegistryDefault1;
 
         Assert.All(definition.Scales, s => Assert.Equal((s.ItemCodes.Count + 1) / 2, s.MinimumAnswered));
         Assert.Equal(15, definition.TotalMinimumAnswered);

@@ -10,7 +10,7 @@ namespace SpineMetsRegistry.Domain.Tests.Instruments.Sosgoq;
 /// </summary>
 public sealed class SosgoqScorerTests
 {
-    private static readonly SosgoqDefinition Default = SosgoqDefinitions.RegistryDefault;
+    private static readonly SosgoqDefinition Default = SosgoqDefinitions.RegistryDefault1;
 
     [Theory]
     [InlineData(1, 100)]

@@ -42,7 +42,7 @@ public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
         var total = pooled.RootElement.GetProperty("tables").EnumerateArray()
             .Single(t => t.GetProperty("name").GetString() == "enrollment.total").GetProperty("counts")[0].GetProperty("display").GetString();
 
-        Assert.Equal(total, await page.InnerTextAsync("#enrolled .big"));
+        Assert.Equal(total, await page.TextContentAsync("#enrolled .big"));
         Assert.Equal(5, await page.Locator("[data-table='enrollment.by_site'] tr").CountAsync() - 1);
         Assert.True(await page.Locator("[data-table='enrollment.by_primary'] td.suppressed").CountAsync() > 0);
         Assert.Contains("Registry.Committee", await page.InnerTextAsync("#who"), StringComparison.Ordinal);

@@ -106,10 +106,10 @@ public static class StatisticsDocuments
             StringComparer.Ordinal),
     };
 
-    private static List<long[]> Days(SurvivalCounts counts) => counts.Days.Select(d => new[] { d.Key, d.Value.Events, d.Value.Censored }).ToList();
+    private static List<decimal[]> Days(SurvivalCounts counts) => counts.Days.Select(d => new[] { d.Key, d.Value.Events, d.Value.Censored }).ToList();
 
-    private static SurvivalCounts Counts(List<long[]> days) =>
-        SurvivalCounts.FromDays(days.Select(d => new KeyValuePair<int, DayCounts>(checked((int)d[0]), new DayCounts(d[1], d[2]))));
+    private static SurvivalCounts Counts(List<decimal[]> days) =>
+        SurvivalCounts.FromDays(days.Select(d => new KeyValuePair<decimal, DayCounts>(d[0], new DayCounts(checked((long)d[1]), checked((long)d[2])))));
 
     private static List<decimal[]> Entries(ValueCounts counts) => counts.Entries.Select(e => new[] { e.Key, e.Value }).ToList();
 
@@ -122,9 +122,9 @@ public static class StatisticsDocuments
 
         public long Enrolled { get; set; }
 
-        public List<long[]> Survival { get; set; } = [];
+        public List<decimal[]> Survival { get; set; } = [];
 
-        public Dictionary<string, List<long[]>> Nesms { get; set; } = [];
+        public Dictionary<string, List<decimal[]>> Nesms { get; set; } = [];
 
         public Dictionary<string, Dictionary<string, long>> Visits { get; set; } = [];
 

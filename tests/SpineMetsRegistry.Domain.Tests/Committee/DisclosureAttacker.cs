@@ -132,7 +132,7 @@ internal sealed class DisclosureAttacker
                         };
                         Read(Name(view, filter, $"surv.risk.{row[3]}"), row[5], published.Threshold);
                         break;
-                    case "survival.curves" when (long)(int)row[3]! == 0:
+                    case "survival.curves" when Convert.ToDecimal(row[3], System.Globalization.CultureInfo.InvariantCulture) == 0:
                         // The first interval's number at risk is the patients with a survival time.
                         var curveFilter = (string)row[1]! switch
                         {
@@ -246,10 +246,10 @@ internal sealed class DisclosureAttacker
         var times = NumberAtRisk.StandardTimes;
         for (var k = 0; k < times.Count; k++)
         {
-            counts["surv.risk." + times[k].Label] = patients.Count(p => p.Survival is { } s && s.Days >= times[k].Day);
+            counts["surv.risk." + times[k].Label] = patients.Count(p => p.Survival is { } s && s.Time >= times[k].Day);
             if (k + 1 < times.Count)
             {
-                counts["surv.left." + times[k].Label] = patients.Count(p => p.Survival is { } s && s.Days >= times[k].Day && s.Days < times[k + 1].Day);
+                counts["surv.left." + times[k].Label] = patients.Count(p => p.Survival is { } s && s.Time >= times[k].Day && s.Time < times[k + 1].Day);
             }
         }
 

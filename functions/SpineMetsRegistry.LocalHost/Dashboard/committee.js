@@ -281,7 +281,11 @@
     const charts = document.getElementById("committee-charts");
     charts.replaceChildren();
     const km = figure("survival", "Overall survival (Kaplan-Meier, 95% CI)"); survivalChart(data, km); charts.append(km);
-    const byPrimary = figure("survival-primary", "Overall survival by primary tumour group"); groupChart(data, byPrimary, "primary_group"); charts.append(byPrimary);
+    // Curves by group: primary tumour group when every group can be shown, else index treatment, else NESMS.
+    const curveRows = rows(data.tables.find(t => t.name === "survival.curves"));
+    const view = site ? "own" : "network";
+    const grouping = ["primary_group", "index_treatment", "nesms"].find(g => curveRows.some(r => r.grouping === g && r.view === view)) ?? "primary_group";
+    const byGroup = figure("survival-groups", "Overall survival by " + label(grouping).replace("nesms", "NESMS")); groupChart(data, byGroup, grouping); charts.append(byGroup);
     const pro = figure("pro", "Patient-reported outcomes over time", true); proCharts(data, pro); charts.append(pro);
     const change = figure("change", "Change from baseline", true); changeCharts(data, change); charts.append(change);
     const enrol = figure("enrollment", "Enrolment over time by primary tumour", true); enrollmentChart(aggregates, enrol); charts.append(enrol);

@@ -35,7 +35,7 @@ public sealed class StatisticsDocumentsTests
     [Fact]
     public void Serialize_LargeScope_SplitUnderTheEntityLimitWithoutLosingACell()
     {
-        var statistics = SiteStatistics.Of(Patients(6000), Measures);
+        var statistics = SiteStatistics.Of(Patients(12000), Measures);
 
         var documents = StatisticsDocuments.Serialize(statistics);
 
@@ -47,10 +47,10 @@ public sealed class StatisticsDocumentsTests
     private static List<PatientFacts> Patients(int count)
     {
         var random = new Random(5);
-        string[] years = ["2024", "2025"];
-        string[] groups = ["lung", "breast", "other"];
+        string[] groups = ["lung", "breast", "prostate", "kidney", "other"];
+        string[] treatments = ["surgery", "radiotherapy", "sbrt", "combined"];
         return Enumerable.Range(0, count).Select(_ => new PatientFacts(
-            new CellKey(years[random.Next(2)], groups[random.Next(3)], "surgery"),
+            new CellKey((2015 + random.Next(10)).ToString(System.Globalization.CultureInfo.InvariantCulture), groups[random.Next(5)], treatments[random.Next(4)]),
             random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
             new SurvivalObservation(random.Next(0, 600), random.Next(2) == 0),
             new Dictionary<string, decimal> { ["nrs_pain"] = random.Next(11), ["eq5d_index"] = random.Next(-100, 1000) / 1000m },

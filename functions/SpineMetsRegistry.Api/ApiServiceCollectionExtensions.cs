@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AggregateEndpoints>();
         services.AddSingleton<FollowUpEndpoints>();
         services.AddSingleton<OperationsEndpoints>();
+        services.AddSingleton<Statistics.StatisticsApi>();
         return services;
     }
 }

@@ -42,7 +42,7 @@ public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
         var total = pooled.RootElement.GetProperty("tables").EnumerateArray()
             .Single(t => t.GetProperty("name").GetString() == "enrollment.total").GetProperty("counts")[0].GetProperty("display").GetString();
 
-        Assert.Equal(total, await page.InnerTextAsync("#enrolled .big"));
+        Assert.Equal(total, await page.TextContentAsync("#enrolled .big"));
         Assert.Equal(5, await page.Locator("[data-table='enrollment.by_site'] tr").CountAsync() - 1);
         Assert.True(await page.Locator("[data-table='enrollment.by_primary'] td.suppressed").CountAsync() > 0);
         Assert.Contains("Registry.Committee", await page.InnerTextAsync("#who"), StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
         Assert.Equal(2, await rows.CountAsync());
         Assert.Contains("partially_accepted", await rows.Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("table[data-site='S01']").CountAsync());
-        Assert.Contains("site:S03", await page.InnerTextAsync("#aggregates-meta"), StringComparison.Ordinal);
+        Assert.Contains("Site S03", await page.TextContentAsync("#aggregates-title") ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]

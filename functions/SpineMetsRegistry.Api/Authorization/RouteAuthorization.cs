@@ -94,6 +94,9 @@ public sealed class RouteAuthorization(RegistryPolicies policies)
     private bool Exists(string scope) =>
         scope == AggregateScopes.Pooled || (scope.StartsWith(SitePrefix, StringComparison.Ordinal) && policies.FindSite(scope[SitePrefix.Length..]) is not null);
 
-    private static string Normalise(string scope) =>
-        scope.StartsWith(SitePrefix, StringComparison.OrdinalIgnoreCase) ? SitePrefix + scope[SitePrefix.Length..].ToUpperInvariant() : scope.ToLowerInvariant();
+    // "pooled", "site:S01", or a bare site code ("S01") for a site's scope.
+    private string Normalise(string scope) =>
+        scope.StartsWith(SitePrefix, StringComparison.OrdinalIgnoreCase) ? SitePrefix + scope[SitePrefix.Length..].ToUpperInvariant()
+        : policies.FindSite(scope.ToUpperInvariant()) is { } site ? SitePrefix + site.Code
+        : scope.ToLowerInvariant();
 }

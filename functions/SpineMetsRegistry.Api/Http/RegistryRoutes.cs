@@ -3,6 +3,7 @@ using SpineMetsRegistry.Api.Batches;
 using SpineMetsRegistry.Api.FollowUp;
 using SpineMetsRegistry.Api.Health;
 using SpineMetsRegistry.Api.Operations;
+using SpineMetsRegistry.Api.Statistics;
 using SpineMetsRegistry.Api.Uploads;
 
 namespace SpineMetsRegistry.Api.Http;
@@ -42,6 +43,14 @@ public static class RegistryRoutes
         with { AuditAction = "aggregates.read" };
 
     /// <summary>A site's current reminders (audited).</summary>
+    /// <summary>GET /api/statistics/{scope}: every committee table of a scope for a filter.</summary>
+    public static ApiRoute GetStatistics { get; } = ApiRoute.For<StatisticsApi>(Names.GetStatistics, "GET", Templates.GetStatistics, ApiAccess.AggregateScope, (e, c) => e.GetAsync(c))
+        with { AuditAction = "statistics.read" };
+
+    /// <summary>GET /api/statistics/{scope}/{table}: one committee table as JSON, or CSV when the name ends in ".csv".</summary>
+    public static ApiRoute GetStatisticsTable { get; } = ApiRoute.For<StatisticsApi>(Names.GetStatisticsTable, "GET", Templates.GetStatisticsTable, ApiAccess.AggregateScope, (e, c) => e.GetTableAsync(c))
+        with { AuditAction = "statistics.read" };
+
     public static ApiRoute ListReminders { get; } = ApiRoute.For<FollowUpEndpoints>(Names.ListReminders, "GET", Templates.ListReminders, ApiAccess.SiteData, (e, c) => e.GetSiteRemindersAsync(c))
         with { Activity = "reading site {site}'s reminders", AuditAction = "reminders.read" };
 
@@ -66,7 +75,7 @@ public static class RegistryRoutes
     /// <summary>The routes only the local host serves (see <see cref="UploadBatch"/>).</summary>
     public static IReadOnlyList<ApiRoute> LocalOnly { get; } = [UploadBatch];
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Me, ListBatches, GetBatch, GetReport, GetAggregates, ListReminders, CommitteeDigest, RunSweep];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Health, Me, ListBatches, GetBatch, GetReport, GetAggregates, GetStatistics, GetStatisticsTable, ListReminders, CommitteeDigest, RunSweep];
 
     /// <summary>The route names (the Functions app's function names).</summary>
     public static class Names
@@ -88,6 +97,12 @@ public static class RegistryRoutes
 
         /// <summary>GET aggregates.</summary>
         public const string GetAggregates = "GetAggregates";
+
+        /// <summary>Every committee table of a scope.</summary>
+        public const string GetStatistics = "GetStatistics";
+
+        /// <summary>One committee table.</summary>
+        public const string GetStatisticsTable = "GetStatisticsTable";
 
         /// <summary>GET reminders.</summary>
         public const string ListReminders = "ListReminders";
@@ -122,6 +137,12 @@ public static class RegistryRoutes
 
         /// <summary>Aggregates.</summary>
         public const string GetAggregates = "aggregates/{scope}";
+
+        /// <summary>Every committee table of a scope.</summary>
+        public const string GetStatistics = "statistics/{scope}";
+
+        /// <summary>One committee table (<c>.csv</c> appended: CSV).</summary>
+        public const string GetStatisticsTable = "statistics/{scope}/{table}";
 
         /// <summary>Reminders.</summary>
         public const string ListReminders = "sites/{site}/reminders";

@@ -5,7 +5,7 @@ namespace SpineMetsRegistry.Domain.Aggregation;
 /// <summary>A count cell as published: the count, or a suppression marker.</summary>
 /// <param name="Keys">Dimension values.</param>
 /// <param name="Count">The count, or null when suppressed.</param>
-/// <param name="Display">What people see: the count, or e.g. "&lt;11".</param>
+/// <param name="Display">What people see: the count, "&lt;11" for a small count, or "suppressed" for a cell hidden to protect another.</param>
 /// <param name="Suppression">Null, "primary" (a small cell) or "complementary" (hidden so a small cell cannot be derived).</param>
 public sealed record PublishedCount(IReadOnlyList<string> Keys, int? Count, string Display, string? Suppression);
 
@@ -62,6 +62,12 @@ public static class SmallCellSuppressor
     /// <summary>The default threshold (counts 1-10 hidden).</summary>
     public const int DefaultThreshold = 11;
 
+    /// <summary>
+    /// What a cell hidden only to protect a neighbour shows: it claims no range, since its true
+    /// count may be large (labelling it "&lt;11" would be false).
+    /// </summary>
+    public const string Suppressed = "suppressed";
+
     /// <summary>Suppresses a table.</summary>
     public static PublishedTable Publish(AggregateTable table, int threshold = DefaultThreshold)
     {
@@ -69,7 +75,7 @@ public static class SmallCellSuppressor
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
         var marker = string.Create(CultureInfo.InvariantCulture, $"<{threshold}");
         var notes = table.Notes.Append(string.Create(CultureInfo.InvariantCulture,
-            $"Small cells suppressed: counts of 1 to {threshold - 1} are shown as {marker}; further cells may be hidden so that a suppressed cell cannot be derived.")).ToList();
+            $"Small cells suppressed: counts of 1 to {threshold - 1} are shown as {marker}; cells shown as \"{Suppressed}\" are hidden (whatever their size) so that a small cell cannot be derived.")).ToList();
 
         var published = new PublishedTable
         {
@@ -101,7 +107,7 @@ public static class SmallCellSuppressor
         {
             Counts = counts.Select((c, i) => suppression[i] is null
                     ? new PublishedCount(c.Keys, c.Count, c.Count.ToString(CultureInfo.InvariantCulture), null)
-                    : new PublishedCount(c.Keys, null, marker, suppression[i]))
+                    : new PublishedCount(c.Keys, null, suppression[i] == "primary" ? marker : Suppressed, suppression[i]))
                 .ToList(),
         };
     }

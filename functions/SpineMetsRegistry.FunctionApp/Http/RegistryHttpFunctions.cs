@@ -46,6 +46,16 @@ public sealed class RegistryHttpFunctions(ApiPipeline pipeline)
     public Task<IResult> GetAggregates([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetAggregates)] HttpRequest request, string scope) =>
         pipeline.InvokeAsync(Routes.GetAggregates, request, Values(("scope", scope)));
 
+    /// <summary>GET /api/statistics/{scope}.</summary>
+    [Function(Routes.Names.GetStatistics)]
+    public Task<IResult> GetStatistics([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetStatistics)] HttpRequest request, string scope) =>
+        pipeline.InvokeAsync(Routes.GetStatistics, request, Values(("scope", scope)));
+
+    /// <summary>GET /api/statistics/{scope}/{table}.</summary>
+    [Function(Routes.Names.GetStatisticsTable)]
+    public Task<IResult> GetStatisticsTable([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetStatisticsTable)] HttpRequest request, string scope, string table) =>
+        pipeline.InvokeAsync(Routes.GetStatisticsTable, request, Values(("scope", scope), ("table", table)));
+
     /// <summary>GET /api/sites/{site}/reminders[?asOf=].</summary>
     [Function(Routes.Names.ListReminders)]
     public Task<IResult> ListReminders([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.ListReminders)] HttpRequest request, string site) =>

@@ -34,7 +34,10 @@ public sealed class DemoRunner(ILandingBlobs landing, IBatchLedger ledger, Regis
             var options = new SyntheticCohortOptions
             {
                 SiteCode = site.Code,
-                Patients = 40 + (index * 12),
+                // Enough patients (125 to 225 a site, 30 months of enrolment) that every committee chart
+                // has cells above the small-cell threshold in the pooled view and on a site's page.
+                Patients = 100 + (index * 25),
+                EnrollmentMonths = 30,
                 AsOf = today,
                 Seed = 1000 + index,
                 DataErrorRate = index == 3 ? 0.03 : 0,

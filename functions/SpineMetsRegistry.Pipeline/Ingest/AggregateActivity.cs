@@ -1,5 +1,6 @@
 using System.Globalization;
 using SpineMetsRegistry.Domain.Aggregation;
+using SpineMetsRegistry.Domain.Committee;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Pipeline.Aggregates;
@@ -48,6 +49,10 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
             .ToList();
         await aggregates.WriteAsync(documents, cancellationToken);
         await aggregates.DeleteOthersAsync(scope, documents.Select(d => d.Name).ToList(), cancellationToken);
+
+        // The committee's statistics: sufficient statistics per filter cell, from the same records.
+        var statistics = SiteStatistics.Of(PatientFacts.FromRecords(input, Measures), Measures);
+        await WriteStatisticsAsync(scope, statistics, patients, batchKey, at, cancellationToken);
         return documents.Count;
     }
 
@@ -80,6 +85,39 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
         await aggregates.WriteAsync(documents, cancellationToken);
         // The compliance table is pooled too but written by the follow-up sweep: keep it.
         await aggregates.DeleteOthersAsync(AggregateScopes.Pooled, documents.Select(d => d.Name).Append(FollowUpCompliance.TableName).ToList(), cancellationToken);
+
+        var pooled = SiteStatistics.Empty;
+        foreach (var site in policies.Configuration.Sites)
+        {
+            pooled = pooled.Merge(await ReadStatisticsAsync(aggregates, AggregateScopes.Site(site.Code), cancellationToken));
+        }
+
+        await WriteStatisticsAsync(AggregateScopes.Pooled, pooled, patients, batchKey, at, cancellationToken);
         return documents.Count;
+    }
+
+    private IReadOnlyList<OutcomeMeasure> Measures => OutcomeMeasure.Defaults(policies.Settings.Instruments.Mcid ?? new());
+
+    /// <summary>Reads a scope's stored committee statistics (empty when none).</summary>
+    public static async Task<SiteStatistics> ReadStatisticsAsync(IAggregateStore store, string scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var documents = new List<string>();
+        await foreach (var document in store.ListAsync(StatisticsDocuments.StorageScope(scope), cancellationToken))
+        {
+            documents.Add(document.Json);
+        }
+
+        return StatisticsDocuments.Deserialize(documents);
+    }
+
+    private async Task WriteStatisticsAsync(string scope, SiteStatistics statistics, int patients, string batchKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var storageScope = StatisticsDocuments.StorageScope(scope);
+        var documents = StatisticsDocuments.Serialize(statistics)
+            .Select((json, i) => new AggregateDocument(storageScope, StatisticsDocuments.Name(i), json, patients, at, batchKey))
+            .ToList();
+        await aggregates.WriteAsync(documents, cancellationToken);
+        await aggregates.DeleteOthersAsync(storageScope, documents.Select(d => d.Name).ToList(), cancellationToken);
     }
 }

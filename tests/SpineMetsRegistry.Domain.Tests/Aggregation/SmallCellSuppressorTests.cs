@@ -33,7 +33,7 @@ public sealed class SmallCellSuppressorTests
     {
         var published = SmallCellSuppressor.Publish(Counts(["primary"], (["breast"], 40), (["lung"], 3), (["prostate"], 25)));
 
-        Assert.Equal(["40", "<11", "<11"], published.Counts.Select(c => c.Display));
+        Assert.Equal(["40", "<11", "suppressed"], published.Counts.Select(c => c.Display));
         Assert.Equal([null, "primary", "complementary"], published.Counts.Select(c => c.Suppression));
     }
 

@@ -85,7 +85,7 @@ public sealed class FollowUpComplianceTests
 
         // 3 missed is a small cell; 12 within the window is hidden too, or 15 - 12 would reveal it.
         var published = SmallCellSuppressor.Publish(table);
-        Assert.Equal(["<11", "0", "<11"], published.Counts.Select(c => c.Display));
+        Assert.Equal(["suppressed", "0", "<11"], published.Counts.Select(c => c.Display));
         Assert.Equal(["complementary", null, "primary"], published.Counts.Select(c => c.Suppression));
     }
 }

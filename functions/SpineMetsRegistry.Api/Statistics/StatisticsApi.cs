@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using SpineMetsRegistry.Api.Http;
+using SpineMetsRegistry.Domain.Committee;
+using SpineMetsRegistry.Domain.Configuration;
+using SpineMetsRegistry.Pipeline.Aggregates;
+
+namespace SpineMetsRegistry.Api.Statistics;
+
+/// <summary>
+/// The committee's statistics over HTTP: <c>GET /api/statistics/{scope}</c> (every table as JSON)
+/// and <c>GET /api/statistics/{scope}/{table}</c> (one table; <c>.csv</c> appended gives CSV), with
+/// the filters <c>period</c>, <c>primary_group</c>, <c>index_treatment</c> and <c>time_point</c>.
+/// The scope is the site filter: "pooled" (committee and operators) or a site ("site:S01" or
+/// "S01": that site's members, the committee and operators), which shows the site next to the
+/// network; the pipeline authorizes it (<see cref="ApiAccess.AggregateScope"/>). Answers come
+/// from the stored per-cell statistics of at most two scopes; the disclosure audit of a scope runs
+/// once per stored version and is kept in memory.
+/// </summary>
+public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies policies)
+{
+    private readonly ConcurrentDictionary<string, CommitteePublisher> publishers = new(StringComparer.Ordinal);
+
+    /// <summary>Every table of a scope for a filter.</summary>
+    public Task<IResult> GetAsync(ApiCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return AnswerAsync(call, null);
+    }
+
+    /// <summary>One table of a scope for a filter, as JSON or (name ending ".csv") CSV.</summary>
+    public Task<IResult> GetTableAsync(ApiCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return AnswerAsync(call, call.RouteValue("table") ?? string.Empty);
+    }
+
+    private async Task<IResult> AnswerAsync(ApiCall call, string? table)
+    {
+        var query = new StatisticsQuery(call.Query("period"), call.Query("primary_group"), call.Query("index_treatment"), call.Query("time_point"));
+        var normalised = call.Scope;
+        var cancellationToken = call.Aborted;
+        var csv = table?.EndsWith(".csv", StringComparison.Ordinal) == true;
+        var tableName = csv ? table![..^4] : table;
+        if (tableName is not null && !CommitteePublisher.TableNames.Contains(tableName, StringComparer.Ordinal))
+        {
+            return ApiResults.NotFound($"Table {Shorten(tableName)}");
+        }
+
+        if (query.TimePoint is { } tp && !CommitteeDimensions.TimePoints.Contains(tp, StringComparer.Ordinal))
+        {
+            return ApiResults.BadRequest($"time_point must be one of {string.Join(", ", CommitteeDimensions.TimePoints)}.");
+        }
+
+        var publisher = await PublisherAsync(normalised, cancellationToken);
+        var filter = new CellKey(query.Period ?? CommitteeDimensions.All, query.PrimaryGroup ?? CommitteeDimensions.All, query.IndexTreatment ?? CommitteeDimensions.All);
+        var published = publisher.Publish(normalised, filter, query.TimePoint);
+        if (published is null)
+        {
+            return ApiResults.BadRequest("A filter value is unknown: period, primary_group and index_treatment take the values listed under \"dimensions\" of /api/statistics/" + normalised + ".");
+        }
+
+        var threshold = policies.Settings.SmallCellThreshold;
+        call.Audited(normalised + (tableName is null ? string.Empty : "/" + tableName), $"filter {filter}, threshold {threshold}");
+        if (tableName is not null)
+        {
+            var one = published.Tables.Single(t => t.Name == tableName);
+            return csv
+                ? ApiResults.Bytes(Encoding.UTF8.GetBytes(StatisticsCsv.Write(one)), "text/csv; charset=utf-8")
+                : ApiResults.Ok(new { scope = normalised, filter = Filter(filter, query.TimePoint), suppressionThreshold = threshold, table = one });
+        }
+
+        return ApiResults.Ok(new
+        {
+            scope = normalised,
+            filter = Filter(filter, query.TimePoint),
+            suppressionThreshold = threshold,
+            dimensions = new
+            {
+                period = publisher.DimensionValues[0],
+                primary_group = publisher.DimensionValues[1],
+                index_treatment = publisher.DimensionValues[2],
+                time_point = CommitteeDimensions.TimePoints,
+            },
+            tables = published.Tables,
+        });
+    }
+
+    private async Task<CommitteePublisher> PublisherAsync(string scope, CancellationToken cancellationToken)
+    {
+        var (network, networkStamp) = await ReadAsync(AggregateScopes.Pooled, cancellationToken);
+        SiteStatistics? own = null;
+        var stamp = networkStamp;
+        if (scope != AggregateScopes.Pooled)
+        {
+            (own, var ownStamp) = await ReadAsync(scope, cancellationToken);
+            stamp += "|" + ownStamp;
+        }
+
+        var threshold = policies.Settings.SmallCellThreshold;
+        var key = $"{scope}|{stamp}|{threshold}";
+        if (publishers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var measures = OutcomeMeasure.Defaults(policies.Settings.Instruments.Mcid ?? new());
+        var publisher = new CommitteePublisher(measures, network, own, threshold);
+        if (publishers.Count > 32)
+        {
+            publishers.Clear();
+        }
+
+        publishers[key] = publisher;
+        return publisher;
+    }
+
+    private async Task<(SiteStatistics Statistics, string Stamp)> ReadAsync(string scope, CancellationToken cancellationToken)
+    {
+        var documents = new List<AggregateDocument>();
+        await foreach (var document in aggregates.ListAsync(StatisticsDocuments.StorageScope(scope), cancellationToken))
+        {
+            documents.Add(document);
+        }
+
+        var stamp = string.Join(',', documents.Select(d => d.Name + "@" + d.ComputedAt.UtcTicks + "#" + d.Json.Length));
+        return (StatisticsDocuments.Deserialize(documents.Select(d => d.Json)), stamp);
+    }
+
+    private static object Filter(CellKey filter, string? timePoint) => new
+    {
+        period = filter.Period,
+        primary_group = filter.PrimaryGroup,
+        index_treatment = filter.Treatment,
+        time_point = timePoint ?? CommitteeDimensions.All,
+    };
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}
+
+/// <summary>The filters of a statistics request (null: every value).</summary>
+/// <param name="Period">Year of the index treatment.</param>
+/// <param name="PrimaryGroup">Primary tumour group.</param>
+/// <param name="IndexTreatment">Index treatment.</param>
+/// <param name="TimePoint">Time point of the outcome and visit tables.</param>
+public sealed record StatisticsQuery(string? Period, string? PrimaryGroup, string? IndexTreatment, string? TimePoint);

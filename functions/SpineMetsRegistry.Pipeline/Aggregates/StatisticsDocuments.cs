@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using SpineMetsRegistry.Domain.Committee;
+using SpineMetsRegistry.Domain.Statistics;
+using SpineMetsRegistry.Domain.Survival;
+
+namespace SpineMetsRegistry.Pipeline.Aggregates;
+
+/// <summary>
+/// The stored form of a scope's committee statistics (<see cref="SiteStatistics"/>): compact JSON
+/// documents of whole cells, split so that no document comes near the Table Storage entity limit
+/// (1 MiB; the store splits a document over 64 KiB string properties). A scope's documents are one
+/// partition ("statistics:pooled", "statistics:site:S01"), so a request reads one or two partitions.
+/// </summary>
+public static class StatisticsDocuments
+{
+    /// <summary>The prefix of the documents' names ("statistics.000", "statistics.001", ...).</summary>
+    public const string NamePrefix = "statistics.";
+
+    /// <summary>Characters per document at most (an entity holds 1 MiB of UTF-16: about 500,000 characters).</summary>
+    public const int MaxCharacters = 300_000;
+
+    /// <summary>The storage scope of a scope's statistics.</summary>
+    /// <param name="scope">"pooled" or "site:&lt;code&gt;".</param>
+    public static string StorageScope(string scope) => "statistics:" + scope;
+
+    /// <summary>Serializes the statistics into documents of at most <see cref="MaxCharacters"/> characters (one cell is never split).</summary>
+    /// <param name="statistics">The statistics.</param>
+    public static IReadOnlyList<string> Serialize(SiteStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var documents = new List<string>();
+        var current = new List<string>();
+        var length = 0;
+        foreach (var (key, cell) in statistics.Cells.OrderBy(c => c.Key.ToString(), StringComparer.Ordinal))
+        {
+            var json = JsonSerializer.Serialize(ToDto(key, cell), AggregateJson.Options);
+            if (current.Count > 0 && length + json.Length > MaxCharacters)
+            {
+                documents.Add("[" + string.Join(',', current) + "]");
+                current.Clear();
+                length = 0;
+            }
+
+            current.Add(json);
+            length += json.Length + 1;
+        }
+
+        documents.Add("[" + string.Join(',', current) + "]");
+        return documents;
+    }
+
+    /// <summary>The name of the i-th document.</summary>
+    /// <param name="index">0-based.</param>
+    public static string Name(int index) => NamePrefix + index.ToString("000", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the statistics back from its documents.</summary>
+    /// <param name="documents">The documents' JSON.</param>
+    public static SiteStatistics Deserialize(IEnumerable<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var cells = new Dictionary<CellKey, StatisticsCell>();
+        foreach (var json in documents)
+        {
+            foreach (var dto in JsonSerializer.Deserialize<List<CellDto>>(json, AggregateJson.Options) ?? [])
+            {
+                var key = new CellKey(dto.Key[0], dto.Key[1], dto.Key[2]);
+                var cell = FromDto(dto);
+                cells[key] = cells.TryGetValue(key, out var existing) ? existing.Merge(cell) : cell;
+            }
+        }
+
+        return new SiteStatistics(cells);
+    }
+
+    private static CellDto ToDto(CellKey key, StatisticsCell cell) => new()
+    {
+        Key = [.. key.Values],
+        Enrolled = cell.Enrolled,
+        Survival = Days(cell.Survival),
+        Nesms = cell.SurvivalByNesms.ToDictionary(n => n.Key, n => Days(n.Value), StringComparer.Ordinal),
+        Visits = cell.Visits.ToDictionary(v => v.Key, v => v.Value.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        Outcomes = cell.Outcomes.ToDictionary(
+            o => o.Key,
+            o => o.Value.ToDictionary(t => t.Key, t => new OutcomeDto
+            {
+                Values = Entries(t.Value.Values),
+                Changes = Entries(t.Value.Changes),
+                Mcid = t.Value.McidReached,
+            }, StringComparer.Ordinal),
+            StringComparer.Ordinal),
+    };
+
+    private static StatisticsCell FromDto(CellDto dto) => new()
+    {
+        Enrolled = dto.Enrolled,
+        Survival = Counts(dto.Survival),
+        SurvivalByNesms = dto.Nesms.ToDictionary(n => n.Key, n => Counts(n.Value), StringComparer.Ordinal),
+        Visits = dto.Visits.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal),
+        Outcomes = dto.Outcomes.ToDictionary(
+            o => o.Key,
+            o => (IReadOnlyDictionary<string, OutcomeStatistics>)o.Value.ToDictionary(
+                t => t.Key,
+                t => new OutcomeStatistics(Values(t.Value.Values), Values(t.Value.Changes), t.Value.Mcid),
+                StringComparer.Ordinal),
+            StringComparer.Ordinal),
+    };
+
+    private static List<decimal[]> Days(SurvivalCounts counts) => counts.Days.Select(d => new[] { d.Key, d.Value.Events, d.Value.Censored }).ToList();
+
+    private static SurvivalCounts Counts(List<decimal[]> days) =>
+        SurvivalCounts.FromDays(days.Select(d => new KeyValuePair<decimal, DayCounts>(d[0], new DayCounts(checked((long)d[1]), checked((long)d[2])))));
+
+    private static List<decimal[]> Entries(ValueCounts counts) => counts.Entries.Select(e => new[] { e.Key, e.Value }).ToList();
+
+    private static ValueCounts Values(List<decimal[]> entries) =>
+        ValueCounts.FromEntries(entries.Select(e => new KeyValuePair<decimal, long>(e[0], checked((long)e[1]))));
+
+    private sealed class CellDto
+    {
+        public string[] Key { get; set; } = [];
+
+        public long Enrolled { get; set; }
+
+        public List<decimal[]> Survival { get; set; } = [];
+
+        public Dictionary<string, List<decimal[]>> Nesms { get; set; } = [];
+
+        public Dictionary<string, Dictionary<string, long>> Visits { get; set; } = [];
+
+        public Dictionary<string, Dictionary<string, OutcomeDto>> Outcomes { get; set; } = [];
+    }
+
+    private sealed class OutcomeDto
+    {
+        public List<decimal[]> Values { get; set; } = [];
+
+        public List<decimal[]> Changes { get; set; } = [];
+
+        public long Mcid { get; set; }
+    }
+}

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SpineMetsRegistry.Api.Http;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.FunctionApp.FollowUp;
+using SpineMetsRegistry.FunctionApp.Ingest;
 using SpineMetsRegistry.FunctionApp.Tests.Support;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Workflows.Durable;
@@ -24,9 +25,11 @@ public sealed class FunctionBindingTests
     }
 
     [Fact]
-    public void Orchestrator_WorkflowName_IsTheOneOrchestrationFunction()
+    public void Orchestrators_TheWorkflowAndItsChunkSegments_AreTheOrchestrationFunctions()
     {
-        Assert.Equal(IngestActivityNames.Workflow, Assert.Single(FunctionsMetadata.OfType("orchestrationTrigger")).Name);
+        Assert.Equal(
+            new[] { IngestActivityNames.StoreChunkSegment, IngestActivityNames.Workflow }.Order(StringComparer.Ordinal),
+            FunctionsMetadata.OfType("orchestrationTrigger").Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -42,12 +45,20 @@ public sealed class FunctionBindingTests
     [Fact]
     public void TimerTrigger_Schedule_TheConfiguredSweepTimeThroughTheBicepAppSetting()
     {
-        var timer = Assert.Single(FunctionsMetadata.OfType("timerTrigger"));
+        var timer = Assert.Single(FunctionsMetadata.OfType("timerTrigger"), f => f.Name != PurgeFunction.Name);
         var configured = LoadShippedPolicies().SweepSchedule;
 
         // The timer reads the app setting; Bicep sets it from infra/registry.json, which the local host reads.
         Assert.Equal($"%{FollowUpFunctions.ScheduleSetting}%", timer.Text("schedule"));
         Assert.Equal(configured.Ncrontab, DeployedSettings.AppSettings[FollowUpFunctions.ScheduleSetting]);
+    }
+
+    [Fact]
+    public void TimerTrigger_Purge_RunsDailyBeforeTheSweep()
+    {
+        var purge = Assert.Single(FunctionsMetadata.OfType("timerTrigger"), f => f.Name == PurgeFunction.Name);
+
+        Assert.Equal(PurgeFunction.DailySchedule, purge.Text("schedule"));
     }
 
     [Fact]
@@ -83,8 +94,9 @@ public sealed class FunctionBindingTests
     [Fact]
     public void Functions_Total_TheWorkflowTheStarterTheSweepAndTheRouteTable()
     {
-        // 8 activities + orchestrator + queue starter + timer + one HTTP function per route.
-        Assert.Equal(BindingDrift.WorkflowActivities.Count + 3 + RegistryRoutes.All.Count, FunctionsMetadata.Functions.Count);
+        // 8 activities + 2 orchestrators (workflow, chunk segment) + queue starter + 2 timers (sweep,
+        // purge) + one HTTP function per route both hosts serve.
+        Assert.Equal(BindingDrift.WorkflowActivities.Count + 5 + RegistryRoutes.All.Count, FunctionsMetadata.Functions.Count);
     }
 
     [Fact]

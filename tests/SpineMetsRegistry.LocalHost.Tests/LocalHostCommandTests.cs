@@ -17,12 +17,21 @@ public sealed class LocalHostCommandTests
     }
 
     [Fact]
-    public void Parse_NoOptions_TheSettingsDefaults()
+    public void Parse_NoOptions_TheSettingsDefaultsWithTheLocalMailServer()
     {
         var parsed = LocalHostCommand.Parse([]);
 
-        Assert.Equal(new Hosting.LocalHostSettings(), parsed.Settings);
+        // The command line starts a local mail server (smtp4dev) unless --no-mail says otherwise.
+        Assert.Equal(new Hosting.LocalHostSettings { LocalMailServer = true }, parsed.Settings);
         Assert.False(parsed.HelpRequested);
+    }
+
+    [Theory]
+    [InlineData("--no-mail")]
+    [InlineData("--worker")]
+    public void Parse_NoMailOrWorker_StartsNoLocalMailServer(string option)
+    {
+        Assert.False(LocalHostCommand.Parse([option]).Settings!.LocalMailServer);
     }
 
     [Theory]

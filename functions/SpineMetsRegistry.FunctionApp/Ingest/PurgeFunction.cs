@@ -12,6 +12,9 @@ namespace SpineMetsRegistry.FunctionApp.Ingest;
 /// </summary>
 public sealed partial class PurgeFunction(IConfiguration configuration, TimeProvider time, ILogger<PurgeFunction> logger)
 {
+    /// <summary>The function's name.</summary>
+    public const string Name = "PurgeFinishedIngests";
+
     /// <summary>Every day at 05:00 UTC, before the follow-up sweep.</summary>
     public const string DailySchedule = "0 0 5 * * *";
 
@@ -19,7 +22,7 @@ public sealed partial class PurgeFunction(IConfiguration configuration, TimeProv
     public const int DefaultRetentionDays = 30;
 
     /// <summary>Purges finished instances created before the retention period.</summary>
-    [Function("PurgeFinishedIngests")]
+    [Function(Name)]
     public async Task RunAsync([TimerTrigger(DailySchedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -98,7 +98,8 @@ public sealed class FeatureEndpointTests(AzuriteFixture azurite)
         Assert.Equal(world.Policies.Disclosure.Threshold, body.GetProperty("suppressionThreshold").GetInt32());
         var cells = Assert.Single(body.GetProperty("tables").EnumerateArray()).GetProperty("counts").EnumerateArray().ToList();
         Assert.Equal(world.Policies.Disclosure.Publish(table).Counts.Select(c => c.Display), cells.Select(c => c.GetProperty("display").GetString()));
-        Assert.Equal(["40", "<11", "<11"], cells.Select(c => c.GetProperty("display").GetString()));
+        // The third cell is hidden only to protect its neighbour: marked suppressed, claiming no range.
+        Assert.Equal(["40", "<11", "suppressed"], cells.Select(c => c.GetProperty("display").GetString()));
         Assert.Contains(await world.AuditEntriesAsync(), e => e.Action == "aggregates.read" && e.Target == "pooled" && e.Detail == "1 tables, threshold 11");
     }
 
@@ -107,10 +108,11 @@ public sealed class FeatureEndpointTests(AzuriteFixture azurite)
     {
         await using var world = await ApiWorld.CreateAsync(azurite);
 
-        var answer = await world.Api.InvokeAsync(RegistryRoutes.GetAggregates, Callers.Committee, Route(("scope", "S01")));
+        // A bare site code names that site's scope ("S01" is "site:S01"); one that is not configured is unknown.
+        var answer = await world.Api.InvokeAsync(RegistryRoutes.GetAggregates, Callers.Committee, Route(("scope", "S99")));
 
         Assert.Equal(404, answer.StatusCode);
-        Assert.Equal("Scope s01 does not exist.", answer.Json().GetProperty("message").GetString());
+        Assert.Equal("Scope s99 does not exist.", answer.Json().GetProperty("message").GetString());
     }
 
     [Fact]

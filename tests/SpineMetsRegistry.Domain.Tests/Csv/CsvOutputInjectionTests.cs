@@ -112,57 +112,5 @@ public sealed class CsvOutputInjectionTests
         return output.ToString();
     }
 
-    /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes, CR and LF; records end with LF or CRLF.</summary>
-    private static List<List<string>> Parse(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n'))
-            {
-                i += c == '\r' ? 1 : 0;
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        Assert.False(quoted, "the CSV ends inside a quoted field");
-        Assert.Equal(0, field.Length + row.Count);
-        return rows;
-    }
+    private static List<List<string>> Parse(string text) => Deidentification.CsvTable.Parse(text);
 }

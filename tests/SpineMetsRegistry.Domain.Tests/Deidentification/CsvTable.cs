@@ -24,7 +24,8 @@ internal static class CsvTable
             .ToList();
     }
 
-    private static List<List<string>> Parse(string text)
+    /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes, CR and LF; records end with LF or CRLF.</summary>
+    internal static List<List<string>> Parse(string text)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();

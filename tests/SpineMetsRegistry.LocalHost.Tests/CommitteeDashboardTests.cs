@@ -10,7 +10,7 @@ namespace SpineMetsRegistry.LocalHost.Tests;
 [Collection(DemoRegistryFixture.Collection)]
 public sealed class CommitteeDashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
 {
-    private static readonly string[] Charts = ["survival", "survival-groups", "pro", "change", "enrollment", "tumour-mix", "compliance"];
+    private static readonly string[] Charts = ["survival", "survival-groups", "pro", "change", "neurology", "complications", "enrollment", "tumour-mix", "compliance", "data-quality"];
     private readonly RunningRegistry _registry = fixture.Registry;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;

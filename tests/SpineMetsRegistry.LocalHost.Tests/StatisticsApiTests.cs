@@ -45,6 +45,26 @@ public sealed class StatisticsApiTests(DemoRegistryFixture fixture)
     }
 
     [Fact]
+    public async Task GetDataQuality_CommitteeAndSite_EverySiteForTheCommitteeOnlyItselfForASite()
+    {
+        using var committee = _registry.Client(_registry.Host.Credentials.Committee);
+        using var site = _registry.Client(_registry.Host.Credentials.Sites["S02"]);
+
+        using var pooled = JsonDocument.Parse(await committee.GetStringAsync("/api/statistics/pooled/data_quality"));
+        using var own = JsonDocument.Parse(await site.GetStringAsync("/api/statistics/site:S02/data_quality"));
+
+        static List<string> Sites(JsonDocument d) => d.RootElement.GetProperty("table").GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()!).Distinct().ToList();
+        var sites = Sites(pooled);
+        Assert.Equal("network", sites[^1]);
+        Assert.Contains("S02", sites);
+        Assert.True(sites.Count >= 3, "every demo site with data and the network: " + string.Join(", ", sites));
+        Assert.Equal(["own", "network"], Sites(own));
+        // The demo's sites have enough records for some missing-data rates to be shown.
+        Assert.Contains(pooled.RootElement.GetProperty("table").GetProperty("rows").EnumerateArray(),
+            r => r[1].GetString() == "missing" && r[3].ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
     public async Task Get_EveryFilterValue_AnsweredAndNarrower()
     {
         using var client = _registry.Client(_registry.Host.Credentials.Committee);

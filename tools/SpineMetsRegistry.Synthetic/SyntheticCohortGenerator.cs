@@ -215,7 +215,13 @@ public static class SyntheticCohortGenerator
             var followSeverity = Math.Clamp(severity * (1 - recovery), 0, 1);
             followUp["nrs_pain"] = Math.Clamp((int)Math.Round(Normal(random, followSeverity * 10, 1.5)), 0, 10).ToString(CultureInfo.InvariantCulture);
             AddProms(random, followUp, options.Eq5dVersion, followSeverity);
-            followUp["ambulatory_status"] = enrollment["ambulatory_status"];
+            // Neurology follows the recovery already drawn (no extra random draw, so the rest of the cohort is unchanged):
+            // a good recovery gains a grade, a poor one loses one; ambulation follows the grade as at enrollment.
+            var grade = enrollment["asia_grade"]![0] + (recovery > 0.6 ? 1 : recovery < 0 ? -1 : 0);
+            var followGrade = ((char)Math.Clamp(grade, 'A', 'E')).ToString();
+            followUp["asia_grade"] = followGrade;
+            followUp["frankel_grade"] = followGrade;
+            followUp["ambulatory_status"] = followGrade is "E" or "D" ? (followSeverity > 0.6 ? "assisted" : "independent") : "non_ambulatory";
             followUp["saves_grade"] = Pick(random, [("none", 85.0), ("I", 7.0), ("II", 5.0), ("III", 3.0)], v => v.Item2).Item1;
             followUp["reoperation"] = random.NextDouble() < 0.04 ? "yes" : "no";
             followUp["local_recurrence"] = random.NextDouble() < 0.06 ? "yes" : "no";

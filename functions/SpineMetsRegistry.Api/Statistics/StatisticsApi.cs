@@ -98,6 +98,8 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
             stamp += "|" + ownStamp;
         }
 
+        var quality = await aggregates.ReadAsync(DataQualityDocuments.StorageScope(AggregateScopes.Pooled), DataQualityDocuments.Name, cancellationToken);
+        stamp += "|q" + quality?.ComputedAt.UtcTicks + "#" + quality?.Json.Length;
         var threshold = policies.Settings.SmallCellThreshold;
         var key = $"{scope}|{stamp}|{threshold}";
         if (publishers.TryGetValue(key, out var cached))
@@ -106,7 +108,8 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
         }
 
         var measures = OutcomeMeasure.Defaults(policies.Settings.Instruments.Mcid ?? new());
-        var publisher = new CommitteePublisher(measures, network, own, threshold);
+        var ownSite = scope.StartsWith("site:", StringComparison.Ordinal) ? scope["site:".Length..] : null;
+        var publisher = new CommitteePublisher(measures, network, own, threshold, DataQualityDocuments.Deserialize(quality?.Json), ownSite);
         if (publishers.Count > 32)
         {
             publishers.Clear();

@@ -17,19 +17,26 @@ public sealed class CommitteePublisher
     private readonly SiteStatistics? own;
     private readonly StatisticsGridBuilder builder;
     private readonly DisclosureGrid grid;
+    private readonly IReadOnlyDictionary<string, Outcomes.DataQualityCounts> dataQuality;
+    private readonly string? ownSite;
 
     /// <summary>A publisher for a scope; the disclosure audit runs once here and serves every filter.</summary>
     /// <param name="measures">The outcome measures.</param>
     /// <param name="network">The pooled statistics.</param>
     /// <param name="own">The site's statistics (null for the pooled scope).</param>
     /// <param name="threshold">Small-cell threshold.</param>
-    public CommitteePublisher(IReadOnlyList<OutcomeMeasure> measures, SiteStatistics network, SiteStatistics? own, int threshold)
+    /// <param name="dataQuality">Every site's data-quality counts (none: an empty table).</param>
+    /// <param name="ownSite">The site code of a site's scope (null for the pooled scope).</param>
+    public CommitteePublisher(IReadOnlyList<OutcomeMeasure> measures, SiteStatistics network, SiteStatistics? own, int threshold,
+        IReadOnlyDictionary<string, Outcomes.DataQualityCounts>? dataQuality = null, string? ownSite = null)
     {
         ArgumentNullException.ThrowIfNull(measures);
         ArgumentNullException.ThrowIfNull(network);
         this.measures = measures;
         this.network = network;
         this.own = own;
+        this.dataQuality = dataQuality ?? new Dictionary<string, Outcomes.DataQualityCounts>();
+        this.ownSite = ownSite;
         Threshold = threshold;
         builder = new StatisticsGridBuilder(measures, network);
         grid = builder.Build(network, own, threshold);
@@ -49,7 +56,10 @@ public sealed class CommitteePublisher
 
     /// <summary>The names of the tables, in publishing order.</summary>
     public static IReadOnlyList<string> TableNames { get; } =
-        ["enrollment.summary", "survival.curves", "survival.at_risk", "survival.median", "survival.logrank", "visits.vital_status", "outcomes.summary", "outcomes.change"];
+        [
+            "enrollment.summary", "survival.curves", "survival.at_risk", "survival.median", "survival.logrank", "visits.vital_status", "outcomes.summary", "outcomes.change",
+            "neurology.change", "neurology.ambulatory", "complications.saves", "mortality.early", "qaly.first_year", DataQualityTable.Name,
+        ];
 
     /// <summary>Every table for a filter (null when the filter names a value the scope does not have).</summary>
     /// <param name="scope">The scope's name, for the answer.</param>
@@ -75,10 +85,13 @@ public sealed class CommitteePublisher
         tables.Add(VitalStatus(views, filter, timePoints));
         tables.Add(OutcomeSummary(views, filter, timePoints));
         tables.Add(OutcomeChange(views, filter, timePoints));
+        tables.AddRange(ClinicalTables.Publish(views, filter, timePoints, this));
+        tables.Add(DataQualityTable.Publish(dataQuality, ownSite, Threshold));
         return new PublishedStatistics(scope, filter, Threshold, tables);
     }
 
-    private object Count(string view, CellKey filter, string measure)
+    /// <summary>A published count: its value, or <c>&lt;threshold</c> / <c>suppressed</c> when the audit hides it.</summary>
+    internal object Count(string view, CellKey filter, string measure)
     {
         var id = StatisticsGridBuilder.Id(view, filter, measure);
         return grid.SuppressionOf(id) switch
@@ -89,7 +102,8 @@ public sealed class CommitteePublisher
         };
     }
 
-    private bool Shown(string view, CellKey filter, string measure) =>
+    /// <summary>Whether the audit shows a count.</summary>
+    internal bool Shown(string view, CellKey filter, string measure) =>
         grid.SuppressionOf(StatisticsGridBuilder.Id(view, filter, measure)) == Suppression.None;
 
     private StatisticsTable Enrollment(List<(string View, SiteStatistics Stats)> views, CellKey filter) => new(
@@ -124,7 +138,7 @@ public sealed class CommitteePublisher
 
                 foreach (var group in present)
                 {
-                    var curve = PublishedSurvivalCurve.Publish(group.Counts, Threshold);
+                    var curve = PublishedSurvivalCurve.Publish(group.Counts, Threshold, cutDays: ClinicalTables.CutDays);
                     curves.AddRange(curve.Intervals.Select(i => (IReadOnlyList<object?>)[view, grouping, group.Name, i.From, i.To, i.AtRisk, i.Events, i.Censored, R(i.Survival), R(i.Lower), R(i.Upper)]));
                     medians.Add([view, grouping, group.Name, group.Counts.Total, curve.Median.Median, curve.Median.Lower, curve.Median.Upper]);
                     if (group.Filter is { } groupFilter)
@@ -259,5 +273,6 @@ public sealed class CommitteePublisher
             ["Pairs: patients with a baseline value and a value at the time point. Reaching the MCID: an improvement of at least the MCID (a fall for NRS pain)."]);
     }
 
-    private static double? R(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;
+    /// <summary>Rounds a published statistic to 4 decimals (null when not finite).</summary>
+    internal static double? R(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;
 }

@@ -27,6 +27,9 @@ public sealed record PatientFacts(
     IReadOnlyDictionary<string, decimal> Baseline,
     IReadOnlyDictionary<string, VisitFacts> Visits)
 {
+    /// <summary>The patient's categories in the clinical tables (neurology, ambulation, SAVES) and first-year QALYs.</summary>
+    public ClinicalFacts Clinical { get; init; } = ClinicalFacts.None;
+
     /// <summary>
     /// The facts of every patient with an enrollment among <paramref name="records"/> (visits
     /// without an enrollment are ignored: they cannot be placed in a cell).
@@ -60,10 +63,12 @@ public sealed record PatientFacts(
         var visits = new Dictionary<string, VisitFacts>(StringComparer.Ordinal);
         int? deathDay = null;
         int? lastAlive = null;
+        var dated = new List<DatedVisit>();
         foreach (var visit in records.Where(r => r.Kind == RecordKind.FollowUp))
         {
             var status = visit.Value("vital_status") ?? "missing";
             var day = Day(visit, "visit_day", "visit_date", indexDate);
+            dated.Add(new DatedVisit(visit, day));
             if (status == "deceased")
             {
                 deathDay = Day(visit, "death_day", "death_date", indexDate) ?? deathDay;
@@ -85,7 +90,10 @@ public sealed record PatientFacts(
         }
 
         var survival = SurvivalRule.Observe(deathDay, lastAlive).Observation;
-        return new PatientFacts(key, nesms, survival, Values(enrollment, measures), visits);
+        return new PatientFacts(key, nesms, survival, Values(enrollment, measures), visits)
+        {
+            Clinical = ClinicalFacts.From(enrollment, dated, deathDay, lastAlive),
+        };
     }
 
     private static Dictionary<string, decimal> Values(AggregationRecord record, IReadOnlyList<OutcomeMeasure> measures)

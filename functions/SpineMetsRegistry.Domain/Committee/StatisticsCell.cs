@@ -28,7 +28,8 @@ public sealed record OutcomeStatistics(ValueCounts Values, ValueCounts Changes, 
 /// <summary>
 /// The sufficient statistics of the patients of one <see cref="CellKey"/>: enrolment, survival
 /// (per-day deaths and censorings, overall and by NESMS), visits per time point and vital
-/// status, and every outcome measure per time point. Cells merge by addition, exactly.
+/// status, every outcome measure per time point, the clinical tallies (neurology, ambulation,
+/// SAVES, QALY results) and first-year QALY sums. Cells merge by addition, exactly.
 /// </summary>
 public sealed record StatisticsCell
 {
@@ -47,6 +48,12 @@ public sealed record StatisticsCell
     /// <summary>Outcome statistics by measure code, then time point.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, OutcomeStatistics>> Outcomes { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, OutcomeStatistics>>();
 
+    /// <summary>Patients per category of each <see cref="ClinicalTally"/>, by tally name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Tallies { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, long>>();
+
+    /// <summary>Sums of the first-year QALYs by missing-visit policy code (<see cref="ClinicalTally.QalyPolicyCode"/>).</summary>
+    public IReadOnlyDictionary<string, MomentSums> Qalys { get; init; } = new Dictionary<string, MomentSums>();
+
     /// <summary>A cell with no patient.</summary>
     public static StatisticsCell Empty { get; } = new();
 
@@ -61,6 +68,16 @@ public sealed record StatisticsCell
     /// <param name="status">Vital status code.</param>
     public long VisitsWith(string timePoint, string status) =>
         Visits.TryGetValue(timePoint, out var byStatus) && byStatus.TryGetValue(status, out var n) ? n : 0;
+
+    /// <summary>Patients in a category of a tally (0 when none).</summary>
+    /// <param name="tally">Tally name.</param>
+    /// <param name="category">Category code.</param>
+    public long Tally(string tally, string category) =>
+        Tallies.TryGetValue(tally, out var byCategory) && byCategory.TryGetValue(category, out var n) ? n : 0;
+
+    /// <summary>The QALY sums under a policy (empty when none).</summary>
+    /// <param name="policy">Policy code.</param>
+    public MomentSums Qaly(string policy) => Qalys.TryGetValue(policy, out var sums) ? sums : MomentSums.Empty;
 
     /// <summary>Outcome statistics of a measure at a time point (empty when none).</summary>
     /// <param name="measure">Measure code.</param>
@@ -116,6 +133,11 @@ public sealed record StatisticsCell
                 v => (IReadOnlyDictionary<string, long>)new Dictionary<string, long>(StringComparer.Ordinal) { [v.Value.VitalStatus] = 1 },
                 StringComparer.Ordinal),
             Outcomes = outcomes,
+            Tallies = patient.Clinical.Categories.ToDictionary(
+                c => c.Key,
+                c => (IReadOnlyDictionary<string, long>)new Dictionary<string, long>(StringComparer.Ordinal) { [c.Value] = 1 },
+                StringComparer.Ordinal),
+            Qalys = patient.Clinical.Qalys.ToDictionary(q => q.Key, q => MomentSums.Empty.Add(q.Value), StringComparer.Ordinal),
         };
     }
 
@@ -131,6 +153,8 @@ public sealed record StatisticsCell
             SurvivalByNesms = MergeMaps(SurvivalByNesms, other.SurvivalByNesms, (a, b) => a.Merge(b)),
             Visits = MergeMaps(Visits, other.Visits, (a, b) => MergeMaps(a, b, (x, y) => checked(x + y))),
             Outcomes = MergeMaps(Outcomes, other.Outcomes, (a, b) => MergeMaps(a, b, (x, y) => x.Merge(y))),
+            Tallies = MergeMaps(Tallies, other.Tallies, (a, b) => MergeMaps(a, b, (x, y) => checked(x + y))),
+            Qalys = MergeMaps(Qalys, other.Qalys, (a, b) => a.Merge(b)),
         };
     }
 

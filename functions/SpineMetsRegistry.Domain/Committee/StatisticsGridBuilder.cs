@@ -158,14 +158,27 @@ public sealed class StatisticsGridBuilder
                 }
             }
         }
+
+        // A tally's categories add up to its total, and the total is a part of its parent count.
+        foreach (var tally in ClinicalTally.All)
+        {
+            grid.Line(I(TallyMeasure(tally.Name, "total")), tally.Categories.Select(c => I(TallyMeasure(tally.Name, c))));
+            grid.Line(I(tally.Parent), [I(TallyMeasure(tally.Name, "total")), I(TallyMeasure(tally.Name, "rest"))]);
+        }
     }
+
+    /// <summary>The grid measure of a tally's category (<c>tally.&lt;name&gt;.&lt;category&gt;</c>), its total (<c>.total</c>) or the rest of its parent (<c>.rest</c>).</summary>
+    /// <param name="tally">The tally name.</param>
+    /// <param name="part">A category code, <c>total</c> or <c>rest</c>.</param>
+    public static string TallyMeasure(string tally, string part) => $"tally.{tally}.{part}";
 
     private static IReadOnlyList<string> Statuses { get; } = [.. CommitteeDimensions.VitalStatuses, "missing"];
 
     private static bool IsDerived(string measure) =>
         measure.EndsWith(".without", StringComparison.Ordinal) || measure.EndsWith(".unpaired", StringComparison.Ordinal)
         || measure.EndsWith(".baseonly", StringComparison.Ordinal) || measure.EndsWith(".nomcid", StringComparison.Ordinal)
-        || measure.StartsWith("surv.left.", StringComparison.Ordinal) || measure == "surv.none";
+        || measure.StartsWith("surv.left.", StringComparison.Ordinal) || measure == "surv.none"
+        || (measure.StartsWith("tally.", StringComparison.Ordinal) && measure.EndsWith(".rest", StringComparison.Ordinal));
 
     private static CellKey With(CellKey key, int dimension, string value) => dimension switch
     {
@@ -256,6 +269,20 @@ public sealed class StatisticsGridBuilder
                     counts[p + ".nomcid"] = stats.Changes.N - stats.McidReached;
                 }
             }
+        }
+
+        foreach (var tally in ClinicalTally.All)
+        {
+            var total = 0L;
+            foreach (var category in tally.Categories)
+            {
+                var n = cell.Tally(tally.Name, category);
+                counts[TallyMeasure(tally.Name, category)] = n;
+                total += n;
+            }
+
+            counts[TallyMeasure(tally.Name, "total")] = total;
+            counts[TallyMeasure(tally.Name, "rest")] = counts[tally.Parent] - total;
         }
 
         return counts;

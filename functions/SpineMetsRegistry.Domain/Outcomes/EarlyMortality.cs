@@ -9,7 +9,9 @@ namespace SpineMetsRegistry.Domain.Outcomes;
 /// known, i.e. who died on or before day h or are known alive on day h or later. Patients censored
 /// before day h (alive, followed for less than h days) are excluded, because counting them as
 /// survivors would understate mortality; with heavy early loss to follow-up the Kaplan-Meier
-/// estimate 1 - S(h) is the better figure and is published beside it.
+/// estimate 1 - S(h) is the better figure. The committee's <c>mortality.early</c> table publishes
+/// only that estimate, read from the published survival curve: a crude count of early deaths could
+/// be differenced against the curve's intervals. This crude form serves analyses of a site's own data.
 /// </summary>
 public static class EarlyMortality
 {

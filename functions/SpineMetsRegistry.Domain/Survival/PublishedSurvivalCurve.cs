@@ -66,7 +66,9 @@ public sealed record PublishedSurvivalCurve(int Threshold, IReadOnlyList<Publish
     /// <param name="counts">Deaths and censorings per day.</param>
     /// <param name="threshold">Small-cell threshold (counts 1 to threshold - 1 are never revealed).</param>
     /// <param name="riskTimes">Reporting times of the number-at-risk table (default 0, 3, 6, 12, 24 months).</param>
-    public static PublishedSurvivalCurve Publish(SurvivalCounts counts, int threshold, IReadOnlyList<RiskTime>? riskTimes = null)
+    /// <param name="cutDays">Further days offered as interval boundaries, like the reporting days but with no
+    /// number-at-risk row (e.g. day 31 so that survival can be read at day 30 exactly when that is safe).</param>
+    public static PublishedSurvivalCurve Publish(SurvivalCounts counts, int threshold, IReadOnlyList<RiskTime>? riskTimes = null, IReadOnlyList<int>? cutDays = null)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
@@ -75,7 +77,7 @@ public sealed record PublishedSurvivalCurve(int Threshold, IReadOnlyList<Publish
         var publishedAtRisk = new Dictionary<int, long>();
         if (counts.Total >= threshold)
         {
-            Cut(counts, threshold, times.Select(t => t.Day).ToHashSet(), intervals, publishedAtRisk);
+            Cut(counts, threshold, times.Select(t => t.Day).ToHashSet(), (cutDays ?? []).ToHashSet(), intervals, publishedAtRisk);
         }
 
         var atRisk = times.Select(t => new PublishedAtRisk(t, publishedAtRisk.TryGetValue(t.Day, out var n) ? n : null)).ToList();
@@ -86,7 +88,7 @@ public sealed record PublishedSurvivalCurve(int Threshold, IReadOnlyList<Publish
         return new PublishedSurvivalCurve(threshold, intervals, atRisk, median);
     }
 
-    private static void Cut(SurvivalCounts counts, int threshold, HashSet<int> riskDays, List<PublishedSurvivalInterval> intervals, Dictionary<int, long> publishedAtRisk)
+    private static void Cut(SurvivalCounts counts, int threshold, HashSet<int> riskDays, HashSet<int> cutDays, List<PublishedSurvivalInterval> intervals, Dictionary<int, long> publishedAtRisk)
     {
         // The registry's times are whole days; a fractional time cannot be cut into day intervals.
         if (counts.Days.Any(d => d.Key != Math.Floor(d.Key)))
@@ -95,8 +97,8 @@ public sealed record PublishedSurvivalCurve(int Threshold, IReadOnlyList<Publish
         }
 
         var days = counts.Days.ToDictionary(d => (int)d.Key, d => d.Value);
-        // Candidate boundaries: the day after every day with a death or censoring, and every reporting day.
-        var boundaries = days.Keys.Select(d => d + 1).Concat(riskDays).Where(b => b > 0).Distinct().Order().ToList();
+        // Candidate boundaries: the day after every day with a death or censoring, every reporting day and every cut day.
+        var boundaries = days.Keys.Select(d => d + 1).Concat(riskDays).Concat(cutDays).Where(b => b > 0).Distinct().Order().ToList();
         var product = new ProductLimit();
         var from = 0;
         var atRisk = counts.Total;
@@ -121,7 +123,7 @@ public sealed record PublishedSurvivalCurve(int Threshold, IReadOnlyList<Publish
             var remaining = atRisk - events - censored;
             var safe = IsSafe(events, threshold) && IsSafe(censored, threshold) && IsSafe(remaining, threshold);
             var isRiskDay = riskDays.Contains(boundary);
-            if (!safe || (events + censored == 0 && !isRiskDay))
+            if (!safe || (events + censored == 0 && !isRiskDay && !cutDays.Contains(boundary)))
             {
                 continue;
             }

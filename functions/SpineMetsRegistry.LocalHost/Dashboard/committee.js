@@ -158,6 +158,56 @@
     fig.append(el("p", { class: "note" }, "Mean paired change from baseline with 95% CI (patients with both values). For NRS pain a fall is an improvement."));
   }
 
+  // Shares of a tally's categories (rows with a shown share only), one bar per group: the clinical tables' charts.
+  function shareBars(points, fig, y, note, domain) {
+    if (!points.length) { empty(fig, "Nothing can be shown for this filter."); return; }
+    drawn(fig, Plot.plot({
+      width: 460, height: 40 + 34 * new Set(points.map(p => p[y])).size, marginLeft: 90,
+      x: { label: "Share of patients", domain: [0, 1], tickFormat: "%", grid: true }, y: { label: null },
+      color: { legend: true, domain },
+      marks: [Plot.barX(points, Plot.stackX({ y, x: "share", fill: "category", order: domain, tip: true })), Plot.ruleX([0])],
+    }));
+    fig.append(el("p", { class: "note" }, note));
+  }
+
+  function neurologyChart(data, fig, view) {
+    const change = rows(data.tables.find(t => t.name === "neurology.change")).filter(r => r.view === view && r.change !== "all" && r.share !== null);
+    const ambulatory = rows(data.tables.find(t => t.name === "neurology.ambulatory")).filter(r => r.view === view && r.status !== "all" && r.share !== null);
+    const grid = el("div", { class: "small-multiples" });
+    const a = el("div"); a.append(el("h4", {}, "Change, baseline to 6 weeks"));
+    const b = el("div"); b.append(el("h4", {}, "Ambulatory status over time"));
+    grid.append(a, b);
+    fig.append(grid);
+    shareBars(change.map(r => ({ group: r.scale.toUpperCase(), category: r.change, share: r.share })), a, "group",
+      "ASIA Impairment Scale and Frankel grade: improved is at least one grade towards E.", ["improved", "unchanged", "worse"]);
+    shareBars(ambulatory.map(r => ({ group: r.time_point, category: label(r.status), share: r.share })), b, "group",
+      "Baseline: enrolment; later: visits of living patients.", ["independent", "assisted", "non ambulatory"]);
+    fig.dataset.drawn = fig.querySelector("svg") ? "true" : "empty";
+  }
+
+  function complicationsChart(data, fig, view) {
+    const saves = rows(data.tables.find(t => t.name === "complications.saves")).filter(r => r.view === view && r.worst_grade !== "all" && r.share !== null);
+    shareBars(saves.map(r => ({ group: "worst grade", category: r.worst_grade, share: r.share })), fig, "group",
+      "Worst SAVES grade recorded at any follow-up visit (none, I to IV). Hidden shares are not drawn.", ["none", "I", "II", "III", "IV"]);
+  }
+
+  function dataQualityChart(data, fig) {
+    const all = rows(data.tables.find(t => t.name === "data_quality"));
+    const missing = all.filter(r => r.measure === "missing" && r.rate !== null).map(r => ({ site: r.site, field: label(r.item.replace(/^(enrollment|followup)\./, m => m === "enrollment." ? "enrol " : "visit ")), rate: typeof r.rate === "number" ? r.rate : null }));
+    if (!missing.length) { empty(fig, "No data-quality figure yet."); return; }
+    drawn(fig, Plot.plot({
+      width: 1000, height: 60 + 26 * new Set(missing.map(d => d.site)).size, marginLeft: 70, marginBottom: 90,
+      x: { label: null, tickRotate: -40 }, y: { label: null },
+      color: { type: "linear", domain: [0, 0.5], range: ["#e8f5e9", "#c62828"], legend: true, label: "Missing", tickFormat: "%" },
+      marks: [
+        Plot.cell(missing, { x: "field", y: "site", fill: d => d.rate, inset: 1 }),
+        Plot.text(missing, { x: "field", y: "site", text: d => d.rate === null ? "supp." : Math.round(100 * d.rate) + "%", fontSize: 9 }),
+      ],
+    }));
+    const rejection = all.filter(r => r.measure === "batch_rejection" && typeof r.rate === "number").map(r => `${r.site} ${Math.round(100 * r.rate)}%`);
+    fig.append(el("p", { class: "note" }, `Missing key fields over the records that should carry them. Batch rejection: ${rejection.length ? rejection.join(", ") : "—"}. "supp.": hidden so that no small count can be derived.`));
+  }
+
   function enrollmentChart(aggregates, fig) {
     const table = aggregates.tables.find(t => t.name === "enrollment.by_month_primary");
     if (!table) { empty(fig, "No enrolment yet."); return; }
@@ -249,6 +299,11 @@
     tile(pain && pain.share !== null ? Math.round(100 * pain.share) + "%" : "—", "pain response at 6 weeks (NRS fall ≥ 2)", pain && pain.share !== null ? `95% CI ${Math.round(100 * pain.share_lower)}–${Math.round(100 * pain.share_upper)}%` : null);
     const sosgoq = summary.find(r => r.view === primaryView && r.measure === "sosgoq_total" && r.time_point === "baseline");
     tile(sosgoq && sosgoq.mean !== null ? num(sosgoq.mean, 1) : "—", "SOSGOQ 2.0 total at baseline (mean)", sosgoq && sosgoq.lower !== null ? `95% CI ${num(sosgoq.lower, 1)}–${num(sosgoq.upper, 1)}` : null);
+    const mortality = rows(data.tables.find(t => t.name === "mortality.early")).find(r => r.view === primaryView && r.horizon_days === 30);
+    tile(mortality && mortality.mortality !== null ? num(100 * mortality.mortality, 1) + "%" : "—", "30-day mortality (Kaplan-Meier)",
+      mortality && mortality.lower !== null ? `95% CI ${num(100 * mortality.lower, 1)}–${num(100 * mortality.upper, 1)}%` : null);
+    const qaly = rows(data.tables.find(t => t.name === "qaly.first_year")).find(r => r.view === primaryView && r.policy === "locf");
+    tile(qaly && qaly.mean !== null ? num(qaly.mean, 2) : "—", "first-year QALY (EQ-5D, LOCF)", qaly && qaly.lower !== null ? `95% CI ${num(qaly.lower, 2)}–${num(qaly.upper, 2)}` : null);
   }
 
   function filterControls(data, form) {
@@ -288,9 +343,12 @@
     const byGroup = figure("survival-groups", "Overall survival by " + label(grouping).replace("nesms", "NESMS")); groupChart(data, byGroup, grouping); charts.append(byGroup);
     const pro = figure("pro", "Patient-reported outcomes over time", true); proCharts(data, pro); charts.append(pro);
     const change = figure("change", "Change from baseline", true); changeCharts(data, change); charts.append(change);
+    const neuro = figure("neurology", "Neurological outcome", true); neurologyChart(data, neuro, view); charts.append(neuro);
+    const saves = figure("complications", "Complications"); complicationsChart(data, saves, view); charts.append(saves);
     const enrol = figure("enrollment", "Enrolment over time by primary tumour", true); enrollmentChart(aggregates, enrol); charts.append(enrol);
     const mix = figure("tumour-mix", "Tumour mix"); tumourMixChart(aggregates, mix); charts.append(mix);
     if (!site) { const comp = figure("compliance", "Follow-up compliance per site"); complianceChart(aggregates, comp); charts.append(comp); }
+    const quality = figure("data-quality", site ? "Data quality: this site and the network" : "Data quality per site", true); dataQualityChart(data, quality); charts.append(quality);
     const detail = document.getElementById("committee-detail");
     detail.replaceChildren(detailTables(data));
     section.dataset.ready = "true";

@@ -89,6 +89,8 @@ public static class StatisticsDocuments
                 Mcid = t.Value.McidReached,
             }, StringComparer.Ordinal),
             StringComparer.Ordinal),
+        Tallies = cell.Tallies.ToDictionary(t => t.Key, t => t.Value.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        Qalys = cell.Qalys.ToDictionary(q => q.Key, q => new[] { q.Value.N, q.Value.Sum, q.Value.SumOfSquares }, StringComparer.Ordinal),
     };
 
     private static StatisticsCell FromDto(CellDto dto) => new()
@@ -104,6 +106,8 @@ public static class StatisticsDocuments
                 t => new OutcomeStatistics(Values(t.Value.Values), Values(t.Value.Changes), t.Value.Mcid),
                 StringComparer.Ordinal),
             StringComparer.Ordinal),
+        Tallies = dto.Tallies.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, long>)t.Value, StringComparer.Ordinal),
+        Qalys = dto.Qalys.ToDictionary(q => q.Key, q => new MomentSums(checked((long)q.Value[0]), q.Value[1], q.Value[2]), StringComparer.Ordinal),
     };
 
     private static List<decimal[]> Days(SurvivalCounts counts) => counts.Days.Select(d => new[] { d.Key, d.Value.Events, d.Value.Censored }).ToList();
@@ -129,6 +133,11 @@ public static class StatisticsDocuments
         public Dictionary<string, Dictionary<string, long>> Visits { get; set; } = [];
 
         public Dictionary<string, Dictionary<string, OutcomeDto>> Outcomes { get; set; } = [];
+
+        // Absent in documents written before the clinical tables existed: read as empty until the site's next batch recomputes them.
+        public Dictionary<string, Dictionary<string, long>> Tallies { get; set; } = [];
+
+        public Dictionary<string, decimal[]> Qalys { get; set; } = [];
     }
 
     private sealed class OutcomeDto

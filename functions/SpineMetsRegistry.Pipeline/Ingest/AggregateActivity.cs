@@ -53,6 +53,10 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
         // The committee's statistics: sufficient statistics per filter cell, from the same records.
         var statistics = SiteStatistics.Of(PatientFacts.FromRecords(input, Measures), Measures);
         await WriteStatisticsAsync(scope, statistics, patients, batchKey, at, cancellationToken);
+        var quality = await SiteDataQuality.ComputeAsync(ledger, site, input, cancellationToken);
+        await aggregates.WriteAsync(
+            [new AggregateDocument(DataQualityDocuments.StorageScope(scope), DataQualityDocuments.Name, DataQualityDocuments.Serialize(new Dictionary<string, Domain.Outcomes.DataQualityCounts> { [site] = quality }), patients, at, batchKey)],
+            cancellationToken);
         return documents.Count;
     }
 
@@ -87,10 +91,20 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
         await aggregates.DeleteOthersAsync(AggregateScopes.Pooled, documents.Select(d => d.Name).Append(FollowUpCompliance.TableName).ToList(), cancellationToken);
 
         var pooled = SiteStatistics.Empty;
+        var quality = new Dictionary<string, Domain.Outcomes.DataQualityCounts>(StringComparer.Ordinal);
         foreach (var site in policies.Configuration.Sites)
         {
             pooled = pooled.Merge(await ReadStatisticsAsync(aggregates, AggregateScopes.Site(site.Code), cancellationToken));
+            var siteQuality = await aggregates.ReadAsync(DataQualityDocuments.StorageScope(AggregateScopes.Site(site.Code)), DataQualityDocuments.Name, cancellationToken);
+            foreach (var (code, counts) in DataQualityDocuments.Deserialize(siteQuality?.Json))
+            {
+                quality[code] = counts;
+            }
         }
+
+        await aggregates.WriteAsync(
+            [new AggregateDocument(DataQualityDocuments.StorageScope(AggregateScopes.Pooled), DataQualityDocuments.Name, DataQualityDocuments.Serialize(quality), patients, at, batchKey)],
+            cancellationToken);
 
         await WriteStatisticsAsync(AggregateScopes.Pooled, pooled, patients, batchKey, at, cancellationToken);
         return documents.Count;

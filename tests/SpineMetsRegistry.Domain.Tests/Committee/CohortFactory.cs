@@ -39,7 +39,61 @@ internal static class CohortFactory
             patients.Add(new PatientFacts(key, random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture), survival, baseline, visits));
         }
 
-        return patients;
+        // The clinical categories draw from their own generator, so the rest of the cohort stays as it was.
+        var clinical = new Random(seed ^ 0x5A5A);
+        return patients.Select(p => p with { Clinical = Clinical(clinical, p) }).ToList();
+    }
+
+    private static readonly string[] GradeChanges = ["improved", "unchanged", "worse"];
+    private static readonly string[] Ambulation = ["independent", "assisted", "non_ambulatory"];
+    private static readonly string[] Saves = ["none", "I", "II", "III", "IV"];
+    private static readonly string[] QalyResults = ["with_qaly", "missing_baseline", "missing_visit", "incomplete_follow_up"];
+
+    private static ClinicalFacts Clinical(Random random, PatientFacts patient)
+    {
+        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        var qalys = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var scale in new[] { "neuro.asia", "neuro.frankel" })
+        {
+            if (random.NextDouble() < 0.6)
+            {
+                categories[scale] = GradeChanges[Math.Min(random.Next(5), 2)];
+            }
+        }
+
+        if (random.NextDouble() < 0.9)
+        {
+            categories["ambulatory.baseline"] = Ambulation[random.Next(3)];
+        }
+
+        foreach (var (timePoint, visit) in patient.Visits)
+        {
+            if (visit.VitalStatus == "alive" && random.NextDouble() < 0.8)
+            {
+                categories["ambulatory." + timePoint] = Ambulation[random.Next(3)];
+            }
+        }
+
+        if (random.NextDouble() < 0.7)
+        {
+            categories["saves.worst"] = Saves[Math.Min(random.Next(8), 4)];
+        }
+
+        var completeCase = QalyResults[Math.Min(random.Next(6), 3)];
+        categories["qaly.complete_case"] = completeCase;
+        categories["qaly.locf"] = completeCase == "missing_visit" ? "with_qaly" : completeCase;
+        var qaly = Math.Round((decimal)random.NextDouble(), 4);
+        if (completeCase == "with_qaly")
+        {
+            qalys["complete_case"] = qaly;
+        }
+
+        if (categories["qaly.locf"] == "with_qaly")
+        {
+            qalys["locf"] = qaly;
+        }
+
+        return new ClinicalFacts(categories, qalys);
     }
 
     private static Dictionary<string, decimal> Values(Random random, double presence)

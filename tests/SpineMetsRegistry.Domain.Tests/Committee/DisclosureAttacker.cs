@@ -24,6 +24,21 @@ internal sealed class DisclosureAttacker
     public static readonly string[] TimePoints = ["6w", "12w", "26w", "52w"];
     public static readonly string[] Statuses = ["alive", "deceased", "lost", "missing"];
 
+    /// <summary>The clinical tallies, stated again independently of the publisher: name, the count it is a part of, categories.</summary>
+    public static readonly (string Name, string Parent, string[] Categories)[] Tallies =
+    [
+        ("neuro.asia", "enrolled", ["improved", "unchanged", "worse"]),
+        ("neuro.frankel", "enrolled", ["improved", "unchanged", "worse"]),
+        ("ambulatory.baseline", "enrolled", ["independent", "assisted", "non_ambulatory"]),
+        ("ambulatory.6w", "visits.6w.alive", ["independent", "assisted", "non_ambulatory"]),
+        ("ambulatory.12w", "visits.12w.alive", ["independent", "assisted", "non_ambulatory"]),
+        ("ambulatory.26w", "visits.26w.alive", ["independent", "assisted", "non_ambulatory"]),
+        ("ambulatory.52w", "visits.52w.alive", ["independent", "assisted", "non_ambulatory"]),
+        ("saves.worst", "enrolled", ["none", "I", "II", "III", "IV"]),
+        ("qaly.complete_case", "enrolled", ["with_qaly", "missing_baseline", "missing_visit", "incomplete_follow_up"]),
+        ("qaly.locf", "enrolled", ["with_qaly", "missing_baseline", "incomplete_follow_up"]),
+    ];
+
     public DisclosureAttacker(IReadOnlyDictionary<string, IReadOnlyList<PatientFacts>> viewsOfPatients, IReadOnlyList<CellKey> filters, IReadOnlyList<IReadOnlyList<string>> dimensionValues, IReadOnlyList<string> nesms)
     {
         foreach (var (view, patients) in viewsOfPatients)
@@ -102,6 +117,23 @@ internal sealed class DisclosureAttacker
                 var view = (string)row[0]!;
                 switch (table.Name)
                 {
+                    case "neurology.change":
+                    case "neurology.ambulatory":
+                        Read(Name(view, published.Filter, $"tally.{(table.Name == "neurology.change" ? "neuro" : "ambulatory")}.{row[1]}.{Part(row[2])}"), row[3], published.Threshold);
+                        break;
+                    case "complications.saves":
+                        Read(Name(view, published.Filter, $"tally.saves.worst.{Part(row[1])}"), row[2], published.Threshold);
+                        break;
+                    case "qaly.first_year":
+                        Read(Name(view, published.Filter, $"tally.qaly.{row[1]}.with_qaly"), row[2], published.Threshold);
+                        Read(Name(view, published.Filter, $"tally.qaly.{row[1]}.missing_baseline"), row[7], published.Threshold);
+                        if (row[8] is not null)
+                        {
+                            Read(Name(view, published.Filter, $"tally.qaly.{row[1]}.missing_visit"), row[8], published.Threshold);
+                        }
+
+                        Read(Name(view, published.Filter, $"tally.qaly.{row[1]}.incomplete_follow_up"), row[9], published.Threshold);
+                        break;
                     case "enrollment.summary":
                         Read(Name(view, published.Filter, "enrolled"), row[1], published.Threshold);
                         Read(Name(view, published.Filter, "surv.n"), row[2], published.Threshold);
@@ -151,6 +183,8 @@ internal sealed class DisclosureAttacker
             }
         }
     }
+
+    private static string Part(object? category) => (string)category! == "all" ? "total" : (string)category!;
 
     /// <summary>Narrows every interval until nothing changes; returns the counts from 1 to t-1 it pinned down exactly.</summary>
     public IReadOnlyList<string> Attack(int threshold)
@@ -227,6 +261,12 @@ internal sealed class DisclosureAttacker
                 }
             }
         }
+
+        foreach (var (name, parent, categories) in Tallies)
+        {
+            relations.Add((N($"tally.{name}.total"), categories.Select(c => N($"tally.{name}.{c}")).ToArray()));
+            relations.Add((N(parent), [N($"tally.{name}.total"), N($"tally.{name}.rest")]));
+        }
     }
 
     /// <summary>The true counts, computed by counting patients (not through the statistics cells).</summary>
@@ -285,6 +325,17 @@ internal sealed class DisclosureAttacker
                     counts[p + ".nomcid"] = pairs.Count - reached;
                 }
             }
+        }
+
+        foreach (var (name, parent, categories) in Tallies)
+        {
+            foreach (var category in categories)
+            {
+                counts[$"tally.{name}.{category}"] = patients.Count(p => p.Clinical.Categories.TryGetValue(name, out var c) && c == category);
+            }
+
+            counts[$"tally.{name}.total"] = patients.Count(p => p.Clinical.Categories.ContainsKey(name));
+            counts[$"tally.{name}.rest"] = counts[parent] - counts[$"tally.{name}.total"];
         }
 
         return counts;

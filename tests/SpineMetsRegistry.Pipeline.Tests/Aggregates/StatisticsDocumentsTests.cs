@@ -29,7 +29,14 @@ public sealed class StatisticsDocumentsTests
                 Assert.Equal(cell.Outcome(m.Code, "12w").Changes.Entries, other.Outcome(m.Code, "12w").Changes.Entries);
                 Assert.Equal(cell.Outcome(m.Code, "12w").McidReached, other.Outcome(m.Code, "12w").McidReached);
             }
+
+            Assert.Equal(cell.Tallies.Keys.Order(StringComparer.Ordinal), other.Tallies.Keys.Order(StringComparer.Ordinal));
+            Assert.All(cell.Tallies, t => Assert.Equal(t.Value.OrderBy(c => c.Key, StringComparer.Ordinal), other.Tallies[t.Key].OrderBy(c => c.Key, StringComparer.Ordinal)));
+            Assert.Equal(cell.Qaly("locf"), other.Qaly("locf"));
         }
+
+        Assert.True(statistics.Select(CellKey.Everything).Tally("saves.worst", "II") > 0, "the round trip must carry clinical tallies");
+        Assert.True(statistics.Select(CellKey.Everything).Qaly("locf").N > 0, "the round trip must carry QALY sums");
     }
 
     [Fact]
@@ -49,6 +56,7 @@ public sealed class StatisticsDocumentsTests
         var random = new Random(5);
         string[] groups = ["lung", "breast", "prostate", "kidney", "other"];
         string[] treatments = ["surgery", "radiotherapy", "sbrt", "combined"];
+        string[] grades = ["none", "I", "II", "III", "IV"];
         return Enumerable.Range(0, count).Select(_ => new PatientFacts(
             new CellKey((2015 + random.Next(10)).ToString(System.Globalization.CultureInfo.InvariantCulture), groups[random.Next(5)], treatments[random.Next(4)]),
             random.Next(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -58,6 +66,11 @@ public sealed class StatisticsDocumentsTests
             {
                 ["12w"] = new("alive", new Dictionary<string, decimal> { ["nrs_pain"] = random.Next(11), ["eq5d_index"] = random.Next(-100, 1000) / 1000m }),
                 ["26w"] = new(random.Next(5) == 0 ? "deceased" : "alive", new Dictionary<string, decimal>()),
-            })).ToList();
+            })
+        {
+            Clinical = new ClinicalFacts(
+                new Dictionary<string, string> { ["saves.worst"] = grades[random.Next(5)], ["qaly.locf"] = "with_qaly" },
+                new Dictionary<string, decimal> { ["locf"] = random.Next(0, 1000) / 1000m }),
+        }).ToList();
     }
 }

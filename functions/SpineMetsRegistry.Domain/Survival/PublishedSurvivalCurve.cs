@@ -26,7 +26,9 @@ public sealed record PublishedAtRisk(RiskTime Time, long? AtRisk);
 /// How: the days are grouped into consecutive intervals [From, To), chosen greedily from day 0,
 /// each closed at the first boundary where its deaths are 0 or at least the threshold, its
 /// censorings are 0 or at least the threshold, and the patients still at risk after it are 0
-/// or at least the threshold. The curve is the product-limit estimate over those intervals
+/// or at least the threshold. The reporting days (and any cut days) that can be boundaries under
+/// the same rule, taken in order, are fixed first and always closed on, merging the intervals
+/// just before one when needed. The curve is the product-limit estimate over those intervals
 /// (deaths of an interval counted against everyone at risk at its start, censorings after them:
 /// the product-limit estimator applied to times grouped into intervals, as in a life table,
 /// cf. Kaplan and Meier 1958 §4 on grouped data), with Greenwood's variance and the log-log interval
@@ -97,57 +99,136 @@ public sealed record PublishedSurvivalCurve(int Threshold, IReadOnlyList<Publish
         }
 
         var days = counts.Days.ToDictionary(d => (int)d.Key, d => d.Value);
-        // Candidate boundaries: the day after every day with a death or censoring, every reporting day and every cut day.
-        var boundaries = days.Keys.Select(d => d + 1).Concat(riskDays).Concat(cutDays).Where(b => b > 0).Distinct().Order().ToList();
-        var product = new ProductLimit();
-        var from = 0;
-        var atRisk = counts.Total;
         if (riskDays.Contains(0))
         {
-            publishedAtRisk[0] = atRisk;
+            publishedAtRisk[0] = counts.Total;
         }
 
-        long events = 0;
-        long censored = 0;
-        var previous = 0;
-        foreach (var boundary in boundaries)
+        var anchors = Anchors(days, counts.Total, threshold, riskDays.Concat(cutDays).Where(d => d > 0).Distinct().Order());
+        var raw = RawIntervals(days, counts.Total, threshold, riskDays.Concat(cutDays).Where(d => d > 0).ToHashSet(), anchors);
+        var product = new ProductLimit();
+        foreach (var interval in raw)
         {
-            // Add the days in [previous, boundary) to the open interval.
-            foreach (var (_, c) in days.Where(d => d.Key >= previous && d.Key < boundary))
+            if (interval.Events + interval.Censored > 0)
             {
-                events += c.Events;
-                censored += c.Censored;
+                var point = product.Step(interval.AtRisk, interval.Events);
+                intervals.Add(new PublishedSurvivalInterval(interval.From, interval.To, interval.AtRisk, interval.Events, interval.Censored, point.Survival, point.StandardError, point.Lower, point.Upper));
             }
 
-            previous = boundary;
+            if (riskDays.Contains(interval.To) && anchors.Contains(interval.To))
+            {
+                publishedAtRisk[interval.To] = interval.AtRisk - interval.Events - interval.Censored;
+            }
+        }
+    }
+
+    /// <summary>An interval before the survival is computed: [From, To), its number at risk on day From, deaths and censorings.</summary>
+    private readonly record struct RawInterval(int From, int To, long AtRisk, long Events, long Censored);
+
+    /// <summary>
+    /// The reporting and cut days that can be boundaries: taken in order, each is kept when the
+    /// stretch from the previous kept one has deaths and censorings that are each 0 or at least the
+    /// threshold, and at least the threshold remain at risk. Cutting these first (rather than greedily from day 0)
+    /// lets the number-at-risk table show every reporting time that can be shown safely.
+    /// </summary>
+    private static HashSet<int> Anchors(Dictionary<int, DayCounts> days, long total, int threshold, IEnumerable<int> priorityDays)
+    {
+        var anchors = new HashSet<int>();
+        var from = 0;
+        var atRisk = total;
+        foreach (var day in priorityDays)
+        {
+            var (events, censored) = Between(days, from, day);
+            var remaining = atRisk - events - censored;
+            // An anchor needs patients left at risk: fixing a boundary where the curve ends would force the
+            // tail's deaths into one coarse interval; the greedy cut handles the end of the curve as before.
+            if (IsSafe(events, threshold) && IsSafe(censored, threshold) && remaining >= threshold)
+            {
+                anchors.Add(day);
+                from = day;
+                atRisk = remaining;
+            }
+        }
+
+        return anchors;
+    }
+
+    /// <summary>
+    /// The intervals, greedily from day 0: each closes at the first boundary where it is safe,
+    /// and always at an anchor; when the stretch before an anchor is not safe on its own, it is
+    /// merged with the intervals before it (never past the previous anchor, from which the
+    /// stretch to this anchor is safe). After the last anchor, the curve stops where the next
+    /// safe interval would leave fewer than the threshold at risk.
+    /// </summary>
+    private static List<RawInterval> RawIntervals(Dictionary<int, DayCounts> days, long total, int threshold, HashSet<int> priorityDays, HashSet<int> anchors)
+    {
+        var boundaries = days.Keys.Select(d => d + 1).Concat(priorityDays).Where(b => b > 0).Distinct().Order().ToList();
+        var raw = new List<RawInterval>();
+        var lastAnchorIndex = 0;
+        var from = 0;
+        var atRisk = total;
+        foreach (var boundary in boundaries)
+        {
+            var (events, censored) = Between(days, from, boundary);
             var remaining = atRisk - events - censored;
             var safe = IsSafe(events, threshold) && IsSafe(censored, threshold) && IsSafe(remaining, threshold);
-            var isRiskDay = riskDays.Contains(boundary);
-            if (!safe || (events + censored == 0 && !isRiskDay && !cutDays.Contains(boundary)))
+            var isAnchor = anchors.Contains(boundary);
+            if (isAnchor && !safe)
+            {
+                // Merge back until the stretch is safe; the previous anchor bounds it.
+                while (!safe && raw.Count > lastAnchorIndex)
+                {
+                    var previous = raw[^1];
+                    raw.RemoveAt(raw.Count - 1);
+                    from = previous.From;
+                    atRisk = previous.AtRisk;
+                    events += previous.Events;
+                    censored += previous.Censored;
+                    safe = IsSafe(events, threshold) && IsSafe(censored, threshold);
+                }
+
+                // The stretch from the previous anchor was safe when the anchor was chosen, so this cannot happen.
+                if (!safe)
+                {
+                    throw new InvalidOperationException("A reporting day was fixed as a boundary but the stretch before it is not safe.");
+                }
+            }
+            else if (!safe || (events + censored == 0 && !priorityDays.Contains(boundary)))
             {
                 continue;
             }
 
-            if (events + censored > 0)
-            {
-                var point = product.Step(atRisk, events);
-                intervals.Add(new PublishedSurvivalInterval(from, boundary, atRisk, events, censored, point.Survival, point.StandardError, point.Lower, point.Upper));
-            }
-
+            raw.Add(new RawInterval(from, boundary, atRisk, events, censored));
             from = boundary;
-            atRisk = remaining;
-            events = 0;
-            censored = 0;
-            if (isRiskDay)
+            atRisk -= events + censored;
+            if (isAnchor)
             {
-                publishedAtRisk[boundary] = atRisk;
+                lastAnchorIndex = raw.Count;
             }
 
             if (atRisk == 0)
             {
-                return;
+                break;
             }
         }
+
+        return raw;
+    }
+
+    private static (long Events, long Censored) Between(Dictionary<int, DayCounts> days, int from, int to)
+    {
+        long events = 0;
+        long censored = 0;
+        foreach (var (day, c) in days)
+        {
+            if (day >= from && day < to)
+            {
+                events += c.Events;
+                censored += c.Censored;
+            }
+        }
+
+        return (events, censored);
     }
 
     private static bool IsSafe(long count, int threshold) => count == 0 || count >= threshold;

@@ -25,6 +25,41 @@ public sealed class PublishedSurvivalCurveTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Publish_RandomCohortWithCutDays_NoDerivableSmallCount(int seed)
+    {
+        var random = new Random(seed);
+        var counts = SurvivalCounts.Of(Enumerable.Range(0, random.Next(5, 400))
+            .Select(_ => new SurvivalObservation(random.Next(0, 900), random.Next(3) > 0)));
+
+        var curve = PublishedSurvivalCurve.Publish(counts, Threshold, cutDays: [31, 91]);
+
+        Assert.All(curve.Intervals, i => Assert.True(i.Events is 0 or >= Threshold && i.Censored is 0 or >= Threshold && i.AtRisk >= Threshold));
+        foreach (var count in AttackerCounts(curve, counts.Total))
+        {
+            Assert.False(count is >= 1 and < Threshold, $"seed {seed}: a reader can derive {count}");
+        }
+    }
+
+    [Fact]
+    public void Publish_ReportingDayReachableOnlyByMerging_NumberAtRiskShown()
+    {
+        // 30 deaths on day 10, 12 censored on day 50, 5 on day 80, 100 followed past a year.
+        // Cutting greedily at day 51 would leave the 5 censorings alone before day 91 (3 months),
+        // so the 3-month number at risk could not be shown; fixing day 91 first merges them instead.
+        var counts = SurvivalCounts.Of(Enumerable.Repeat(new SurvivalObservation(10, true), 30)
+            .Concat(Enumerable.Repeat(new SurvivalObservation(50, false), 12))
+            .Concat(Enumerable.Repeat(new SurvivalObservation(80, false), 5))
+            .Concat(Enumerable.Repeat(new SurvivalObservation(400, false), 100)));
+
+        var curve = PublishedSurvivalCurve.Publish(counts, Threshold);
+
+        Assert.Equal(100, curve.AtRiskTable.Single(a => a.Time.Label == "3 months").AtRisk);
+        Assert.Contains(curve.Intervals, i => i.From == 11 && i.To == 91 && i.Censored == 17);
+        Assert.All(AttackerCounts(curve, counts.Total), c => Assert.False(c is >= 1 and < Threshold));
+    }
+
     [Fact]
     public void Publish_SmallDailyCounts_NoIntervalIsolatesThem()
     {

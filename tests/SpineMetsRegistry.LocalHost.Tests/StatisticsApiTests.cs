@@ -44,6 +44,25 @@ public sealed class StatisticsApiTests(DemoRegistryFixture fixture)
         Assert.DoesNotContain(lines.SelectMany(l => l.Split(',')), cell => cell.Length > 0 && cell[0] is '=' or '+' or '@');
     }
 
+    [Theory]
+    [InlineData("sosgoq_total")]
+    [InlineData("sosgoq_physical_function")]
+    [InlineData("sosgoq_pain")]
+    [InlineData("sosgoq_mental_health")]
+    [InlineData("sosgoq_social_function")]
+    [InlineData("eq5d_index")]
+    [InlineData("nrs_pain")]
+    public async Task GetOutcomes_DemoCohort_EveryMeasureHasABaselineMean(string measure)
+    {
+        using var committee = _registry.Client(_registry.Host.Credentials.Committee);
+
+        using var body = JsonDocument.Parse(await committee.GetStringAsync("/api/statistics/pooled/outcomes.summary?time_point=baseline"));
+
+        var row = Assert.Single(body.RootElement.GetProperty("table").GetProperty("rows").EnumerateArray(), r => r[1].GetString() == measure);
+        Assert.True(row[3].GetInt64() >= 11, measure + " n");
+        Assert.Equal(JsonValueKind.Number, row[4].ValueKind);
+    }
+
     [Fact]
     public async Task GetDataQuality_CommitteeAndSite_EverySiteForTheCommitteeOnlyItselfForASite()
     {

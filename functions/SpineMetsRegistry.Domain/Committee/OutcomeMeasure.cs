@@ -12,7 +12,9 @@ public sealed record OutcomeMeasure(string Code, string Title, bool HigherIsBett
     /// <summary>
     /// The measures with the registry's MCIDs (see <c>McidSettings</c>: NRS 2 points after Farrar
     /// et al., Pain 2001; EQ-5D index 0.074 after Walters and Brazier, Qual Life Res 2005; SOSGOQ 2.0
-    /// total 10 points, a registry placeholder). The EQ VAS has no configured MCID.
+    /// total 10 points, a registry placeholder). The EQ VAS and the SOSGOQ 2.0 domains (physical
+    /// function, pain, mental health, social function, scored by the configured definition; Janssen
+    /// SJ et al., Spine J 2015) have no configured MCID.
     /// </summary>
     /// <param name="mcid">The MCIDs in force.</param>
     public static IReadOnlyList<OutcomeMeasure> Defaults(Instruments.Change.McidSettings mcid)
@@ -24,6 +26,10 @@ public sealed record OutcomeMeasure(string Code, string Title, bool HigherIsBett
             new("eq5d_index", "EQ-5D index", true, mcid.Eq5dIndex),
             new("eq_vas", "EQ VAS (0-100)", true, null),
             new("nrs_pain", "NRS pain (0-10)", false, mcid.NrsPain),
+            new("sosgoq_physical_function", "SOSGOQ 2.0 physical function (0-100)", true, null),
+            new("sosgoq_pain", "SOSGOQ 2.0 pain (0-100)", true, null),
+            new("sosgoq_mental_health", "SOSGOQ 2.0 mental health (0-100)", true, null),
+            new("sosgoq_social_function", "SOSGOQ 2.0 social function (0-100)", true, null),
         ];
     }
 

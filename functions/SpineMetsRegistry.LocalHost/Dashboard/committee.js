@@ -5,7 +5,7 @@
 (function () {
   const MONTH = 30.4375;
   const WEEKS = { baseline: 0, "6w": 6, "12w": 12, "26w": 26, "52w": 52 };
-  const MEASURES = { sosgoq_total: "SOSGOQ 2.0 total", eq5d_index: "EQ-5D index", eq_vas: "EQ VAS", nrs_pain: "NRS pain" };
+  const MEASURES = { sosgoq_total: "SOSGOQ 2.0 total", eq5d_index: "EQ-5D index", eq_vas: "EQ VAS", nrs_pain: "NRS pain", sosgoq_physical_function: "SOSGOQ physical function", sosgoq_pain: "SOSGOQ pain", sosgoq_mental_health: "SOSGOQ mental health", sosgoq_social_function: "SOSGOQ social function" };
   const VIEW = { own: "this site", network: "network (pooled)" };
   const state = { key: null, scope: null, filter: {} };
   const el = (tag, attrs = {}, text) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); if (text !== undefined) e.textContent = text; return e; };

@@ -18,8 +18,8 @@ namespace SpineMetsRegistry.EndToEnd.Tests.Reliability;
 internal sealed class HostileRun
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static HostileRun? _done;
+    private static readonly Lock Gate = new();
+    private static Task<HostileRun>? _run;
 
     private HostileRun()
     {
@@ -51,16 +51,12 @@ internal sealed class HostileRun
 
     public TimeSpan Duration { get; private set; }
 
-    public static async Task<HostileRun> GetAsync(AzuriteFixture azurite)
+    /// <summary>The run, started by the first test that asks (a failed run fails every test once, and is not repeated).</summary>
+    public static Task<HostileRun> GetAsync(AzuriteFixture azurite)
     {
-        await Gate.WaitAsync();
-        try
+        lock (Gate)
         {
-            return _done ??= await RunAsync(azurite);
-        }
-        finally
-        {
-            Gate.Release();
+            return _run ??= RunAsync(azurite);
         }
     }
 

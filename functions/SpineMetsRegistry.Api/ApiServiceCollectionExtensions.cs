@@ -22,6 +22,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<RouteAuthorization>();
         services.AddSingleton<AuditFilter>();
+        services.AddSingleton<RefusalAudit>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<BatchEndpoints>();
         services.AddSingleton<AggregateEndpoints>();

@@ -15,6 +15,9 @@ public static class EndToEndCollections
     public const string Recovery = "Azurite: kill and restart";
 
     public const string Demo = "Azurite: demo";
+
+    /// <summary>The hostile-input and privacy run (one registry for all its tests).</summary>
+    public const string Hostile = "Azurite: hostile input and privacy";
 }
 
 [CollectionDefinition(EndToEndCollections.Recovery)]
@@ -22,3 +25,6 @@ public sealed class RecoveryCollectionDefinition : ICollectionFixture<AzuriteFix
 
 [CollectionDefinition(EndToEndCollections.Demo)]
 public sealed class DemoCollectionDefinition : ICollectionFixture<AzuriteFixture>;
+
+[CollectionDefinition(EndToEndCollections.Hostile)]
+public sealed class HostileCollectionDefinition : ICollectionFixture<AzuriteFixture>;

@@ -10,4 +10,11 @@ public interface ICallerResolver
 {
     /// <summary>The caller of a request, or null.</summary>
     RegistryCaller? Resolve(HttpRequest request);
+
+    /// <summary>
+    /// What kind of credential a request presented, for auditing a refusal. The default knows only
+    /// accepted or not; the hosts' resolvers tell missing, malformed and unrecognised apart.
+    /// </summary>
+    PresentedCredential Inspect(HttpRequest request) =>
+        Resolve(request) is null ? PresentedCredential.NotRecognised : PresentedCredential.Accepted;
 }

@@ -49,7 +49,25 @@ public sealed class LocalCredentials : ICallerResolver
     }
 
     /// <summary>The caller a bearer key stands for, or null.</summary>
-    public RegistryCaller? Resolve(string? authorizationHeader)
+    public RegistryCaller? Resolve(string? authorizationHeader) =>
+        BearerKey(authorizationHeader) is { } key && _byKey.TryGetValue(key, out var caller) ? caller : null;
+
+    /// <summary>
+    /// What the request presented: no Authorization header, one that is not a bearer key, a key
+    /// that is not one of ours (forged or from another registry), or one of ours.
+    /// </summary>
+    public PresentedCredential Inspect(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        return string.IsNullOrWhiteSpace(header) ? PresentedCredential.None
+            : BearerKey(header) is not { } key ? PresentedCredential.Malformed
+            : _byKey.ContainsKey(key) ? PresentedCredential.Accepted
+            : PresentedCredential.NotRecognised;
+    }
+
+    // The key of "Bearer <key>", or null when the header is not a bearer credential with a key.
+    private static string? BearerKey(string? authorizationHeader)
     {
         const string Bearer = "Bearer ";
         if (authorizationHeader is null || !authorizationHeader.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
@@ -58,7 +76,7 @@ public sealed class LocalCredentials : ICallerResolver
         }
 
         var key = authorizationHeader[Bearer.Length..].Trim();
-        return _byKey.TryGetValue(key, out var caller) ? caller : null;
+        return key.Length == 0 ? null : key;
     }
 
     /// <summary>Loads the keys, creating any that are missing (new sites get a key too).</summary>

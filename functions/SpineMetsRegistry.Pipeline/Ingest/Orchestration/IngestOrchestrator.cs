@@ -56,10 +56,18 @@ public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestO
             {
                 stored = await StoreAsync(context, request.Site, batchKey, validated.ChunkCount);
                 await context.CallActivityAsync<bool>(IngestActivityNames.RecordStored, new StoredStep(request.Site, batchKey, stored, _clock.Now(context)), _activityOptions);
-                context.SetCustomStatus(new IngestProgress(IngestSteps.Aggregate, validated.ChunkCount, validated.ChunkCount));
-                await context.CallActivityAsync<bool>(IngestActivityNames.Aggregate, new BatchStep(request.Site, batchKey, _clock.Now(context)), _activityOptions);
-                context.SetCustomStatus(new IngestProgress(IngestSteps.Schedule, validated.ChunkCount, validated.ChunkCount));
-                await context.CallActivityAsync<bool>(IngestActivityNames.Schedule, new BatchStep(request.Site, batchKey, _clock.Now(context)), _activityOptions);
+
+                // A batch whose every record was already stored as it is changed nothing: the
+                // aggregates and the schedule it would recompute are the ones there, and rewriting
+                // them would only re-stamp them with this batch (a renamed re-upload, or a hostile
+                // file whose valid rows are known, leaves everything else as it was).
+                if (ChangesRecords(stored))
+                {
+                    context.SetCustomStatus(new IngestProgress(IngestSteps.Aggregate, validated.ChunkCount, validated.ChunkCount));
+                    await context.CallActivityAsync<bool>(IngestActivityNames.Aggregate, new BatchStep(request.Site, batchKey, _clock.Now(context)), _activityOptions);
+                    context.SetCustomStatus(new IngestProgress(IngestSteps.Schedule, validated.ChunkCount, validated.ChunkCount));
+                    await context.CallActivityAsync<bool>(IngestActivityNames.Schedule, new BatchStep(request.Site, batchKey, _clock.Now(context)), _activityOptions);
+                }
             }
 
             context.SetCustomStatus(new IngestProgress(IngestSteps.Complete, validated.StoresRecords ? validated.ChunkCount : 0, validated.StoresRecords ? validated.ChunkCount : 0));
@@ -75,6 +83,9 @@ public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestO
             throw;
         }
     }
+
+    // Inserted, corrected or withdrawn records: only then can an aggregate or a visit differ.
+    private static bool ChangesRecords(StoreCounts stored) => stored.Inserted + stored.Updated + stored.Withdrawn > 0;
 
     /// <summary>
     /// Stores every chunk: in this orchestration's own history for a batch of up to

@@ -32,6 +32,26 @@ public sealed class IngestOrchestratorTests
         Assert.Equal(new IngestOutcome("S01", BatchKey, BatchDecision.Accepted, new StoreCounts(3, 0, 0, 0)), run.Outcome);
     }
 
+    [Theory]
+    [InlineData(0, 0, 0, false)]
+    [InlineData(1, 0, 0, true)]
+    [InlineData(0, 1, 0, true)]
+    [InlineData(0, 0, 1, true)]
+    public async Task RunAsync_StoredRecords_AggregatesAndSchedulesOnlyWhenARecordChanged(int inserted, int updated, int withdrawn, bool recomputes)
+    {
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.PartiallyAccepted, true, 2, Counts))
+        {
+            ChunkAnswer = chunk => chunk == 0 ? new StoreCounts(inserted, updated, 3, withdrawn) : new StoreCounts(0, 0, 2, 0),
+        };
+
+        var run = await activities.RunAsync(IngestRequests.For());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.Metadata.RuntimeStatus);
+        Assert.Equal(recomputes, activities.Names.Contains(IngestActivityNames.Aggregate));
+        Assert.Equal(recomputes, activities.Names.Contains(IngestActivityNames.Schedule));
+        Assert.Equal(new StoreCounts(inserted, updated, 5, withdrawn), activities.InputOf<StoredStep>(IngestActivityNames.Complete).Stored);
+    }
+
     [Fact]
     public async Task RunAsync_PartiallyAcceptedBatch_StoresEveryChunkOnceAndTotalsTheirCounts()
     {
@@ -94,9 +114,10 @@ public sealed class IngestOrchestratorTests
 
         var run = await activities.RunAsync(IngestRequests.For());
 
+        // Nothing changed, so there is nothing to aggregate or schedule.
         Assert.Equal(StoreCounts.None, run.Outcome.Stored);
         Assert.Equal(
-            [IngestActivityNames.Receive, IngestActivityNames.Validate, IngestActivityNames.RecordStored, IngestActivityNames.Aggregate, IngestActivityNames.Schedule, IngestActivityNames.Complete],
+            [IngestActivityNames.Receive, IngestActivityNames.Validate, IngestActivityNames.RecordStored, IngestActivityNames.Complete],
             activities.Names);
     }
 

@@ -20,9 +20,10 @@ namespace SpineMetsRegistry.EndToEnd.Tests.Recovery;
 /// Kills a host at a <see cref="CrashPoint"/> the way a dying process stops: at the planned
 /// moment the host freezes (the activity or write in progress never returns, and nothing it
 /// would do next happens), the plan reports <see cref="Killed"/>, and the test then stops the
-/// host's engine abruptly (<c>PipelineHost.KillAsync</c>), leaving in storage exactly what a
-/// killed process leaves: the writes so far, the engine's messages invisible until their
-/// visibility timeout, the partition leases until they expire. Installed over the real
+/// host's engine abruptly and cuts it off its storage (<c>PipelineHost.KillAsync</c>), leaving in
+/// storage what a killed process leaves: the writes so far, and the message of the activity it
+/// was running invisible until its visibility timeout (the forced stop still hands the partition
+/// leases back; the process-level tests cover leases left to expire). Installed over the real
 /// storage adapters (every write of every port the activities use is counted) and as the
 /// engine's activity observer (every activity call is counted).
 /// </summary>

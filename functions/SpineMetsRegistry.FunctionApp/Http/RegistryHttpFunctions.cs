@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SpineMetsRegistry.FunctionApp.Ingest;
 using SpineMetsRegistry.Api.Http;
 using Routes = SpineMetsRegistry.Api.Http.RegistryRoutes;
 
@@ -26,15 +28,32 @@ public sealed class RegistryHttpFunctions(ApiPipeline pipeline)
     public Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.Me)] HttpRequest request) =>
         pipeline.InvokeAsync(Routes.Me, request, Values());
 
-    /// <summary>GET /api/sites/{site}/batches.</summary>
+    /// <summary>GET /api/sites/{site}/batches (a running batch's progress read through the bound durable client).</summary>
     [Function(Routes.Names.ListBatches)]
-    public Task<IResult> ListBatches([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.ListBatches)] HttpRequest request, string site) =>
-        pipeline.InvokeAsync(Routes.ListBatches, request, Values(("site", site)));
+    public async Task<IResult> ListBatches(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.ListBatches)] HttpRequest request,
+        string site,
+        [DurableClient] DurableTaskClient durable)
+    {
+        using (InvocationIngestProgress.Use(durable))
+        {
+            return await pipeline.InvokeAsync(Routes.ListBatches, request, Values(("site", site)));
+        }
+    }
 
-    /// <summary>GET /api/sites/{site}/batches/{batchKey}.</summary>
+    /// <summary>GET /api/sites/{site}/batches/{batchKey} (a running batch's progress read through the bound durable client).</summary>
     [Function(Routes.Names.GetBatch)]
-    public Task<IResult> GetBatch([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetBatch)] HttpRequest request, string site, string batchKey) =>
-        pipeline.InvokeAsync(Routes.GetBatch, request, Values(("site", site), ("batchKey", batchKey)));
+    public async Task<IResult> GetBatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Templates.GetBatch)] HttpRequest request,
+        string site,
+        string batchKey,
+        [DurableClient] DurableTaskClient durable)
+    {
+        using (InvocationIngestProgress.Use(durable))
+        {
+            return await pipeline.InvokeAsync(Routes.GetBatch, request, Values(("site", site), ("batchKey", batchKey)));
+        }
+    }
 
     /// <summary>GET /api/sites/{site}/batches/{batchKey}/reports/{name}.</summary>
     [Function(Routes.Names.GetReport)]

@@ -48,6 +48,15 @@ public sealed record EngineSettings
     /// <summary>How often finished instances older than the retention are purged.</summary>
     public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The name this process holds partition leases under; null (the default) makes one unique
+    /// to the process. A process restarted under the name its dead predecessor used takes that
+    /// predecessor's partitions back at once instead of waiting for their leases to expire (what
+    /// a Functions host restarted on the same instance does). Two live processes must never
+    /// share a name: they would both listen to the same control queues.
+    /// </summary>
+    public string? WorkerId { get; init; }
+
     /// <summary>The retention as a span.</summary>
     public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
 }

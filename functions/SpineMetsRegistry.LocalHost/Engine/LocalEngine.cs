@@ -1,3 +1,7 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -40,7 +44,8 @@ public sealed class LocalEngine : IAsyncDisposable
         TimeProvider time,
         WorkflowRetryPolicy retry,
         ILoggerFactory loggers,
-        IActivityObserver? observer = null)
+        IActivityObserver? observer = null,
+        IEngineStorageGate? storageGate = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(settings);
@@ -60,11 +65,11 @@ public sealed class LocalEngine : IAsyncDisposable
         _observer = observer;
         Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            StorageAccountClientProvider = StorageClients(options.ConnectionString, storageGate),
             TaskHubName = HubName,
-            // Unique per process and per engine: two processes on one machine must not look
-            // like one worker to the partition manager.
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}",
+            // Unique per process and per engine unless configured: two processes on one machine
+            // must not look like one worker to the partition manager.
+            WorkerId = settings.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}",
             PartitionCount = settings.PartitionCount,
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
@@ -136,6 +141,26 @@ public sealed class LocalEngine : IAsyncDisposable
     {
         await StopWorkerAsync(forced: false);
         _worker.Dispose();
+    }
+
+    private static StorageAccountClientProvider StorageClients(string connectionString, IEngineStorageGate? gate)
+    {
+        if (gate is null)
+        {
+            return new StorageAccountClientProvider(connectionString);
+        }
+
+        var policy = new EngineStorageGatePolicy(gate);
+        var blobs = new BlobClientOptions();
+        blobs.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        var queues = new QueueClientOptions();
+        queues.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        var tables = new TableClientOptions();
+        tables.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blobs),
+            StorageServiceClientProvider.ForQueue(connectionString, queues),
+            StorageServiceClientProvider.ForTable(connectionString, tables));
     }
 
     private FactoryObjectCreator<TaskOrchestration> Orchestration(string name, Func<ITaskOrchestrator> create) =>

@@ -21,6 +21,11 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
     {
         ArgumentNullException.ThrowIfNull(step);
         var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
+        if (BatchLedgerRules.IsCompleted(entry))
+        {
+            return true; // a late duplicate execution: later batches may have recomputed the tables since
+        }
+
         var siteCount = await RecomputeSiteAsync(step.Site, step.BatchKey, step.At, cancellationToken);
         var pooledCount = await RecomputePooledAsync(step.BatchKey, step.At, cancellationToken);
         await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Aggregated, step.At,

@@ -10,9 +10,17 @@ public sealed class RecordFailureActivity(IBatchLedger ledger, IAuditLog audit)
     public async Task<bool> RunAsync(FailureStep step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
-        if (step.BatchKey is { } batchKey && await ledger.GetAsync(step.Site, batchKey, cancellationToken) is { } entry)
+        var entry = step.BatchKey is { } batchKey ? await ledger.GetAsync(step.Site, batchKey, cancellationToken) : null;
+        if (BatchLedgerRules.IsCompleted(entry))
         {
-            await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Failed, step.At, step.Reason, e => e with { FailureReason = step.Reason }, cancellationToken);
+            // A failure reported by a late duplicate execution after the batch completed: the
+            // batch did not fail, and its ledger entry and audit trail say so.
+            return true;
+        }
+
+        if (entry is not null && !await LedgerUpdates.TryAdvanceAsync(ledger, entry, BatchStatus.Failed, step.At, step.Reason, e => e with { FailureReason = step.Reason }, cancellationToken))
+        {
+            return true; // the batch completed after this execution read its entry
         }
 
         await audit.AppendAsync(

@@ -26,6 +26,11 @@ public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore sched
     {
         ArgumentNullException.ThrowIfNull(step);
         var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
+        if (BatchLedgerRules.IsCompleted(entry))
+        {
+            return true; // a late duplicate execution: the batch's staging is gone and the schedule may have moved on
+        }
+
         var updates = await CollectAsync(step, cancellationToken);
         var written = 0;
         var arrivalDay = DateOnly.FromDateTime(step.At.UtcDateTime);

@@ -32,6 +32,13 @@ public sealed class StoreChunkActivity(
     {
         ArgumentNullException.ThrowIfNull(step);
         var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
+        if (BatchLedgerRules.IsCompleted(entry))
+        {
+            // A late duplicate execution after the batch completed (its staging is gone and a
+            // later batch may have corrected these records since): nothing to store, nothing reads the counts.
+            return StoreCounts.None;
+        }
+
         var staged = await ReadChunkAsync(step, cancellationToken);
         var dictionary = DataDictionary.Default;
 

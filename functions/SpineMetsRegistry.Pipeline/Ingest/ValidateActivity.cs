@@ -37,6 +37,13 @@ public sealed class ValidateActivity(
     {
         ArgumentNullException.ThrowIfNull(step);
         var entry = await LedgerUpdates.RequireAsync(ledger, step.Site, step.BatchKey, cancellationToken);
+        if (BatchLedgerRules.IsCompleted(entry) && entry.Decision is { } finalDecision && entry.Validation is { } finalCounts)
+        {
+            // A late duplicate execution after the batch completed: staging again would leave
+            // chunks no step ever cleans up. Report the recorded outcome (nothing reads it).
+            return new ValidatedBatch(finalDecision, false, 0, finalCounts);
+        }
+
         var contentName = BatchBlobNames.Content(entry.Site, entry.Sha256);
         var site = policies.FindSite(entry.Site) ?? throw new InvalidOperationException($"Site {entry.Site} is not configured.");
         if (entry.Status == BatchStatus.NotStored && entry.Decision is { } recordedDecision && entry.Validation is { } recordedCounts)

@@ -11,9 +11,12 @@ public interface IBatchLedger
 
     /// <summary>
     /// Records a status: writes the event to the history (one row per status, so repeating
-    /// it is harmless) and updates the summary row.
+    /// it is harmless) and updates the summary row. A completed batch's entry is final
+    /// (<see cref="BatchLedgerRules.IsFinal"/>): recording any other status for it changes
+    /// nothing and returns false, however late the writer read the entry (activities run at
+    /// least once, and a duplicate may land after the batch completed).
     /// </summary>
-    Task RecordAsync(BatchLedgerEntry summary, BatchLedgerEvent status, CancellationToken cancellationToken = default);
+    Task<bool> RecordAsync(BatchLedgerEntry summary, BatchLedgerEvent status, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a site's batches, most recently received first.</summary>
     IAsyncEnumerable<BatchLedgerEntry> ListAsync(string site, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Storage.Connection;
 using SpineMetsRegistry.Storage.Tables;
@@ -20,14 +21,46 @@ public sealed class TableBatchLedger(RegistryStorageClients clients) : IBatchLed
     }
 
     /// <inheritdoc />
-    public async Task RecordAsync(BatchLedgerEntry summary, BatchLedgerEvent status, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The summary is written only if it is still the row just read (ETag-conditional, or
+    /// insert-only when there was none), so a writer that read before the batch completed
+    /// cannot land after it: on a conflict the row is read again and the check repeated.
+    /// </remarks>
+    public async Task<bool> RecordAsync(BatchLedgerEntry summary, BatchLedgerEvent status, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(status);
-        await TableWriter.UpsertAsync(
-            Table,
-            [LedgerRows.ToEvent(summary.Site, summary.BatchKey, status), LedgerRows.ToSummary(summary)],
-            cancellationToken);
+        var partition = TableKey.Of(summary.Site);
+        var rowKey = LedgerRows.SummaryKey(summary.BatchKey);
+        var statusRow = LedgerRows.ToEvent(summary.Site, summary.BatchKey, status);
+        var summaryRow = LedgerRows.ToSummary(summary);
+        EntityLimits.Check(Table.Name, statusRow);
+        EntityLimits.Check(Table.Name, summaryRow);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            if (current.HasValue && BatchLedgerRules.IsFinal(LedgerRows.FromSummary(current.Value!).Status, status.Status))
+            {
+                return false;
+            }
+
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.UpsertReplace, statusRow),
+                current.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, summaryRow, current.Value!.ETag)
+                    : new(TableTransactionActionType.Add, summaryRow),
+            ];
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException conflict) when (conflict.Status is AzureStatus.Conflict or AzureStatus.PreconditionFailed && attempt < MaxAttempts)
+            {
+                // Another writer changed the summary since it was read: read it again.
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -59,5 +92,8 @@ public sealed class TableBatchLedger(RegistryStorageClients clients) : IBatchLed
         return [.. events.OrderBy(e => e.At).ThenBy(e => (int)e.Status)];
     }
 
-    private Azure.Data.Tables.TableClient Table => clients.Table(RegistryTables.Ledger);
+    // Concurrent writers of one batch are its activities (a handful): a few rounds settle them.
+    private const int MaxAttempts = 10;
+
+    private TableClient Table => clients.Table(RegistryTables.Ledger);
 }

@@ -57,16 +57,18 @@ internal sealed class PipelineHost : IAsyncDisposable
     /// <param name="time">The clock; the system clock when null.</param>
     /// <param name="retry">The activity retry policy; none when null (see <see cref="NoRetries"/>).</param>
     /// <param name="configure">Registrations applied last (fault injection).</param>
+    /// <param name="engineSettings">The engine settings; <see cref="TestEngine.Settings"/> when null.</param>
     public static async Task<PipelineHost> StartAsync(
         StorageNamespace storage,
         TestRegistry registry,
         TimeProvider? time = null,
         WorkflowRetryPolicy? retry = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        EngineSettings? engineSettings = null)
     {
         var logs = new CapturedLogs();
         var settings = new Dictionary<string, string?>(storage.Settings) { [RegistryConfigurationSource.FileKey] = registry.FilePath };
-        foreach (var (key, value) in TestEngine.Configuration())
+        foreach (var (key, value) in TestEngine.Configuration(engineSettings))
         {
             settings[key] = value;
         }
@@ -84,6 +86,8 @@ internal sealed class PipelineHost : IAsyncDisposable
 
         services.AddSpineMetsRegistry(configuration);
         services.AddLocalEngine(configuration, runInBackground: false);
+        services.AddSingleton<EngineStorageCutoff>();
+        services.AddSingleton<IEngineStorageGate>(sp => sp.GetRequiredService<EngineStorageCutoff>());
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -149,6 +153,7 @@ internal sealed class PipelineHost : IAsyncDisposable
     public async Task KillAsync()
     {
         await Engine.StopWorkerAsync(forced: true);
+        Get<EngineStorageCutoff>().Close();
         _gone = true;
         await _services.DisposeAsync();
     }

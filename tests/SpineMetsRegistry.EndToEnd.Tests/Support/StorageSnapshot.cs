@@ -137,6 +137,28 @@ internal sealed partial class StorageSnapshot
         return new StorageSnapshot(rows, blobs) { Tables = Tables, Containers = Containers, EngineTables = EngineTables };
     }
 
+    /// <summary>
+    /// The snapshot without the one provenance column that depends on the order concurrent
+    /// orchestrations finish in: which batch last recomputed an aggregate table
+    /// (<c>SourceBatchKey</c> of the aggregates rows). The figures themselves still compare
+    /// exactly. For runs whose batches overlap (several in flight, several processes).
+    /// </summary>
+    public StorageSnapshot WithoutAggregateSources()
+    {
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Rows.Concat(EngineRows))
+        {
+            rows[key] = key.StartsWith("aggregates | ", StringComparison.Ordinal) ? AggregateSource().Replace(value, "SourceBatchKey=(last batch); ") : value;
+        }
+
+        return new StorageSnapshot(rows, new SortedDictionary<string, (string, byte[])>(Blobs.Concat(EngineBlobs).ToDictionary(), StringComparer.Ordinal))
+        {
+            Tables = Tables,
+            Containers = Containers,
+            EngineTables = EngineTables,
+        };
+    }
+
     /// <summary>Every difference between two snapshots, one line each (empty when equal).</summary>
     public static IReadOnlyList<string> Differences(StorageSnapshot expected, StorageSnapshot actual)
     {
@@ -215,6 +237,9 @@ internal sealed partial class StorageSnapshot
         return text.ToString();
     }
 
+
+    [GeneratedRegex(@"SourceBatchKey=String:[^;]*; ")]
+    private static partial Regex AggregateSource();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?")]
     private static partial Regex Instant();

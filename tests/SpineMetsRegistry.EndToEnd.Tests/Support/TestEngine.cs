@@ -37,12 +37,13 @@ internal static class TestEngine
             [Key(nameof(EngineSettings.LeaseRenewInterval))] = Span(s.LeaseRenewInterval),
             [Key(nameof(EngineSettings.LeaseAcquireInterval))] = Span(s.LeaseAcquireInterval),
             [Key(nameof(EngineSettings.PartitionCount))] = s.PartitionCount.ToString(CultureInfo.InvariantCulture),
+            [Key(nameof(EngineSettings.WorkerId))] = s.WorkerId,
         };
     }
 
     /// <summary>The same settings as command-line switches.</summary>
     public static IEnumerable<string> Arguments(EngineSettings? settings = null) =>
-        Configuration(settings).Select(setting => $"--{setting.Key}={setting.Value}");
+        Configuration(settings).Where(setting => setting.Value is not null).Select(setting => $"--{setting.Key}={setting.Value}");
 
     private static string Key(string name) => EngineSettings.SectionName + ":" + name;
 

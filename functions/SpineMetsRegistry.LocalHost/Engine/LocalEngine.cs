@@ -10,6 +10,7 @@ using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Pipeline.Workflows.Durable;
 using SpineMetsRegistry.Storage.Configuration;
+using SpineMetsRegistry.Storage.Connection;
 using DtfxActivity = DurableTask.Core.TaskActivity;
 
 namespace SpineMetsRegistry.LocalHost.Engine;
@@ -40,7 +41,8 @@ public sealed class LocalEngine : IAsyncDisposable
         TimeProvider time,
         WorkflowRetryPolicy retry,
         ILoggerFactory loggers,
-        IActivityObserver? observer = null)
+        IActivityObserver? observer = null,
+        IEnumerable<IStorageClientOptionsConfigurator>? storageClients = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(settings);
@@ -60,7 +62,7 @@ public sealed class LocalEngine : IAsyncDisposable
         _observer = observer;
         Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            StorageAccountClientProvider = ClientProvider(options.ConnectionString, [.. storageClients ?? []]),
             TaskHubName = HubName,
             // Unique per process and per engine: two processes on one machine must not look
             // like one worker to the partition manager.
@@ -136,6 +138,30 @@ public sealed class LocalEngine : IAsyncDisposable
     {
         await StopWorkerAsync(forced: false);
         _worker.Dispose();
+    }
+
+    /// <summary>
+    /// The task hub's storage clients over the connection string, with the registry's client
+    /// configurators applied (none in production; the reliability tests inject faults here, so
+    /// the engine's own storage calls meet the same faults as the activities').
+    /// </summary>
+    private static StorageAccountClientProvider ClientProvider(string connectionString, IReadOnlyList<IStorageClientOptionsConfigurator> configurators)
+    {
+        T Configured<T>(T clientOptions)
+            where T : Azure.Core.ClientOptions
+        {
+            foreach (var configurator in configurators)
+            {
+                configurator.Configure(clientOptions);
+            }
+
+            return clientOptions;
+        }
+
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, Configured(new Azure.Storage.Blobs.BlobClientOptions())),
+            StorageServiceClientProvider.ForQueue(connectionString, Configured(new Azure.Storage.Queues.QueueClientOptions())),
+            StorageServiceClientProvider.ForTable(connectionString, Configured(new Azure.Data.Tables.TableClientOptions())));
     }
 
     private FactoryObjectCreator<TaskOrchestration> Orchestration(string name, Func<ITaskOrchestrator> create) =>

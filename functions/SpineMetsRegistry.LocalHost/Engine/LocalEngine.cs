@@ -1,4 +1,5 @@
 using DurableTask.AzureStorage;
+using DurableTask.AzureStorage.Partitioning;
 using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
@@ -74,6 +75,7 @@ public sealed class LocalEngine : IAsyncDisposable
             LeaseInterval = settings.LeaseInterval,
             LeaseRenewInterval = settings.LeaseRenewInterval,
             LeaseAcquireInterval = settings.LeaseAcquireInterval,
+            AppLeaseOptions = AppLease(settings),
             // DTFx gives each partition-table read-and-write 2 s; Azurite on a busy laptop can
             // take longer, and every timed-out attempt delays the partitions' leases (nothing
             // runs until they are held).
@@ -138,6 +140,25 @@ public sealed class LocalEngine : IAsyncDisposable
     {
         await StopWorkerAsync(forced: false);
         _worker.Dispose();
+    }
+
+    /// <summary>
+    /// The app lease (a blob lease per task hub that a process must hold before it runs
+    /// anything) tried again as often as the partition leases. With DTFx's defaults a worker
+    /// whose first attempt fails for any reason (one storage 500 at start-up is enough) waits 5
+    /// minutes before the next, with its work waiting. A blob lease lasts 15 to 60 seconds, so
+    /// its length is the partition lease's brought into that range, renewed at least three
+    /// times within it.
+    /// </summary>
+    private static AppLeaseOptions AppLease(EngineSettings settings)
+    {
+        var length = TimeSpan.FromSeconds(Math.Clamp(settings.LeaseInterval.TotalSeconds, 15, 60));
+        return new AppLeaseOptions
+        {
+            AcquireInterval = settings.LeaseAcquireInterval,
+            LeaseInterval = length,
+            RenewInterval = settings.LeaseRenewInterval < length / 3 ? settings.LeaseRenewInterval : length / 3,
+        };
     }
 
     /// <summary>

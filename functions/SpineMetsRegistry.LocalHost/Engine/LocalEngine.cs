@@ -103,6 +103,9 @@ public sealed class LocalEngine : IAsyncDisposable
             Activity<FailureStep, bool>(IngestActivityNames.RecordFailure, _activities.RecordFailure.RunAsync));
     }
 
+    /// <summary>The User-Agent prefix (<see cref="Azure.Core.DiagnosticsOptions.ApplicationId"/>) of the task hub's storage clients.</summary>
+    public const string EngineApplicationId = "spinemets-engine";
+
     /// <summary>The task hub's name (its tables, queues and lease containers start with it).</summary>
     public string HubName { get; }
 
@@ -171,6 +174,10 @@ public sealed class LocalEngine : IAsyncDisposable
         T Configured<T>(T clientOptions)
             where T : Azure.Core.ClientOptions
         {
+            // The task hub's requests carry their own User-Agent prefix, so storage logs (and the
+            // configurators) tell them from the registry's: a table transaction's URL ($batch)
+            // does not name its table.
+            clientOptions.Diagnostics.ApplicationId = EngineApplicationId;
             foreach (var configurator in configurators)
             {
                 configurator.Configure(clientOptions);

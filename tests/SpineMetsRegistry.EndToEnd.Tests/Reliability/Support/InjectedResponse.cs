@@ -16,6 +16,11 @@ internal sealed class InjectedResponse(int status, string reason, string errorCo
 
     public override int Status => status;
 
+    // The transport marks a real response as an error from the client's classifier; a response
+    // made up before the transport must say so itself, or the SDK's retry policy never sees
+    // an error to retry (and the client reads a 500 as "succeeded").
+    public override bool IsError => true;
+
     public override string ReasonPhrase => reason;
 
     public override Stream? ContentStream { get; set; } = new MemoryStream();

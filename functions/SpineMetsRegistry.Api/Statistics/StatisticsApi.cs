@@ -87,7 +87,33 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
         });
     }
 
+    /// <summary>How often a read that caught a scope's documents half rewritten is repeated.</summary>
+    private const int ConsistentReadAttempts = 5;
+
+    /// <summary>
+    /// The publisher of a scope, from a consistent read of its documents. An ingest rewrites a
+    /// scope's statistics documents one after another, so a read in between can see some new
+    /// and some old: the disclosure grid then finds cells that do not add up, or a derived count
+    /// below zero, and refuses them.
+    /// That is a torn read, not bad data: it is read again a moment later (a reader under load
+    /// met it on 5 of about 150 reads), and only a grid still inconsistent after that fails.
+    /// </summary>
     private async Task<CommitteePublisher> PublisherAsync(string scope, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReadPublisherAsync(scope, cancellationToken);
+            }
+            catch (Exception torn) when (torn is InvalidOperationException or ArgumentOutOfRangeException && attempt < ConsistentReadAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<CommitteePublisher> ReadPublisherAsync(string scope, CancellationToken cancellationToken)
     {
         var (network, networkStamp) = await ReadAsync(AggregateScopes.Pooled, cancellationToken);
         SiteStatistics? own = null;

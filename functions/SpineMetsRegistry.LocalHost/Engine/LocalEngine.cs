@@ -1,8 +1,6 @@
 using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
+using DurableTask.AzureStorage.Partitioning;
 using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
@@ -14,6 +12,7 @@ using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Workflows;
 using SpineMetsRegistry.Pipeline.Workflows.Durable;
 using SpineMetsRegistry.Storage.Configuration;
+using SpineMetsRegistry.Storage.Connection;
 using DtfxActivity = DurableTask.Core.TaskActivity;
 
 namespace SpineMetsRegistry.LocalHost.Engine;
@@ -45,7 +44,8 @@ public sealed class LocalEngine : IAsyncDisposable
         WorkflowRetryPolicy retry,
         ILoggerFactory loggers,
         IActivityObserver? observer = null,
-        IEngineStorageGate? storageGate = null)
+        IEngineStorageGate? storageGate = null,
+        IEnumerable<IStorageClientOptionsConfigurator>? storageClients = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(settings);
@@ -65,7 +65,7 @@ public sealed class LocalEngine : IAsyncDisposable
         _observer = observer;
         Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = StorageClients(options.ConnectionString, storageGate),
+            StorageAccountClientProvider = ClientProvider(options.ConnectionString, [.. storageClients ?? []], storageGate),
             TaskHubName = HubName,
             // Unique per process and per engine unless configured: two processes on one machine
             // must not look like one worker to the partition manager.
@@ -77,6 +77,7 @@ public sealed class LocalEngine : IAsyncDisposable
             LeaseInterval = settings.LeaseInterval,
             LeaseRenewInterval = settings.LeaseRenewInterval,
             LeaseAcquireInterval = settings.LeaseAcquireInterval,
+            AppLeaseOptions = AppLease(settings),
             // DTFx gives each partition-table read-and-write 2 s; Azurite on a busy laptop can
             // take longer, and every timed-out attempt delays the partitions' leases (nothing
             // runs until they are held).
@@ -103,6 +104,9 @@ public sealed class LocalEngine : IAsyncDisposable
             Activity<StoredStep, bool>(IngestActivityNames.Complete, _activities.Complete.RunAsync),
             Activity<FailureStep, bool>(IngestActivityNames.RecordFailure, _activities.RecordFailure.RunAsync));
     }
+
+    /// <summary>The User-Agent prefix (<see cref="Azure.Core.DiagnosticsOptions.ApplicationId"/>) of the task hub's storage clients.</summary>
+    public const string EngineApplicationId = "spinemets-engine";
 
     /// <summary>The task hub's name (its tables, queues and lease containers start with it).</summary>
     public string HubName { get; }
@@ -143,24 +147,58 @@ public sealed class LocalEngine : IAsyncDisposable
         _worker.Dispose();
     }
 
-    private static StorageAccountClientProvider StorageClients(string connectionString, IEngineStorageGate? gate)
+    /// <summary>
+    /// The app lease (a blob lease per task hub that a process must hold before it runs
+    /// anything) tried again as often as the partition leases. With DTFx's defaults a worker
+    /// whose first attempt fails for any reason (one storage 500 at start-up is enough) waits 5
+    /// minutes before the next, with its work waiting. A blob lease lasts 15 to 60 seconds, so
+    /// its length is the partition lease's brought into that range, renewed at least three
+    /// times within it.
+    /// </summary>
+    private static AppLeaseOptions AppLease(EngineSettings settings)
     {
-        if (gate is null)
+        var length = TimeSpan.FromSeconds(Math.Clamp(settings.LeaseInterval.TotalSeconds, 15, 60));
+        return new AppLeaseOptions
         {
-            return new StorageAccountClientProvider(connectionString);
+            AcquireInterval = settings.LeaseAcquireInterval,
+            LeaseInterval = length,
+            RenewInterval = settings.LeaseRenewInterval < length / 3 ? settings.LeaseRenewInterval : length / 3,
+        };
+    }
+
+    /// <summary>
+    /// The task hub's storage clients over the connection string, with the registry's client
+    /// configurators applied (none in production; the reliability tests inject faults here, so
+    /// the engine's own storage calls meet the same faults as the activities') and, in the kill
+    /// tests, the gate that cuts a killed engine off its storage.
+    /// </summary>
+    private static StorageAccountClientProvider ClientProvider(string connectionString, IReadOnlyList<IStorageClientOptionsConfigurator> configurators, IEngineStorageGate? gate)
+    {
+        var gatePolicy = gate is null ? null : new EngineStorageGatePolicy(gate);
+        T Configured<T>(T clientOptions)
+            where T : Azure.Core.ClientOptions
+        {
+            // The task hub's requests carry their own User-Agent prefix, so storage logs (and the
+            // configurators) tell them from the registry's: a table transaction's URL ($batch)
+            // does not name its table.
+            clientOptions.Diagnostics.ApplicationId = EngineApplicationId;
+            foreach (var configurator in configurators)
+            {
+                configurator.Configure(clientOptions);
+            }
+
+            if (gatePolicy is not null)
+            {
+                clientOptions.AddPolicy(gatePolicy, HttpPipelinePosition.PerCall);
+            }
+
+            return clientOptions;
         }
 
-        var policy = new EngineStorageGatePolicy(gate);
-        var blobs = new BlobClientOptions();
-        blobs.AddPolicy(policy, HttpPipelinePosition.PerCall);
-        var queues = new QueueClientOptions();
-        queues.AddPolicy(policy, HttpPipelinePosition.PerCall);
-        var tables = new TableClientOptions();
-        tables.AddPolicy(policy, HttpPipelinePosition.PerCall);
         return new StorageAccountClientProvider(
-            StorageServiceClientProvider.ForBlob(connectionString, blobs),
-            StorageServiceClientProvider.ForQueue(connectionString, queues),
-            StorageServiceClientProvider.ForTable(connectionString, tables));
+            StorageServiceClientProvider.ForBlob(connectionString, Configured(new Azure.Storage.Blobs.BlobClientOptions())),
+            StorageServiceClientProvider.ForQueue(connectionString, Configured(new Azure.Storage.Queues.QueueClientOptions())),
+            StorageServiceClientProvider.ForTable(connectionString, Configured(new Azure.Data.Tables.TableClientOptions())));
     }
 
     private FactoryObjectCreator<TaskOrchestration> Orchestration(string name, Func<ITaskOrchestrator> create) =>

@@ -183,6 +183,7 @@ public sealed class LocalRegistryHost : IAsyncDisposable
         services.AddSpineMetsRegistry(configuration);
         services.AddSingleton(settings);
         services.AddLocalEngine(configuration);
+        services.AddSingleton<UnprocessableEvents>();
         services.AddSingleton<IngestQueueProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestQueueProcessor>());
         if (settings.Worker)

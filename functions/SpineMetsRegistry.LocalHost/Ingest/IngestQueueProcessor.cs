@@ -9,12 +9,15 @@ namespace SpineMetsRegistry.LocalHost.Ingest;
 /// ingest queue and starts the ingest orchestration on the local engine for each (the engine
 /// runs it; every worker process sharing the storage takes messages). A message taken more
 /// than <see cref="MaxDequeueCount"/> times is moved to the poison queue with its last failure
-/// logged, as the Functions host does with host.json's maxDequeueCount.
+/// logged, as the Functions host does with host.json's maxDequeueCount. A message that can
+/// never be processed (<see cref="UnprocessableEvents"/>) is moved there at once, its reason
+/// logged as an error: nothing is dropped silently.
 /// </summary>
 internal sealed partial class IngestQueueProcessor(
     IIngestEventQueue queue,
     IngestStarter starter,
     IWorkflowStarter workflows,
+    UnprocessableEvents unprocessable,
     ILogger<IngestQueueProcessor> logger) : BackgroundService
 {
     /// <summary>host.json extensions.queues.maxDequeueCount.</summary>
@@ -40,9 +43,22 @@ internal sealed partial class IngestQueueProcessor(
                 continue;
             }
 
+            var unreadable = UnprocessableEvents.Unreadable(message.Text);
+            if (unreadable is not null)
+            {
+                await MoveToPoisonAsync(message, unreadable, cancellationToken);
+                continue;
+            }
+
             try
             {
-                await starter.HandleMessageAsync(message.Text, workflows, cancellationToken);
+                var outcomes = await starter.HandleMessageAsync(message.Text, workflows, cancellationToken);
+                var reason = await unprocessable.ReasonAsync(outcomes, cancellationToken);
+                if (reason is not null)
+                {
+                    await MoveToPoisonAsync(message, reason, cancellationToken);
+                    continue;
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -58,6 +74,13 @@ internal sealed partial class IngestQueueProcessor(
         }
 
         return messages.Count;
+    }
+
+    private async Task MoveToPoisonAsync(IngestQueueMessage message, string reason, CancellationToken cancellationToken)
+    {
+        await queue.MoveToPoisonAsync(message, cancellationToken);
+        _lastFailure.TryRemove(message.MessageId, out _);
+        LogUnprocessable(logger, message.MessageId, reason);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -81,6 +104,9 @@ internal sealed partial class IngestQueueProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest event {MessageId} failed {Attempts} times and was moved to the poison queue; last failure: {Reason}")]
     private static partial void LogPoison(ILogger logger, string messageId, long attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest event {MessageId} can never be processed and was moved to the poison queue: {Reason}")]
+    private static partial void LogUnprocessable(ILogger logger, string messageId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest event {MessageId} failed (attempt {Attempt}); it is retried: {Reason}")]
     private static partial void LogFailed(ILogger logger, string messageId, long attempt, string reason);

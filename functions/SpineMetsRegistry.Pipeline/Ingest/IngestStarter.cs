@@ -86,8 +86,17 @@ public sealed partial class IngestStarter(
             await using var content = await landing.OpenReadAsync(site.Code, LandingArea.Incoming, notice.FileName, blob.ETag, cancellationToken);
             sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
         }
-        catch (BlobChangedException)
+        catch (BlobChangedException changed)
         {
+            // Only a newer version makes this event moot (it has an event of its own). When the
+            // version announced is still there, the read failed its version check for another
+            // reason: ignoring the event would drop the upload, so it fails and is delivered again.
+            var current = await landing.GetAsync(site.Code, LandingArea.Incoming, notice.FileName, cancellationToken);
+            if (current is not null && string.Equals(current.ETag, blob.ETag, StringComparison.Ordinal))
+            {
+                throw new IOException($"Reading incoming/{notice.FileName} of site {site.Code} failed its version check although the upload is unchanged; the event is tried again.", changed);
+            }
+
             return Ignored(notice, "the blob was overwritten while it was read; the newer upload has its own event");
         }
 

@@ -42,6 +42,15 @@ public sealed class RegistryStorageClients
     }
 
     /// <summary>
+    /// Creates the clients with every registered <see cref="IStorageClientOptionsConfigurator"/>
+    /// applied to each SDK client's options after the registry's own settings (none in production).
+    /// </summary>
+    public RegistryStorageClients(RegistryStorageOptions options, IEnumerable<IStorageClientOptionsConfigurator> configurators)
+        : this(options, Combine(configurators))
+    {
+    }
+
+    /// <summary>
     /// Creates the clients, letting the caller adjust every SDK client's options after the
     /// registry's own settings (tests add a pipeline policy to observe requests).
     /// </summary>
@@ -126,6 +135,13 @@ public sealed class RegistryStorageClients
                 : throw new InvalidOperationException(
                     $"LandingMode is 'account' but {RegistryStorageOptions.SectionName}:SiteLandingBlobServiceUris has no landing blob endpoint for site '{code}'.");
         });
+    }
+
+    private static Action<ClientOptions>? Combine(IEnumerable<IStorageClientOptionsConfigurator> configurators)
+    {
+        ArgumentNullException.ThrowIfNull(configurators);
+        var list = configurators.ToList();
+        return list.Count == 0 ? null : clientOptions => list.ForEach(c => c.Configure(clientOptions));
     }
 
     private T Configured<T>(T clientOptions)

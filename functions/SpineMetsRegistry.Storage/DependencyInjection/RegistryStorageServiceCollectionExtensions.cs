@@ -50,7 +50,9 @@ public static class RegistryStorageServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryStorageOptions>, RegistryStorageOptionsValidator>());
 
-        services.TryAddSingleton(provider => new RegistryStorageClients(provider.GetRequiredService<IOptions<RegistryStorageOptions>>().Value));
+        services.TryAddSingleton(provider => new RegistryStorageClients(
+            provider.GetRequiredService<IOptions<RegistryStorageOptions>>().Value,
+            provider.GetServices<IStorageClientOptionsConfigurator>()));
         services.TryAddSingleton<RegistryStorageProvisioner>();
         services.TryAddSingleton<ICentralBlobs, CentralBlobStore>();
         services.TryAddSingleton<ILandingBlobs, LandingBlobStore>();

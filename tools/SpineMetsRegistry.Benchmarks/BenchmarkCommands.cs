@@ -38,12 +38,13 @@ internal static class BenchmarkCommands
             DeidentificationScan(),
             SweepCostCommand(),
             EngineCommand(),
+            HotPathCommand(),
             Generate(),
             ValidationMemoryChild(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost or generate (--help for their options).");
+            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost, engine, hotpath or generate (--help for their options).");
             return UsageError;
         });
         return root;
@@ -85,6 +86,20 @@ internal static class BenchmarkCommands
         var batches = Positive(new Option<int>("--batches") { Description = "Small batches for the throughput runs.", DefaultValueFactory = _ => 50 });
         var command = new Command("engine", "The local registry on the Durable Task engine: median upload-to-receipt time of 10 100-row batches, small batches per second with 1 and 2 workers, History rows per stored chunk.") { batches };
         command.SetAction((result, _) => EngineBenchmark.RunAsync(result.GetValue(batches)));
+        return command;
+    }
+
+    private static Command HotPathCommand()
+    {
+        var rows = new Option<int[]>("--rows")
+        {
+            Description = "Batch sizes in rows, comma-separated; allocation per row is compared between the first and the last, the last gives the headline figure.",
+            DefaultValueFactory = _ => [10_000, 100_000],
+            CustomParser = ParseSizes,
+        };
+        var micro = new Option<bool>("--micro") { Description = "Also run BenchmarkDotNet's per-row micro benchmarks (slower)." };
+        var command = new Command("hotpath", "Read + validate + de-identification gate + score, rows/s on one core and bytes allocated per row, stage by stage, against Sep tokenising the same bytes.") { rows, micro };
+        command.SetAction((result, _) => HotPath.HotPathBenchmark.RunAsync(result.GetRequiredValue(rows), result.GetValue(micro)));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SpineMetsRegistry.Domain.Instruments.Sosgoq;
 
@@ -12,6 +13,10 @@ public static class SosgoqScorer
 {
     /// <summary>Scale code of the total.</summary>
     public const string TotalCode = "total";
+
+    // What a definition's every score records (instrument and rule texts) is the same for every
+    // row: built once per definition, not per scored record.
+    private static readonly ConditionalWeakTable<SosgoqDefinition, Provenance> Provenances = [];
 
     /// <summary>The instrument of a definition.</summary>
     /// <param name="definition">The definition.</param>
@@ -32,10 +37,11 @@ public static class SosgoqScorer
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(responses);
-        var recorder = new ScoreRecorder(InstrumentFor(definition), definition.DefinitionVersion)
-            .Rule("definition", $"{definition.DefinitionVersion} ({definition.Status})")
-            .Rule("itemScoring", $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed")
-            .Rule("scaleScoring", $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero");
+        var provenance = Provenances.GetValue(definition, Provenance.Of);
+        var recorder = new ScoreRecorder(provenance.Instrument, definition.DefinitionVersion, definition.Items.Count)
+            .Rule("definition", provenance.Definition)
+            .Rule("itemScoring", provenance.ItemScoring)
+            .Rule("scaleScoring", provenance.ScaleScoring);
         foreach (var item in definition.Items)
         {
             recorder.Input(item.Code, responses.TryGetValue(item.Code, out var level) ? level?.ToString(CultureInfo.InvariantCulture) : null);
@@ -59,9 +65,15 @@ public static class SosgoqScorer
                 outOfRange));
         }
 
-        var itemScores = definition.Items
-            .Where(item => responses.TryGetValue(item.Code, out var level) && level is not null)
-            .ToDictionary(item => item.Code, item => definition.ItemScore(item, responses[item.Code]!.Value), StringComparer.Ordinal);
+        var itemScores = new Dictionary<string, decimal>(definition.Items.Count, StringComparer.Ordinal);
+        foreach (var item in definition.Items)
+        {
+            if (responses.TryGetValue(item.Code, out var level) && level is { } answered)
+            {
+                itemScores.Add(item.Code, definition.ItemScore(item, answered));
+            }
+        }
+
         if (itemScores.Count == 0)
         {
             return recorder.Missing<SosgoqScores>();
@@ -96,5 +108,14 @@ public static class SosgoqScorer
         var mean = answered.Sum(c => itemScores[c]) / answered.Count;
         return new SosgoqScaleScore(
             code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered.Count, minimumAnswered, itemCodes.Count, missing, null);
+    }
+
+    private sealed record Provenance(InstrumentInfo Instrument, string Definition, string ItemScoring, string ScaleScoring)
+    {
+        public static Provenance Of(SosgoqDefinition definition) => new(
+            InstrumentFor(definition),
+            $"{definition.DefinitionVersion} ({definition.Status})",
+            $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed",
+            $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero");
     }
 }

@@ -47,18 +47,37 @@ public static class SosgoqScorer
             recorder.Input(item.Code, responses.TryGetValue(item.Code, out var level) ? level?.ToString(CultureInfo.InvariantCulture) : null);
         }
 
-        var unknown = responses.Keys.Where(code => !definition.TryGetItem(code, out _)).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        // The lists of bad codes are made only when there is one (scoring runs on every row).
+        List<string>? unknown = null;
+        foreach (var code in responses.Keys)
         {
+            if (!definition.TryGetItem(code, out _))
+            {
+                (unknown ??= []).Add(code);
+            }
+        }
+
+        if (unknown is not null)
+        {
+            unknown.Sort(StringComparer.Ordinal);
             return recorder.NotComputable<SosgoqScores>(new ScoreFailure(
                 ScoreFailure.InvalidInputCode,
                 $"Unknown SOSGOQ item code(s) for definition {definition.DefinitionVersion}: {string.Join(", ", unknown)}.",
                 unknown));
         }
 
-        var outOfRange = responses.Where(r => r.Value is { } l && (l < definition.LowestLevel || l > definition.HighestLevel)).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
-        if (outOfRange.Count > 0)
+        List<string>? outOfRange = null;
+        foreach (var (code, response) in responses)
         {
+            if (response is { } l && (l < definition.LowestLevel || l > definition.HighestLevel))
+            {
+                (outOfRange ??= []).Add(code);
+            }
+        }
+
+        if (outOfRange is not null)
+        {
+            outOfRange.Sort(StringComparer.Ordinal);
             return recorder.NotComputable<SosgoqScores>(new ScoreFailure(
                 ScoreFailure.InvalidInputCode,
                 string.Create(CultureInfo.InvariantCulture, $"SOSGOQ response level outside {definition.LowestLevel}-{definition.HighestLevel} for: {string.Join(", ", outOfRange)}."),
@@ -82,7 +101,7 @@ public static class SosgoqScorer
         var scales = definition.Scales
             .Select(scale => ScoreScale(definition, scale.Code, scale.Name, scale.Kind, scale.ItemCodes, scale.MinimumAnswered, itemScores))
             .ToList();
-        var total = ScoreScale(definition, TotalCode, "Total", SosgoqScaleKind.Total, definition.Items.Select(i => i.Code).ToList(), definition.TotalMinimumAnswered, itemScores);
+        var total = ScoreScale(definition, TotalCode, "Total", SosgoqScaleKind.Total, provenance.ItemCodes, definition.TotalMinimumAnswered, itemScores);
         return recorder.Computed(new SosgoqScores(scales, total));
     }
 
@@ -95,27 +114,43 @@ public static class SosgoqScorer
         int minimumAnswered,
         Dictionary<string, decimal> itemScores)
     {
-        var answered = itemCodes.Where(itemScores.ContainsKey).ToList();
-        var missing = itemCodes.Where(c => !itemScores.ContainsKey(c)).ToList();
-        if (answered.Count < minimumAnswered)
+        var answered = 0;
+        var sum = 0m;
+        List<string>? missing = null;
+        foreach (var itemCode in itemCodes)
         {
-            var failure = ScoreFailure.InsufficientItems(
-                string.Create(CultureInfo.InvariantCulture, $"{name}: {answered.Count} of {itemCodes.Count} items answered; at least {minimumAnswered} required."),
-                missing);
-            return new SosgoqScaleScore(code, name, kind, null, answered.Count, minimumAnswered, itemCodes.Count, missing, failure);
+            if (itemScores.TryGetValue(itemCode, out var itemScore))
+            {
+                answered++;
+                sum += itemScore;
+            }
+            else
+            {
+                (missing ??= []).Add(itemCode);
+            }
         }
 
-        var mean = answered.Sum(c => itemScores[c]) / answered.Count;
+        var missingItems = missing ?? (IReadOnlyList<string>)[];
+        if (answered < minimumAnswered)
+        {
+            var failure = ScoreFailure.InsufficientItems(
+                string.Create(CultureInfo.InvariantCulture, $"{name}: {answered} of {itemCodes.Count} items answered; at least {minimumAnswered} required."),
+                missingItems);
+            return new SosgoqScaleScore(code, name, kind, null, answered, minimumAnswered, itemCodes.Count, missingItems, failure);
+        }
+
+        var mean = sum / answered;
         return new SosgoqScaleScore(
-            code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered.Count, minimumAnswered, itemCodes.Count, missing, null);
+            code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered, minimumAnswered, itemCodes.Count, missingItems, null);
     }
 
-    private sealed record Provenance(InstrumentInfo Instrument, string Definition, string ItemScoring, string ScaleScoring)
+    private sealed record Provenance(InstrumentInfo Instrument, string Definition, string ItemScoring, string ScaleScoring, IReadOnlyList<string> ItemCodes)
     {
         public static Provenance Of(SosgoqDefinition definition) => new(
             InstrumentFor(definition),
             $"{definition.DefinitionVersion} ({definition.Status})",
             $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed",
-            $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero");
+            $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero",
+            [.. definition.Items.Select(i => i.Code)]);
     }
 }

@@ -33,7 +33,8 @@ internal static class ApiBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sizes[i]:N0} visits: statistics of {pooled.Cells.Count:N0} filter cells seeded in {seeding.Elapsed.TotalSeconds:F1} s (load average {MachineLine.LoadAverage()})"));
 
-            using var client = new HttpClient { BaseAddress = host.BaseAddress };
+            // No client timeout: on a loaded machine the first answer of a scope may take minutes.
+            using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Credentials.Committee);
             var paths = Paths(pooled, registry.Sites[0]);
             var cold = new List<double>();

@@ -39,7 +39,7 @@ internal static class HotPathBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, {bytes.Length / 1048576.0:F1} MiB (load average {MachineLine.LoadAverage()})"));
             var stages = await MeasureAllAsync(bytes, scorer);
             results.Add(new SizeResult(rows, stages));
-            PrintTable(rows, stages);
+            PrintTable(stages);
         }
 
         if (results.Count > 1)
@@ -63,7 +63,7 @@ internal static class HotPathBenchmark
         return 0;
     }
 
-    private static void PrintTable(int rows, IReadOnlyList<StageResult> stages)
+    private static void PrintTable(IReadOnlyList<StageResult> stages)
     {
         Console.WriteLine("| stage | rows/s/core (CPU time) | CPU µs/row | rows/s (wall clock) | bytes allocated/row |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -72,8 +72,6 @@ internal static class HotPathBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {Describe(stage.Name)} | {stage.RowsPerSecond:N0} | {1e6 / stage.RowsPerSecond:F2} | {stage.WallRowsPerSecond:N0} | {stage.BytesPerRow:N0} |"));
         }
-
-        _ = rows;
     }
 
     private static string Describe(StageName stage) => stage switch

@@ -38,12 +38,17 @@ internal static class BenchmarkCommands
             DeidentificationScan(),
             SweepCostCommand(),
             EngineCommand(),
+            HotPathCommand(),
+            IngestCommand(),
+            ApiCommand(),
+            MemoryCommand(),
+            MemoryChild(),
             Generate(),
             ValidationMemoryChild(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost or generate (--help for their options).");
+            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost, engine, hotpath, ingest, api, memory or generate (--help for their options).");
             return UsageError;
         });
         return root;
@@ -85,6 +90,73 @@ internal static class BenchmarkCommands
         var batches = Positive(new Option<int>("--batches") { Description = "Small batches for the throughput runs.", DefaultValueFactory = _ => 50 });
         var command = new Command("engine", "The local registry on the Durable Task engine: median upload-to-receipt time of 10 100-row batches, small batches per second with 1 and 2 workers, History rows per stored chunk.") { batches };
         command.SetAction((result, _) => EngineBenchmark.RunAsync(result.GetValue(batches)));
+        return command;
+    }
+
+    private static Command HotPathCommand()
+    {
+        var rows = new Option<int[]>("--rows")
+        {
+            Description = "Batch sizes in rows, comma-separated; allocation per row is compared between the first and the last, the last gives the headline figure.",
+            DefaultValueFactory = _ => [10_000, 100_000],
+            CustomParser = ParseSizes,
+        };
+        var micro = new Option<bool>("--micro") { Description = "Also run BenchmarkDotNet's per-row micro benchmarks (slower)." };
+        var command = new Command("hotpath", "Read + validate + de-identification gate + score, rows/s on one core and bytes allocated per row, stage by stage, against Sep tokenising the same bytes.") { rows, micro };
+        command.SetAction((result, _) => HotPath.HotPathBenchmark.RunAsync(result.GetRequiredValue(rows), result.GetValue(micro)));
+        return command;
+    }
+
+    private static Command IngestCommand()
+    {
+        var rows = Positive(new Option<int>("--rows") { Description = "Rows to ingest in all.", DefaultValueFactory = _ => 100_000 });
+        var sites = Positive(new Option<int>("--sites") { Description = "Sites, one batch each.", DefaultValueFactory = _ => 5 });
+        sites.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() > 99)
+            {
+                result.AddError("--sites must be at most 99.");
+            }
+        });
+        var command = new Command("ingest", "Rows/s from upload to every receipt on the local registry (Durable Task engine on Azurite), against writing the same entities straight to the tables with entity-group transactions.") { rows, sites };
+        command.SetAction((result, _) => Ingest.IngestBenchmark.RunAsync(result.GetValue(rows), result.GetValue(sites)));
+        return command;
+    }
+
+    private static Command ApiCommand()
+    {
+        var visits = new Option<int[]>("--visits")
+        {
+            Description = "Stored follow-up visits, comma-separated: one registry per size; the first is the baseline.",
+            DefaultValueFactory = _ => [10_000, 1_000_000],
+            CustomParser = ParseSizes,
+        };
+        var requests = Positive(new Option<int>("--requests") { Description = "Requests timed per size.", DefaultValueFactory = _ => 400 });
+        var command = new Command("api", "p50/p95 latency of the committee's statistics API (every table, filtered and not) at each number of stored visits.") { visits, requests };
+        command.SetAction((result, _) => Api.ApiBenchmark.RunAsync(result.GetRequiredValue(visits), result.GetValue(requests)));
+        return command;
+    }
+
+    private static Command MemoryCommand()
+    {
+        var rows = new Option<int[]>("--rows")
+        {
+            Description = "Batch sizes in rows, comma-separated, each ingested end to end in a fresh process; the first is the baseline.",
+            DefaultValueFactory = _ => [100_000, 1_000_000],
+            CustomParser = ParseSizes,
+        };
+        var command = new Command("memory", "Peak working set of the registry process while it ingests one batch end to end, at each size.") { rows };
+        command.SetAction((result, _) => Memory.IngestMemoryBenchmark.RunAsync(result.GetRequiredValue(rows)));
+        return command;
+    }
+
+    // The fresh process memory starts per size (not for people).
+    private static Command MemoryChild()
+    {
+        var file = new Argument<string>("file");
+        var command = new Command(Memory.IngestMemoryBenchmark.ChildCommand) { file };
+        command.Hidden = true;
+        command.SetAction((result, _) => Memory.IngestMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(file)));
         return command;
     }
 
@@ -132,12 +204,13 @@ internal static class BenchmarkCommands
 
     private static int[] ParseSizes(ArgumentResult result)
     {
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "--rows";
         var sizes = new List<int>();
         foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
             {
-                result.AddError($"--rows takes positive row counts separated by commas, e.g. 10000,100000 (not '{part}').");
+                result.AddError($"{name} takes positive counts separated by commas, e.g. 10000,100000 (not '{part}').");
                 return [];
             }
 
@@ -146,7 +219,7 @@ internal static class BenchmarkCommands
 
         if (sizes.Count == 0)
         {
-            result.AddError("--rows needs at least one size.");
+            result.AddError($"{name} needs at least one size.");
         }
 
         return [.. sizes];

@@ -94,19 +94,7 @@ internal static class ValidationMemoryBenchmark
 
     private static async Task<ChildResult> RunChildAsync(string file)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ValidationMemoryBenchmark).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(ChildCommand);
-        start.ArgumentList.Add(file);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(Support.BenchmarkChild.StartInfo(ChildCommand, file))!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return JsonSerializer.Deserialize<ChildResult>(output.Trim())

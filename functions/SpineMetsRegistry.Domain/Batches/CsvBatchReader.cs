@@ -135,16 +135,17 @@ internal sealed class CsvBatchReader : IBatchReader
 
         _sawRecord = true;
 
-        var defects = new List<RecordDefect>(tokenized.Defects);
+        // Most rows have no defect: the list is made only for one that has.
+        List<RecordDefect>? defects = tokenized.Defects.Count > 0 ? [.. tokenized.Defects] : null;
         var fields = new RawField[tokenized.Fields.Count];
         for (var i = 0; i < fields.Length; i++)
         {
             var column = i < _columns.Length ? _columns[i] : string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})");
             var value = tokenized.Fields[i];
             fields[i] = new RawField(column, value);
-            if (value.Contains(ReplacementChar, StringComparison.Ordinal) || value.Contains('\0', StringComparison.Ordinal))
+            if (value.AsSpan().IndexOfAny(ReplacementChar, '\0') >= 0)
             {
-                defects.Add(new RecordDefect(
+                (defects ??= []).Add(new RecordDefect(
                     ProblemCodes.InvalidEncoding,
                     "The value contains bytes that are not valid UTF-8 (the file was probably saved as ANSI/Latin-1). Save it as 'CSV UTF-8'.",
                     column));
@@ -153,12 +154,12 @@ internal sealed class CsvBatchReader : IBatchReader
 
         if (tokenized.FieldCountSeen != _headerWidth && !tokenized.Defects.Any(d => d.Code == ProblemCodes.UnterminatedQuote))
         {
-            defects.Add(new RecordDefect(
+            (defects ??= []).Add(new RecordDefect(
                 ProblemCodes.RaggedRow,
                 string.Create(CultureInfo.InvariantCulture, $"The row has {tokenized.FieldCountSeen} fields but the header has {_headerWidth}: check for an unquoted comma or a missing separator.")));
         }
 
-        return new RawRecord(tokenized.Row, tokenized.Line, fields, defects);
+        return new RawRecord(tokenized.Row, tokenized.Line, fields, defects ?? (IReadOnlyList<RecordDefect>)[]);
     }
 
     private void ReadHeader(TokenizedRecord header)

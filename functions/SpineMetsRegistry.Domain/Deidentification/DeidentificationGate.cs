@@ -30,6 +30,10 @@ public sealed partial class DeidentificationGate
     private readonly StudyIdCheck _studyIds;
     private readonly DataDictionary _dictionary;
 
+    // Replaced whole (one reference), so a gate shared between threads never pairs an ID with
+    // another ID's result.
+    private CheckedStudyId? _lastStudyId;
+
     /// <summary>Creates a gate for one site.</summary>
     /// <param name="scanner">The value scanner (with the registry's per-field warnings).</param>
     /// <param name="studyIdPattern">The site's study ID pattern; null checks only that IDs do not look like identifiers.</param>
@@ -99,9 +103,9 @@ public sealed partial class DeidentificationGate
             return [];
         }
 
-        var safe = SafeColumnName(column, position);
         if (untrusted || !_dictionary.TryGetField(column, out var field))
         {
+            var safe = SafeColumnName(column, position);
             return ScanLoose(value).Select(f => FromFinding(row, safe, f, "The value"));
         }
 
@@ -124,7 +128,9 @@ public sealed partial class DeidentificationGate
             kind = field.Type == FieldType.Date ? FieldContentKind.Date : FieldContentKind.Structured;
         }
 
-        return _scanner.Scan(column, kind, value).Findings.Select(f => FromFinding(row, safe, f, "The value"));
+        // Most cells are clean: they cost no enumerator. A known column's name is its safe name.
+        var scan = _scanner.Scan(column, kind, value);
+        return scan.IsClean ? [] : scan.Findings.Select(f => FromFinding(row, column, f, "The value"));
     }
 
     /// <summary>
@@ -163,14 +169,33 @@ public sealed partial class DeidentificationGate
     /// <summary>Checks a study ID does not look like a hospital number, phone number or national ID.</summary>
     public IEnumerable<ValidationProblem> InspectStudyId(int row, string studyId)
     {
-        var result = _studyIds.Check(studyId);
-        if (result.Finding is { } finding && result.Outcome == StudyIdOutcome.LooksLikeIdentifier)
+        ArgumentNullException.ThrowIfNull(studyId);
+
+        // A patient's rows usually follow one another (enrollment, then follow-ups): the last
+        // ID's result is kept, so each patient's ID is scanned once rather than once per row.
+        var last = _lastStudyId;
+        StudyIdCheckResult result;
+        if (last is not null && string.Equals(last.StudyId, studyId, StringComparison.Ordinal))
         {
-            yield return ValidationProblem.Identifier(row, DataDictionary.StudyIdField, finding.Code, isError: true,
-                $"The study ID looks like {Describe(finding.Category)} ({finding.Masked}). Study IDs must be the site's pseudonymous codes, never hospital or national numbers.",
-                finding.Masked);
+            result = last.Result;
         }
+        else
+        {
+            result = _studyIds.Check(studyId);
+            _lastStudyId = new CheckedStudyId(studyId, result);
+        }
+
+        return result.Finding is { } finding && result.Outcome == StudyIdOutcome.LooksLikeIdentifier
+            ?
+            [
+                ValidationProblem.Identifier(row, DataDictionary.StudyIdField, finding.Code, isError: true,
+                    $"The study ID looks like {Describe(finding.Category)} ({finding.Masked}). Study IDs must be the site's pseudonymous codes, never hospital or national numbers.",
+                    finding.Masked),
+            ]
+            : [];
     }
+
+    private sealed record CheckedStudyId(string StudyId, StudyIdCheckResult Result);
 
     /// <summary>An exact age above 89 is a quasi-identifier (Safe Harbor): it must arrive as "90+".</summary>
     public static ValidationProblem AgeOver89(int row, string field) =>

@@ -22,6 +22,7 @@ public sealed class RecordValidator
     private readonly BatchValidationContext _context;
     private readonly DataDictionary _dictionary;
     private readonly Deidentification.DeidentificationGate? _gate;
+    private readonly Dictionary<string, Dictionary<string, DictionaryRule>> _allOrNoneGroups;
 
     /// <summary>Creates a validator for one batch.</summary>
     public RecordValidator(BatchValidationContext context, Deidentification.DeidentificationGate? gate = null)
@@ -30,6 +31,7 @@ public sealed class RecordValidator
         _context = context;
         _dictionary = context.Dictionary;
         _gate = gate;
+        _allOrNoneGroups = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => AllOrNoneGroups(_dictionary, t.Code), StringComparer.Ordinal);
     }
 
     /// <summary>Validates a raw record.</summary>
@@ -65,7 +67,9 @@ public sealed class RecordValidator
             return new RecordValidation(null, problems);
         }
 
-        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Sized once: most columns of a wide export are empty, and growing the dictionaries
+        // cell by cell was a visible share of the per-row cost.
+        var cells = new Dictionary<string, string>(CountNonBlank(raw.Fields), StringComparer.Ordinal);
         foreach (var field in raw.Fields)
         {
             var value = field.Value.Trim();
@@ -76,9 +80,14 @@ public sealed class RecordValidator
         }
 
         var studyId = cells.GetValueOrDefault(DataDictionary.StudyIdField);
-        var studyIdFindings = studyId is null || _gate is null ? [] : _gate.InspectStudyId(row, studyId).ToList();
-        var safeStudyId = studyId is not null && studyIdFindings.Count == 0 && _context.StudyIdPattern?.IsMatch(studyId) == true ? studyId : null;
-        problems.AddRange(studyIdFindings);
+        var problemsBefore = problems.Count;
+        if (studyId is not null && _gate is not null)
+        {
+            problems.AddRange(_gate.InspectStudyId(row, studyId));
+        }
+
+        var matchesPattern = studyId is not null && _context.StudyIdPattern?.IsMatch(studyId) == true;
+        var safeStudyId = problems.Count == problemsBefore && matchesPattern ? studyId : null;
 
         if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeText))
         {
@@ -99,7 +108,7 @@ public sealed class RecordValidator
         }
 
         var recordType = recordTypeEntry.Code;
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var values = new Dictionary<string, object>(cells.Count, StringComparer.Ordinal);
         foreach (var (code, text) in cells)
         {
             var field = _dictionary.Field(code);
@@ -127,10 +136,15 @@ public sealed class RecordValidator
         CheckRequirements(row, recordType, HasValue, ValueOf, problems);
         CheckConditionalMaxima(row, recordType, values, ValueOf, problems);
         CheckRules(row, recordType, HasValue, problems);
-        CheckStudyId(row, studyId, problems);
+        CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
         problems.AddRange(GateProblems(raw, values));
+
+        if (problems.Count == 0)
+        {
+            return new RecordValidation(new RegistryRecord(kind, studyId!, row, values), []);
+        }
 
         var withStudyId = problems.Select(p => p with { StudyId = safeStudyId }).ToList();
         var hasError = withStudyId.Any(p => p.Severity == Severity.Error);
@@ -181,7 +195,7 @@ public sealed class RecordValidator
 
     private void CheckRequirements(int row, string recordType, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
-        var reportedGroups = new HashSet<DictionaryRule>();
+        HashSet<DictionaryRule>? reportedGroups = null;
         foreach (var field in _dictionary.FieldsOf(recordType))
         {
             if (field.Requirement.When is { } when && hasValue(when.Field) && valueOf(when.Field) is null)
@@ -201,13 +215,13 @@ public sealed class RecordValidator
                 case RequirementLevel.Recommended when !present:
                     // An instrument left out entirely gets one warning, not one per item; a
                     // partly answered one is reported by its all-or-none rule instead.
-                    var group = _dictionary.RulesOf(recordType).FirstOrDefault(r => r.Kind == DictionaryRuleKind.AllOrNone && r.Fields.Contains(field.Code, StringComparer.Ordinal));
+                    var group = AllOrNoneGroupOf(recordType, field.Code);
                     if (group is null)
                     {
                         problems.Add(ValidationProblem.Warning(row, field.Code, ProblemCodes.MissingRecommended,
                             $"{field.Label} is empty; it is recommended for every {recordType} record."));
                     }
-                    else if (!group.Fields.Any(hasValue) && reportedGroups.Add(group))
+                    else if (!group.Fields.Any(hasValue) && (reportedGroups ??= []).Add(group))
                     {
                         problems.Add(ValidationProblem.Warning(row, field.Code, ProblemCodes.MissingRecommended,
                             $"None of {string.Join(", ", group.Fields)} is recorded; the instrument is recommended for every {recordType} record."));
@@ -221,6 +235,38 @@ public sealed class RecordValidator
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The first all-or-none rule of <paramref name="recordType"/> that names a field, or null;
+    /// built once per validator (read-only afterwards) rather than searched per row.
+    /// </summary>
+    private DictionaryRule? AllOrNoneGroupOf(string recordType, string fieldCode) =>
+        _allOrNoneGroups.TryGetValue(recordType, out var groups) ? groups.GetValueOrDefault(fieldCode) : null;
+
+    private static Dictionary<string, DictionaryRule> AllOrNoneGroups(DataDictionary dictionary, string recordType)
+    {
+        var groups = new Dictionary<string, DictionaryRule>(StringComparer.Ordinal);
+        foreach (var rule in dictionary.RulesOf(recordType).Where(r => r.Kind == DictionaryRuleKind.AllOrNone))
+        {
+            foreach (var code in rule.Fields)
+            {
+                groups.TryAdd(code, rule);
+            }
+        }
+
+        return groups;
+    }
+
+    private static int CountNonBlank(IReadOnlyList<RawField> fields)
+    {
+        var count = 0;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            count += fields[i].Value.AsSpan().IsWhiteSpace() ? 0 : 1;
+        }
+
+        return count;
     }
 
     private static string RequiredMessage(FieldDefinition field)
@@ -286,9 +332,9 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckStudyId(int row, string? studyId, List<ValidationProblem> problems)
+    private void CheckStudyId(int row, string? studyId, bool matchesPattern, List<ValidationProblem> problems)
     {
-        if (studyId is not null && _context.StudyIdPattern is { } pattern && !pattern.IsMatch(studyId))
+        if (studyId is not null && _context.StudyIdPattern is not null && !matchesPattern)
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.StudyIdField, ProblemCodes.StudyIdPattern,
                 $"The study ID does not match site {_context.SiteCode}'s pattern; use the site's pseudonymous study IDs, never hospital numbers."));

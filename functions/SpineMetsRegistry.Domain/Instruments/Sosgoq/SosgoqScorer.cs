@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SpineMetsRegistry.Domain.Instruments.Sosgoq;
 
@@ -12,6 +13,10 @@ public static class SosgoqScorer
 {
     /// <summary>Scale code of the total.</summary>
     public const string TotalCode = "total";
+
+    // What a definition's every score records (instrument and rule texts) is the same for every
+    // row: built once per definition, not per scored record.
+    private static readonly ConditionalWeakTable<SosgoqDefinition, Provenance> Provenances = [];
 
     /// <summary>The instrument of a definition.</summary>
     /// <param name="definition">The definition.</param>
@@ -32,36 +37,62 @@ public static class SosgoqScorer
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(responses);
-        var recorder = new ScoreRecorder(InstrumentFor(definition), definition.DefinitionVersion)
-            .Rule("definition", $"{definition.DefinitionVersion} ({definition.Status})")
-            .Rule("itemScoring", $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed")
-            .Rule("scaleScoring", $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero");
+        var provenance = Provenances.GetValue(definition, Provenance.Of);
+        var recorder = new ScoreRecorder(provenance.Instrument, definition.DefinitionVersion, definition.Items.Count)
+            .Rule("definition", provenance.Definition)
+            .Rule("itemScoring", provenance.ItemScoring)
+            .Rule("scaleScoring", provenance.ScaleScoring);
         foreach (var item in definition.Items)
         {
             recorder.Input(item.Code, responses.TryGetValue(item.Code, out var level) ? level?.ToString(CultureInfo.InvariantCulture) : null);
         }
 
-        var unknown = responses.Keys.Where(code => !definition.TryGetItem(code, out _)).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        // The lists of bad codes are made only when there is one (scoring runs on every row).
+        List<string>? unknown = null;
+        foreach (var code in responses.Keys)
         {
+            if (!definition.TryGetItem(code, out _))
+            {
+                (unknown ??= []).Add(code);
+            }
+        }
+
+        if (unknown is not null)
+        {
+            unknown.Sort(StringComparer.Ordinal);
             return recorder.NotComputable<SosgoqScores>(new ScoreFailure(
                 ScoreFailure.InvalidInputCode,
                 $"Unknown SOSGOQ item code(s) for definition {definition.DefinitionVersion}: {string.Join(", ", unknown)}.",
                 unknown));
         }
 
-        var outOfRange = responses.Where(r => r.Value is { } l && (l < definition.LowestLevel || l > definition.HighestLevel)).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
-        if (outOfRange.Count > 0)
+        List<string>? outOfRange = null;
+        foreach (var (code, response) in responses)
         {
+            if (response is { } l && (l < definition.LowestLevel || l > definition.HighestLevel))
+            {
+                (outOfRange ??= []).Add(code);
+            }
+        }
+
+        if (outOfRange is not null)
+        {
+            outOfRange.Sort(StringComparer.Ordinal);
             return recorder.NotComputable<SosgoqScores>(new ScoreFailure(
                 ScoreFailure.InvalidInputCode,
                 string.Create(CultureInfo.InvariantCulture, $"SOSGOQ response level outside {definition.LowestLevel}-{definition.HighestLevel} for: {string.Join(", ", outOfRange)}."),
                 outOfRange));
         }
 
-        var itemScores = definition.Items
-            .Where(item => responses.TryGetValue(item.Code, out var level) && level is not null)
-            .ToDictionary(item => item.Code, item => definition.ItemScore(item, responses[item.Code]!.Value), StringComparer.Ordinal);
+        var itemScores = new Dictionary<string, decimal>(definition.Items.Count, StringComparer.Ordinal);
+        foreach (var item in definition.Items)
+        {
+            if (responses.TryGetValue(item.Code, out var level) && level is { } answered)
+            {
+                itemScores.Add(item.Code, definition.ItemScore(item, answered));
+            }
+        }
+
         if (itemScores.Count == 0)
         {
             return recorder.Missing<SosgoqScores>();
@@ -70,7 +101,7 @@ public static class SosgoqScorer
         var scales = definition.Scales
             .Select(scale => ScoreScale(definition, scale.Code, scale.Name, scale.Kind, scale.ItemCodes, scale.MinimumAnswered, itemScores))
             .ToList();
-        var total = ScoreScale(definition, TotalCode, "Total", SosgoqScaleKind.Total, definition.Items.Select(i => i.Code).ToList(), definition.TotalMinimumAnswered, itemScores);
+        var total = ScoreScale(definition, TotalCode, "Total", SosgoqScaleKind.Total, provenance.ItemCodes, definition.TotalMinimumAnswered, itemScores);
         return recorder.Computed(new SosgoqScores(scales, total));
     }
 
@@ -83,18 +114,43 @@ public static class SosgoqScorer
         int minimumAnswered,
         Dictionary<string, decimal> itemScores)
     {
-        var answered = itemCodes.Where(itemScores.ContainsKey).ToList();
-        var missing = itemCodes.Where(c => !itemScores.ContainsKey(c)).ToList();
-        if (answered.Count < minimumAnswered)
+        var answered = 0;
+        var sum = 0m;
+        List<string>? missing = null;
+        foreach (var itemCode in itemCodes)
         {
-            var failure = ScoreFailure.InsufficientItems(
-                string.Create(CultureInfo.InvariantCulture, $"{name}: {answered.Count} of {itemCodes.Count} items answered; at least {minimumAnswered} required."),
-                missing);
-            return new SosgoqScaleScore(code, name, kind, null, answered.Count, minimumAnswered, itemCodes.Count, missing, failure);
+            if (itemScores.TryGetValue(itemCode, out var itemScore))
+            {
+                answered++;
+                sum += itemScore;
+            }
+            else
+            {
+                (missing ??= []).Add(itemCode);
+            }
         }
 
-        var mean = answered.Sum(c => itemScores[c]) / answered.Count;
+        var missingItems = missing ?? (IReadOnlyList<string>)[];
+        if (answered < minimumAnswered)
+        {
+            var failure = ScoreFailure.InsufficientItems(
+                string.Create(CultureInfo.InvariantCulture, $"{name}: {answered} of {itemCodes.Count} items answered; at least {minimumAnswered} required."),
+                missingItems);
+            return new SosgoqScaleScore(code, name, kind, null, answered, minimumAnswered, itemCodes.Count, missingItems, failure);
+        }
+
+        var mean = sum / answered;
         return new SosgoqScaleScore(
-            code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered.Count, minimumAnswered, itemCodes.Count, missing, null);
+            code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered, minimumAnswered, itemCodes.Count, missingItems, null);
+    }
+
+    private sealed record Provenance(InstrumentInfo Instrument, string Definition, string ItemScoring, string ScaleScoring, IReadOnlyList<string> ItemCodes)
+    {
+        public static Provenance Of(SosgoqDefinition definition) => new(
+            InstrumentFor(definition),
+            $"{definition.DefinitionVersion} ({definition.Status})",
+            $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed",
+            $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero",
+            [.. definition.Items.Select(i => i.Code)]);
     }
 }

@@ -1,0 +1,88 @@
+namespace SpineMetsRegistry.Benchmarks.Tests;
+
+/// <summary>
+/// Each benchmark command at a tiny size: it exits 0 and prints its figure lines with sane
+/// numbers (positive, the ratio line last). No speed is asserted anywhere.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class BenchmarkSmokeTests
+{
+    private const string Number = @"([0-9][0-9,]*(?:\.[0-9]+)?)";
+
+    [Fact]
+    public async Task Hotpath_TinyBatches_PrintsStagesAndTheRatioLineLast()
+    {
+        var run = await BenchmarkRun.RunAsync("hotpath", "--rows", "300,600");
+
+        Assert.Equal(0, run.ExitCode);
+        var figures = run.LastLine($@"^hot path rows/s/core: {Number} \(baseline Sep tokenising: {Number}, ratio {Number}\)$");
+        Assert.All(figures, f => Assert.True(f > 0));
+        Assert.Equal(figures[0] / figures[1], figures[2], 2);
+        Assert.Contains(run.Lines, l => l.StartsWith("| hot path: read + validate + gate + score |", StringComparison.Ordinal));
+        Assert.StartsWith("allocation per row, hot path:", run.Line("allocation per row"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_TinyBatchesForTwoSites_PrintsPipelineCeilingAndRatioLast()
+    {
+        var run = await BenchmarkRun.RunAsync("ingest", "--rows", "60", "--sites", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("0 batch(es) failed", run.Line("pipeline:"), StringComparison.Ordinal);
+        Assert.Matches($@"^ceiling: {Number} entities", run.Line("ceiling:"));
+        var ratio = run.LastLine($@"^pipeline/ceiling ratio: {Number}$");
+        Assert.True(ratio[0] > 0);
+    }
+
+    [Fact]
+    public async Task Api_TwoTinyRegistries_PrintsLatenciesAndTheP95LineLast()
+    {
+        var run = await BenchmarkRun.RunAsync("api", "--visits", "50,100", "--requests", "12");
+
+        Assert.Equal(0, run.ExitCode);
+        var figures = run.LastLine($@"^api p95 ms: {Number} at {Number} visits \(at {Number}: {Number}, ratio {Number}\)$");
+        Assert.All(figures, f => Assert.True(f > 0));
+        Assert.Equal(100, figures[1]);
+        Assert.Equal(50, figures[2]);
+    }
+
+    [Fact]
+    public async Task Memory_TinyBatch_IngestsItAndPrintsThePeakLineLast()
+    {
+        var run = await BenchmarkRun.RunAsync("memory", "--rows", "40");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(": Completed after", run.Line("40 rows:"), StringComparison.Ordinal);
+        var figures = run.LastLine($@"^peak working set MiB: {Number} at {Number} rows \(at {Number}: {Number}, ratio {Number}\)$");
+        Assert.All(figures, f => Assert.True(f > 0));
+        Assert.Equal(40, figures[1]);
+    }
+
+    [Fact]
+    public async Task DeidScan_FewCells_PrintsBothRows()
+    {
+        var run = await BenchmarkRun.RunAsync("deid-scan", "--cells", "2000");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches($@"^\| 2,000 \| fast path \(numbers, ISO dates\) \| {Number} \|", run.Line("| 2,000 | fast path"));
+        Assert.Matches($@"^\| 2,000 \| typical text and codes \| {Number} \|", run.Line("| 2,000 | typical"));
+    }
+
+    [Fact]
+    public async Task ValidationMemory_TwoTinySizes_PrintsOneRowPerSize()
+    {
+        var run = await BenchmarkRun.RunAsync("validation-memory", "--rows", "200,400");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches($@"^\| 200 \| {Number} \| {Number} \| 1\.00 \|", run.Line("| 200 |"));
+        Assert.Matches($@"^\| 400 \| {Number} \| {Number} \| {Number} \|", run.Line("| 400 |"));
+    }
+
+    [Fact]
+    public async Task UnknownSize_IsRefusedWithUsageError()
+    {
+        var run = await BenchmarkRun.RunAsync("hotpath", "--rows", "0");
+
+        Assert.Equal(2, run.ExitCode);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SpineMetsRegistry.Benchmarks.Support;
+using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Synthetic;
+
+namespace SpineMetsRegistry.Benchmarks.Memory;
+
+/// <summary>
+/// <c>memory --rows N[,M]</c>: the peak working set of the registry process while it ingests
+/// one batch end to end (watcher, Durable Task engine, every activity: validation, storing,
+/// aggregates, schedule, receipt), each size in a fresh process so the peak is that batch's
+/// alone. The batch is written to disk first and uploaded from the file, so the figure is the
+/// registry's, not the generator's. Azurite runs in its own (Node.js) process and is not counted.
+/// </summary>
+internal static class IngestMemoryBenchmark
+{
+    public const string ChildCommand = "memory-child";
+
+    public static async Task<int> RunAsync(IReadOnlyList<int> sizes)
+    {
+        Console.WriteLine(MachineLine.Now());
+        var directory = Directory.CreateTempSubdirectory("spinemets-memory-");
+        try
+        {
+            var results = new List<ChildResult>();
+            foreach (var rows in sizes)
+            {
+                var file = Path.Combine(directory.FullName, string.Create(CultureInfo.InvariantCulture, $"batch-{rows}.csv"));
+                using (var writer = new StreamWriter(file, append: false, new UTF8Encoding(false), 1 << 16))
+                {
+                    SyntheticBatchWriter.WriteCsv(GeneratedBatch.Rows(rows, "S01", 42, 1, 0.01), writer);
+                }
+
+                var result = await RunChildAsync(file);
+                results.Add(result);
+                File.Delete(file);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{rows:N0} rows: {result.Status} after {result.Seconds:F1} s, {result.Accepted:N0} records stored, peak working set {result.PeakWorkingSetBytes / 1048576.0:F0} MiB (load average {MachineLine.LoadAverage()})"));
+            }
+
+            Console.WriteLine("| rows | peak working set MiB | x smallest | seconds | status |");
+            Console.WriteLine("|---:|---:|---:|---:|---|");
+            foreach (var result in results)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {result.Rows:N0} | {result.PeakWorkingSetBytes / 1048576.0:F0} | {(double)result.PeakWorkingSetBytes / results[0].PeakWorkingSetBytes:F2} | {result.Seconds:F1} | {result.Status} |"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"peak working set MiB: {results[^1].PeakWorkingSetBytes / 1048576.0:F0} at {results[^1].Rows:N0} rows (at {results[0].Rows:N0}: {results[0].PeakWorkingSetBytes / 1048576.0:F0}, ratio {(double)results[^1].PeakWorkingSetBytes / results[0].PeakWorkingSetBytes:F2})"));
+            return results.All(r => r.Status == nameof(BatchStatus.Completed)) ? 0 : 1;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<ChildResult> RunChildAsync(string file)
+    {
+        using var process = Process.Start(BenchmarkChild.StartInfo(ChildCommand, file))!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return (last is null ? null : JsonSerializer.Deserialize<ChildResult>(last))
+            ?? throw new InvalidOperationException("The memory benchmark child printed no result.");
+    }
+
+    /// <summary>In the child: one registry, one batch from <paramref name="file"/>, then the process's peak working set.</summary>
+    public static async Task<int> MeasureInChildAsync(string file)
+    {
+        await using var registry = await LocalRegistry.StartAsync(1);
+        await using var host = await registry.StartHostAsync("mem");
+        var landing = host.Services.GetRequiredService<ILandingBlobs>();
+        var ledger = host.Services.GetRequiredService<IBatchLedger>();
+        var rows = 0;
+        using (var reader = new StreamReader(file))
+        {
+            while (await reader.ReadLineAsync() is not null)
+            {
+                rows++;
+            }
+        }
+
+        string sha256;
+        await using (var hashed = File.OpenRead(file))
+        {
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashed));
+        }
+
+        var clock = Stopwatch.StartNew();
+        await using (var content = File.OpenRead(file))
+        {
+            await landing.WriteAsync("S01", LandingArea.Incoming, "memory.csv", content, "text/csv");
+        }
+
+        var key = BatchKey.Create("S01", "memory", sha256);
+        BatchLedgerEntry? entry;
+        while ((entry = await ledger.GetAsync("S01", key.Value))?.Status is not (BatchStatus.Completed or BatchStatus.Failed))
+        {
+            await Task.Delay(200);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(rows - 1, entry.Validation?.Accepted ?? 0, entry.Status.ToString(), seconds, process.PeakWorkingSet64)));
+        return 0;
+    }
+
+    private sealed record ChildResult(int Rows, int Accepted, string Status, double Seconds, long PeakWorkingSetBytes);
+}

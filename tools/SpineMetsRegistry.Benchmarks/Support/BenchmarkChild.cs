@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace SpineMetsRegistry.Benchmarks.Support;
+
+/// <summary>
+/// Starts this benchmark program again as a child process (a fresh process per size, so a
+/// peak working set is that size's alone), however this one was started: through its apphost,
+/// through <c>dotnet</c>, or inside another host such as a test runner (then through
+/// <c>dotnet</c> and this assembly).
+/// </summary>
+internal static class BenchmarkChild
+{
+    private const string AppHostName = "SpineMetsRegistry.Benchmarks";
+
+    public static ProcessStartInfo StartInfo(params string[] arguments)
+    {
+        var processPath = Environment.ProcessPath ?? "dotnet";
+        var self = Path.GetFileNameWithoutExtension(processPath);
+        var start = new ProcessStartInfo(self == AppHostName ? processPath : DotnetHost(processPath, self))
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (self != AppHostName)
+        {
+            start.ArgumentList.Add(typeof(BenchmarkChild).Assembly.Location);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    // The muxer that runs this process when it is dotnet itself, else the one the SDK names
+    // (DOTNET_HOST_PATH is set under dotnet test and dotnet run), else dotnet on the PATH.
+    private static string DotnetHost(string processPath, string self) =>
+        self == "dotnet" ? processPath : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+}

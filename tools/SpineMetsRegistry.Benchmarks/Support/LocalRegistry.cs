@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using SpineMetsRegistry.Azurite.Installation;
+using SpineMetsRegistry.Azurite.Server;
+using SpineMetsRegistry.LocalHost.Hosting;
+using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Pipeline.Ledger;
+
+namespace SpineMetsRegistry.Benchmarks.Support;
+
+/// <summary>
+/// A local registry for a benchmark: an in-memory Azurite, a registry configuration of
+/// <c>S01</c>..<c>Snn</c> (seven-digit study numbers), and the local host on the Durable Task
+/// engine with its laptop settings, as the <c>engine</c> benchmark and the end-to-end tests
+/// start it.
+/// </summary>
+internal sealed class LocalRegistry : IAsyncDisposable
+{
+    private readonly AzuriteServer _azurite;
+    private readonly string _configFile;
+
+    private LocalRegistry(AzuriteServer azurite, string configFile, IReadOnlyList<string> sites)
+    {
+        _azurite = azurite;
+        _configFile = configFile;
+        Sites = sites;
+    }
+
+    public string ConnectionString => _azurite.ConnectionString;
+
+    public IReadOnlyList<string> Sites { get; }
+
+    public static async Task<LocalRegistry> StartAsync(int sites)
+    {
+        var installation = await new AzuriteInstaller().EnsureInstalledAsync();
+        var azurite = await AzuriteServer.StartAsync(installation, AzuriteServerOptions.InMemory);
+        var codes = Enumerable.Range(1, sites).Select(i => "S" + i.ToString("D2", CultureInfo.InvariantCulture)).ToList();
+        var config = Path.Combine(Path.GetTempPath(), $"spinemets-bench-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+        var siteJson = string.Join(", ", codes.Select(c => $$"""{ "code": "{{c}}", "displayName": "Site {{c}}", "studyIdPattern": "{{GeneratedBatch.StudyIdPattern(c).Replace(@"\", @"\\", StringComparison.Ordinal)}}" }"""));
+        await File.WriteAllTextAsync(config, $$"""{ "registryName": "spinemets", "sites": [ {{siteJson}} ] }""");
+        return new LocalRegistry(azurite, config, codes);
+    }
+
+    /// <summary>Starts the local host (its engine, watcher and activities) over this registry's storage.</summary>
+    public Task<LocalRegistryHost> StartHostAsync(string prefix) =>
+        LocalRegistryHost.StartAsync(
+            new LocalHostSettings
+            {
+                Port = 0,
+                StorageConnectionString = ConnectionString,
+                StateDirectory = Path.Combine(Path.GetTempPath(), "spinemets-bench-state"),
+                RegistryConfigurationFile = _configFile,
+                ScheduleDailySweep = false,
+                StoragePrefix = prefix,
+            },
+            ["--Logging:LogLevel:Default=Warning"]);
+
+    /// <summary>Uploads a batch as a site does (into its landing container's incoming area); returns its batch key.</summary>
+    public static async Task<BatchKey> UploadAsync(ILandingBlobs landing, string site, string batchId, byte[] csv)
+    {
+        using var content = new MemoryStream(csv, writable: false);
+        await landing.WriteAsync(site, LandingArea.Incoming, batchId + ".csv", content, "text/csv");
+        return BatchKey.Create(site, batchId, Convert.ToHexStringLower(SHA256.HashData(csv)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _azurite.DisposeAsync();
+        File.Delete(_configFile);
+    }
+}

@@ -24,7 +24,7 @@ internal static class ClinicalTables
 
     public static IEnumerable<StatisticsTable> Publish(List<(string View, SiteStatistics Stats)> views, CellKey filter, List<string> timePoints, CommitteePublisher publisher)
     {
-        var cells = views.Select(v => (v.View, Cell: v.Stats.Select(filter))).ToList();
+        var cells = views.Select(v => (v.View, Cell: publisher.Merged(v.Stats, filter))).ToList();
         yield return new StatisticsTable(
             "neurology.change",
             "Neurological change, baseline to 6 weeks (ASIA Impairment Scale; Frankel grade)",
@@ -95,7 +95,7 @@ internal static class ClinicalTables
 
     private static IEnumerable<IReadOnlyList<object?>> Mortality(CommitteePublisher publisher, string view, SiteStatistics stats, CellKey filter)
     {
-        var counts = stats.Select(filter).Survival;
+        var counts = publisher.Merged(stats, filter).Survival;
         var published = publisher.Shown(view, filter, "surv.n") && counts.Total >= publisher.Threshold;
         var curve = published ? PublishedSurvivalCurve.Publish(counts, publisher.Threshold, cutDays: CutDays) : null;
         foreach (var horizon in Horizons)

@@ -114,7 +114,7 @@ public sealed class CommitteePublisher
         grid.SuppressionOf(StatisticsGridBuilder.Id(view, filter, measure)) == Suppression.None;
 
     /// <summary>The merged cell of a view's statistics under a filter (see <see cref="SiteStatistics.Select"/>), kept once computed.</summary>
-    private StatisticsCell Merged(SiteStatistics stats, CellKey filter)
+    internal StatisticsCell Merged(SiteStatistics stats, CellKey filter)
     {
         var key = (ReferenceEquals(stats, own), filter);
         if (merged.TryGetValue(key, out var cell))

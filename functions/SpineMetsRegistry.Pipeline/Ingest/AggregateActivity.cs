@@ -58,7 +58,7 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
         // The committee's statistics: sufficient statistics per filter cell, from the same records.
         var statistics = SiteStatistics.Of(PatientFacts.FromRecords(input, Measures), Measures);
         await WriteStatisticsAsync(scope, statistics, patients, batchKey, at, cancellationToken);
-        var quality = await SiteDataQuality.ComputeAsync(ledger, site, input, cancellationToken);
+        var quality = await SiteDataQuality.ComputeAsync(ledger, site, batchKey, input, cancellationToken);
         await aggregates.WriteAsync(
             [new AggregateDocument(DataQualityDocuments.StorageScope(scope), DataQualityDocuments.Name, DataQualityDocuments.Serialize(new Dictionary<string, Domain.Outcomes.DataQualityCounts> { [site] = quality }), patients, at, batchKey)],
             cancellationToken);

@@ -8,23 +8,25 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// <summary>
 /// A site's data-quality counts at aggregation: the missing key fields of its stored records
 /// (<see cref="DataQualityFields"/>) and its finished batches from the ledger (rejected over
-/// received, and upload-to-completed times). The batch being aggregated is not finished yet, so it
-/// counts from the site's next aggregation.
+/// received, and upload-to-completed times). The batch being aggregated is left out even when a
+/// late duplicate of the activity runs after it finished, so the same step always writes the same
+/// counts; it counts from the site's next aggregation.
 /// </summary>
 public static class SiteDataQuality
 {
     /// <summary>Computes the counts.</summary>
     /// <param name="ledger">The batch ledger.</param>
     /// <param name="site">Site code.</param>
+    /// <param name="batchKey">The batch being aggregated (left out).</param>
     /// <param name="records">The site's stored records.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<DataQualityCounts> ComputeAsync(IBatchLedger ledger, string site, IEnumerable<AggregationRecord> records, CancellationToken cancellationToken)
+    public static async Task<DataQualityCounts> ComputeAsync(IBatchLedger ledger, string site, string batchKey, IEnumerable<AggregationRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var counts = DataQualityFields.AddRecords(DataQualityCounts.Empty, records);
         await foreach (var batch in ledger.ListAsync(site, cancellationToken))
         {
-            if (batch.Status is BatchStatus.Completed or BatchStatus.Quarantined or BatchStatus.NotStored)
+            if (batch.BatchKey != batchKey && batch.Status is BatchStatus.Completed or BatchStatus.Quarantined or BatchStatus.NotStored)
             {
                 var rejected = batch.Status != BatchStatus.Completed || batch.Decision is BatchDecision.Held or BatchDecision.Rejected or BatchDecision.Quarantined;
                 counts = counts.AddBatch(rejected, batch.Status == BatchStatus.Completed ? batch.UpdatedAt - batch.ReceivedAt : null);

@@ -141,14 +141,19 @@ internal sealed partial class StorageSnapshot
     /// The snapshot without the one provenance column that depends on the order concurrent
     /// orchestrations finish in: which batch last recomputed an aggregate table
     /// (<c>SourceBatchKey</c> of the aggregates rows). The figures themselves still compare
-    /// exactly. For runs whose batches overlap (several in flight, several processes).
+    /// exactly. Likewise the batch part of the data-quality counts (which batches had finished
+    /// when a site was last aggregated, and their wall-clock upload-to-completed times); their
+    /// missing-field counts still compare exactly. For runs whose batches overlap (several in
+    /// flight, several processes).
     /// </summary>
     public StorageSnapshot WithoutAggregateSources()
     {
         var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in Rows.Concat(EngineRows))
         {
-            rows[key] = key.StartsWith("aggregates | ", StringComparison.Ordinal) ? AggregateSource().Replace(value, "SourceBatchKey=(last batch); ") : value;
+            rows[key] = key.StartsWith("aggregates | ", StringComparison.Ordinal)
+                ? DataQualityBatches().Replace(AggregateSource().Replace(value, "SourceBatchKey=(last batch); "), "\"batches\":(order-dependent)")
+                : value;
         }
 
         return new StorageSnapshot(rows, new SortedDictionary<string, (string, byte[])>(Blobs.Concat(EngineBlobs).ToDictionary(), StringComparer.Ordinal))
@@ -237,6 +242,9 @@ internal sealed partial class StorageSnapshot
         return text.ToString();
     }
 
+
+    [GeneratedRegex(@"""batches"":\[[0-9,]*\],""processingSeconds"":\[(?:\[[^\]]*\],?)*\]")]
+    private static partial Regex DataQualityBatches();
 
     [GeneratedRegex(@"SourceBatchKey=String:[^;]*; ")]
     private static partial Regex AggregateSource();

@@ -12,30 +12,16 @@ public sealed class CommitteeDashboardTests(DemoRegistryFixture fixture) : IAsyn
 {
     private static readonly string[] Charts = ["survival", "survival-groups", "pro", "change", "neurology", "complications", "enrollment", "tumour-mix", "compliance", "data-quality"];
     private readonly RunningRegistry _registry = fixture.Registry;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _chromium = null!;
 
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
-    }
+    public async Task InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [Fact]
     public async Task Dashboard_Committee_EveryChartDrawnSuppressionHonouredScreenshotSaved()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await _chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var external = new List<string>();
         var errors = new List<string>();
         page.Request += (_, request) => { if (!request.Url.StartsWith(_registry.Host.BaseAddress.ToString(), StringComparison.Ordinal)) external.Add(request.Url); };
@@ -85,7 +71,7 @@ public sealed class CommitteeDashboardTests(DemoRegistryFixture fixture) : IAsyn
     [Fact]
     public async Task Dashboard_SiteKey_HeadedAsTheSiteWithNetworkBeside()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(_registry.Host.BaseAddress, "/").ToString());
         await page.FillAsync("#key", _registry.Host.Credentials.Sites["S02"]);
         await page.ClickAsync("#signin-form button");

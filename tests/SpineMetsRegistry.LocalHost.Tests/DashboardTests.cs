@@ -10,30 +10,16 @@ namespace SpineMetsRegistry.LocalHost.Tests;
 public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
 {
     private readonly RunningRegistry _registry = fixture.Registry;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _chromium = null!;
 
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
-    }
+    public async Task InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [Fact]
     public async Task Dashboard_CommitteeLink_ShowsPooledFiguresWithSuppression()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(_registry.Host.CommitteeDashboard.ToString());
         await page.WaitForSelectorAsync("body[data-ready='true']");
 
@@ -55,7 +41,7 @@ public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Dashboard_SiteKey_ShowsOwnBatchesAndOwnFiguresOnly()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(_registry.Host.BaseAddress, "/").ToString());
         await page.FillAsync("#key", _registry.Host.Credentials.Sites["S03"]);
         await page.ClickAsync("#signin-form button");
@@ -71,7 +57,7 @@ public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Dashboard_WrongKey_SignInFailsWithAMessage()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(_registry.Host.BaseAddress, "/").ToString());
         await page.FillAsync("#key", "not-a-key");
         await page.ClickAsync("#signin-form button");
@@ -91,7 +77,7 @@ public sealed class DashboardTests(DemoRegistryFixture fixture) : IAsyncLifetime
             + "enrollment,S05-9002,71,x,2026-01-12,radiotherapy,,breast,L2,1,0,none,mechanical,blastic,normal,none,none,0,2,E,independent,4\n");
         try
         {
-            var page = await _browser.NewPageAsync();
+            var page = await _chromium.Browser.NewPageAsync();
             await page.GotoAsync(new Uri(_registry.Host.BaseAddress, "/#key=" + Uri.EscapeDataString(_registry.Host.Credentials.Sites["S05"]) + "&site=S05&view=reminders").ToString());
             await page.WaitForSelectorAsync("#site-upload[data-ready='true']");
             Assert.True(await page.Locator("#reminders").IsVisibleAsync());

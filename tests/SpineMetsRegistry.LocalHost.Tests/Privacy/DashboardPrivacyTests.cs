@@ -20,25 +20,11 @@ public sealed class DashboardPrivacyTests(DemoRegistryFixture fixture) : IAsyncL
     private const string Site = "S04";
 
     private readonly RunningRegistry _registry = fixture.Registry;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _chromium = null!;
 
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        });
-    }
+    public async Task InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [Fact]
     public async Task Dashboard_BatchesWithPlantedIdentifiers_PageTextShowsNoneOfThem()
@@ -61,7 +47,7 @@ public sealed class DashboardPrivacyTests(DemoRegistryFixture fixture) : IAsyncL
         await WaitUntilCompletedAsync(client, batches.Keys);
 
         var texts = new List<(string View, string Text)>();
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(_registry.Host.BaseAddress, "/#key=" + Uri.EscapeDataString(_registry.Host.Credentials.Sites[Site])).ToString());
         await page.WaitForSelectorAsync("body[data-ready='true']");
         texts.Add(("site view", await page.InnerTextAsync("body")));
@@ -76,7 +62,7 @@ public sealed class DashboardPrivacyTests(DemoRegistryFixture fixture) : IAsyncL
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "spinemets-dashboard-privacy.png"), FullPage = true });
-        var committee = await _browser.NewPageAsync();
+        var committee = await _chromium.Browser.NewPageAsync();
         await committee.GotoAsync(_registry.Host.CommitteeDashboard.ToString());
         await committee.WaitForSelectorAsync("body[data-ready='true']");
         texts.Add(("committee view", await committee.InnerTextAsync("body")));

@@ -117,14 +117,16 @@ internal sealed partial class StorageSnapshot
     /// The snapshot with every instant (ISO 8601 date and time, in keys, values and text
     /// blobs) replaced by a placeholder: for comparing runs of host processes, which run on
     /// the system clock. Days stay (both runs happen on the same day), and so does every other
-    /// value, so what was stored, aggregated, scheduled and reported still compares exactly.
+    /// value, so what was stored, aggregated, scheduled and reported still compares exactly;
+    /// the data-quality counts' upload-to-completed seconds are wall-clock durations and are
+    /// replaced too.
     /// </summary>
     public StorageSnapshot WithoutInstants()
     {
         var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in Rows.Concat(EngineRows))
         {
-            rows[Instant().Replace(key, "(instant)")] = Instant().Replace(value, "(instant)");
+            rows[Instant().Replace(key, "(instant)")] = ProcessingSeconds().Replace(Instant().Replace(value, "(instant)"), "\"processingSeconds\":(durations)");
         }
 
         var blobs = new SortedDictionary<string, (string, byte[])>(StringComparer.Ordinal);
@@ -243,8 +245,11 @@ internal sealed partial class StorageSnapshot
     }
 
 
-    [GeneratedRegex(@"""batches"":\[[0-9,]*\],""processingSeconds"":\[(?:\[[^\]]*\],?)*\]")]
+    [GeneratedRegex(@"""batches"":\[[0-9,]*\],""processingSeconds"":(?:\[(?:\[[^\]]*\],?)*\]|\(durations\))")]
     private static partial Regex DataQualityBatches();
+
+    [GeneratedRegex(@"""processingSeconds"":\[(?:\[[^\]]*\],?)*\]")]
+    private static partial Regex ProcessingSeconds();
 
     [GeneratedRegex(@"SourceBatchKey=String:[^;]*; ")]
     private static partial Regex AggregateSource();

@@ -57,9 +57,9 @@ public sealed record ClinicalFacts(IReadOnlyDictionary<string, string> Categorie
             }
         }
 
+        // The categories run from none to IV, so the worst grade is the one with the highest index.
         var grades = ClinicalTally.WorstSaves.Categories;
-        var worst = visits.Select(v => v.Record.Value("saves_grade")).Where(g => g is not null && grades.Contains(g, StringComparer.Ordinal))
-            .Select(g => grades.ToList().IndexOf(g!)).DefaultIfEmpty(-1).Max();
+        var worst = visits.Select(v => v.Record.Value("saves_grade") is { } g ? IndexOf(grades, g) : -1).DefaultIfEmpty(-1).Max();
         if (worst >= 0)
         {
             categories[ClinicalTally.WorstSaves.Name] = grades[worst];
@@ -107,6 +107,19 @@ public sealed record ClinicalFacts(IReadOnlyDictionary<string, string> Categorie
             .Where(v => v.Record.Value("vital_status") == "alive" && v.Day is not null && !alive.ContainsValue(v) && Utility(v.Record) is not null)
             .Select(v => new UtilityVisit(v.Day!.Value, Utility(v.Record))));
         return result;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> codes, string code)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i] == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static decimal? Utility(AggregationRecord record) =>

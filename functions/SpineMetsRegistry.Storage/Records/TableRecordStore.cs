@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using SpineMetsRegistry.Domain.Records;
@@ -17,31 +16,28 @@ namespace SpineMetsRegistry.Storage.Records;
 /// </summary>
 public sealed class TableRecordStore(RegistryStorageClients clients) : IRecordStore
 {
-    // Point reads in flight at once when looking up a chunk's stored states.
-    private const int LookupParallelism = 16;
-
     private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
     private static readonly string[] EnrollmentColumns = ["StudyId", RecordRows.ValuePrefix + "index_date"];
     private static readonly string[] VisitDeathColumns = ["StudyId", RecordRows.ValuePrefix + "death_day", RecordRows.ValuePrefix + "death_date"];
     private static readonly string[] StudyIdColumn = ["StudyId"];
 
     /// <inheritdoc />
+    /// <remarks>One bounded RowKey range query per table (<see cref="RecordStateLookup"/>), not a point read per record.</remarks>
     public async Task<IReadOnlyDictionary<RecordId, StoredRecordState>> GetStatesAsync(string site, IReadOnlyCollection<RecordId> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var partition = RecordRows.PartitionOf(site);
-        var states = new ConcurrentDictionary<RecordId, StoredRecordState>();
-        await Parallel.ForEachAsync(
-            ids.Distinct(),
-            new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
-            async (id, token) =>
+        var states = new Dictionary<RecordId, StoredRecordState>();
+        foreach (var group in ids.Distinct().GroupBy(RecordRows.IsEnrollment))
+        {
+            var rows = group.ToDictionary(RecordRows.RowOf, StringComparer.Ordinal);
+            var table = clients.Table(group.Key ? RegistryTables.Enrollments : RegistryTables.Visits);
+            foreach (var (id, state) in await RecordStateLookup.FindAsync(table, partition, rows, cancellationToken))
             {
-                var entity = await TableQueries.GetAsync(TableFor(id), partition, RecordRows.RowOf(id), token, RecordRows.StateColumns);
-                if (entity is not null)
-                {
-                    states[id] = RecordRows.StateOf(entity);
-                }
-            });
+                states[id] = state;
+            }
+        }
+
         return states;
     }
 

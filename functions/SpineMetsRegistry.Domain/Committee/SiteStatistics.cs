@@ -18,9 +18,13 @@ public sealed record SiteStatistics(IReadOnlyDictionary<CellKey, StatisticsCell>
     public static SiteStatistics Of(IEnumerable<PatientFacts> patients, IReadOnlyList<OutcomeMeasure> measures)
     {
         ArgumentNullException.ThrowIfNull(patients);
-        return new SiteStatistics(patients
-            .GroupBy(p => p.Key)
-            .ToDictionary(g => g.Key, g => StatisticsCell.MergeAll(g.Select(p => StatisticsCell.Of(p, measures)))));
+        var builder = new SiteStatisticsBuilder(measures);
+        foreach (var patient in patients)
+        {
+            builder.Add(patient);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>The statistics of two disjoint scopes (sites to pooled).</summary>

@@ -33,37 +33,58 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
         return true;
     }
 
-    /// <summary>Recomputes one site's tables from its records; returns how many tables were written.</summary>
+    /// <summary>
+    /// Recomputes one site's tables from its records; returns how many tables were written.
+    /// The records are read one patient at a time and folded into the running tables, the
+    /// committee's statistics cells and the data-quality counts as they come: the memory is
+    /// that of the tables and of one page of patients, never the site's records.
+    /// </summary>
     public async Task<int> RecomputeSiteAsync(string site, string batchKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var input = new List<AggregationRecord>();
-        await foreach (var record in records.ReadSiteAsync(site, cancellationToken))
+        var measures = Measures;
+        var tables = new SiteAggregateAccumulator();
+        var statistics = new SiteStatisticsBuilder(measures);
+        var recordQuality = Domain.Outcomes.DataQualityCounts.Empty;
+        var patients = 0;
+        await foreach (var group in records.ReadSiteByPatientAsync(site, cancellationToken))
         {
-            input.Add(new AggregationRecord(
-                record.Kind,
-                record.StudyId,
-                record.RecordKey,
-                record.Values,
-                record.Scores.ToDictionary(s => s.Name, s => new ScoreValue(s.Value, s.Category), StringComparer.Ordinal)));
+            var input = group.Select(ToAggregation).ToList();
+            foreach (var record in input)
+            {
+                tables.Add(record);
+                patients += record.Kind == Domain.Records.RecordKind.Enrollment ? 1 : 0;
+            }
+
+            recordQuality = Domain.Outcomes.DataQualityFields.AddRecords(recordQuality, input);
+            foreach (var facts in PatientFacts.FromRecords(input, measures))
+            {
+                statistics.Add(facts);
+            }
         }
 
         var scope = AggregateScopes.Site(site);
-        var patients = input.Count(r => r.Kind == Domain.Records.RecordKind.Enrollment);
-        var documents = SiteAggregator.Compute(input)
+        var documents = tables.Tables()
             .Select(t => new AggregateDocument(scope, t.Name, AggregateJson.Serialize(t), patients, at, batchKey))
             .ToList();
         await aggregates.WriteAsync(documents, cancellationToken);
         await aggregates.DeleteOthersAsync(scope, documents.Select(d => d.Name).ToList(), cancellationToken);
 
         // The committee's statistics: sufficient statistics per filter cell, from the same records.
-        var statistics = SiteStatistics.Of(PatientFacts.FromRecords(input, Measures), Measures);
-        await WriteStatisticsAsync(scope, statistics, patients, batchKey, at, cancellationToken);
-        var quality = await SiteDataQuality.ComputeAsync(ledger, site, batchKey, input, cancellationToken);
+        await WriteStatisticsAsync(scope, statistics.Build(), patients, batchKey, at, cancellationToken);
+        var quality = await SiteDataQuality.ComputeAsync(ledger, site, batchKey, recordQuality, cancellationToken);
         await aggregates.WriteAsync(
             [new AggregateDocument(DataQualityDocuments.StorageScope(scope), DataQualityDocuments.Name, DataQualityDocuments.Serialize(new Dictionary<string, Domain.Outcomes.DataQualityCounts> { [site] = quality }), patients, at, batchKey)],
             cancellationToken);
         return documents.Count;
     }
+
+    private static AggregationRecord ToAggregation(StoredRecord record) =>
+        new(
+            record.Kind,
+            record.StudyId,
+            record.RecordKey,
+            record.Values,
+            record.Scores.ToDictionary(s => s.Name, s => new ScoreValue(s.Value, s.Category), StringComparer.Ordinal));
 
     /// <summary>Merges every configured site's stored tables into the pooled tables.</summary>
     public async Task<int> RecomputePooledAsync(string batchKey, DateTimeOffset at, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using SpineMetsRegistry.Domain.Aggregation;
 using SpineMetsRegistry.Domain.Outcomes;
 using SpineMetsRegistry.Domain.Validation;
 using SpineMetsRegistry.Pipeline.Ledger;
@@ -14,16 +13,17 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// </summary>
 public static class SiteDataQuality
 {
-    /// <summary>Computes the counts.</summary>
+    /// <summary>Computes the counts from those of the records, taken as they were read (<see cref="DataQualityFields.AddRecords"/>).</summary>
     /// <param name="ledger">The batch ledger.</param>
     /// <param name="site">Site code.</param>
     /// <param name="batchKey">The batch being aggregated (left out).</param>
-    /// <param name="records">The site's stored records.</param>
+    /// <param name="recordCounts">The missing-value counts of the site's stored records.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<DataQualityCounts> ComputeAsync(IBatchLedger ledger, string site, string batchKey, IEnumerable<AggregationRecord> records, CancellationToken cancellationToken)
+    public static async Task<DataQualityCounts> ComputeAsync(IBatchLedger ledger, string site, string batchKey, DataQualityCounts recordCounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var counts = DataQualityFields.AddRecords(DataQualityCounts.Empty, records);
+        ArgumentNullException.ThrowIfNull(recordCounts);
+        var counts = recordCounts;
         await foreach (var batch in ledger.ListAsync(site, cancellationToken))
         {
             if (batch.BatchKey != batchKey && batch.Status is BatchStatus.Completed or BatchStatus.Quarantined or BatchStatus.NotStored)

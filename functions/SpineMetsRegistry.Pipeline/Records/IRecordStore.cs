@@ -24,6 +24,13 @@ public interface IRecordStore
     /// <summary>Reads every record of a site (enrollments, then visits).</summary>
     IAsyncEnumerable<StoredRecord> ReadSiteAsync(string site, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads every record of a site one patient at a time, holding only a page of patients:
+    /// each patient's enrollment, then its visits in key order, patients in enrollment key
+    /// order; then the visits that have no enrollment, one group per study ID.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<StoredRecord>> ReadSiteByPatientAsync(string site, CancellationToken cancellationToken = default);
+
     /// <summary>A record's version history, oldest first.</summary>
     Task<IReadOnlyList<RecordVersion>> HistoryAsync(string site, RecordId id, CancellationToken cancellationToken = default);
 

@@ -96,6 +96,11 @@ public sealed class TableRecordStore(RegistryStorageClients clients) : IRecordSt
     }
 
     /// <inheritdoc />
+    /// <remarks>Enrollments a page at a time, each page with its window of visits (<see cref="PatientRecordReader"/>).</remarks>
+    public IAsyncEnumerable<IReadOnlyList<StoredRecord>> ReadSiteByPatientAsync(string site, CancellationToken cancellationToken = default) =>
+        PatientRecordReader.ReadAsync(clients.Table(RegistryTables.Enrollments), clients.Table(RegistryTables.Visits), RecordRows.PartitionOf(site), cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<RecordVersion>> HistoryAsync(string site, RecordId id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using SpineMetsRegistry.Pipeline.Records;
+using SpineMetsRegistry.Storage.Tables;
+
+namespace SpineMetsRegistry.Storage.Records;
+
+/// <summary>
+/// Reads a site's records one patient at a time without holding the site: the enrollments
+/// page by page in RowKey order and, for each page, the visits of the RowKey window that ends
+/// after the page's last patient's visits (<c>studyId}</c>). The windows follow one another, so
+/// every visit is read exactly once. A visit whose patient is not on the page it was read with
+/// waits (that happens only when one study ID is a prefix of another, which orders differently
+/// as an enrollment key and as a visit key) and joins its enrollment on a later page; visits
+/// still waiting at the end have no enrollment and come last, one group per study ID.
+/// </summary>
+internal static class PatientRecordReader
+{
+    /// <summary>Enrollments per page, and so patients per visit window.</summary>
+    public const int PageSize = 1000;
+
+    /// <summary>Each patient's records (the enrollment, then its visits in RowKey order); then visits without an enrollment.</summary>
+    public static async IAsyncEnumerable<IReadOnlyList<StoredRecord>> ReadAsync(
+        TableClient enrollments,
+        TableClient visits,
+        string partition,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var waiting = new Dictionary<string, List<StoredRecord>>(StringComparer.Ordinal);
+        var windowStart = string.Empty;
+        var pages = enrollments.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), PageSize, select: null, cancellationToken).AsPages();
+        await foreach (var page in pages.WithCancellation(cancellationToken))
+        {
+            var patients = page.Values.Select(RecordRows.FromEntity).ToList();
+            var windowEnd = patients
+                .Select(p => TableKey.PrefixRange(p.StudyId).To)
+                .Append(windowStart)
+                .Max(StringComparer.Ordinal)!;
+            if (string.CompareOrdinal(windowEnd, windowStart) > 0)
+            {
+                await ReadVisitsAsync(visits, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {windowStart} and RowKey lt {windowEnd}"), waiting, cancellationToken);
+                windowStart = windowEnd;
+            }
+
+            foreach (var enrollment in patients)
+            {
+                List<StoredRecord> records = [enrollment];
+                if (waiting.Remove(enrollment.StudyId, out var patientVisits))
+                {
+                    records.AddRange(patientVisits);
+                }
+
+                yield return records;
+            }
+        }
+
+        await ReadVisitsAsync(visits, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {windowStart}"), waiting, cancellationToken);
+        foreach (var studyId in waiting.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            yield return waiting[studyId];
+        }
+    }
+
+    private static async Task ReadVisitsAsync(TableClient visits, string filter, Dictionary<string, List<StoredRecord>> waiting, CancellationToken cancellationToken)
+    {
+        await foreach (var entity in visits.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: null, cancellationToken))
+        {
+            var visit = RecordRows.FromEntity(entity);
+            if (!waiting.TryGetValue(visit.StudyId, out var list))
+            {
+                waiting[visit.StudyId] = list = [];
+            }
+
+            list.Add(visit);
+        }
+    }
+}

@@ -30,6 +30,8 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("0 batch(es) failed", run.Line("pipeline:"), StringComparison.Ordinal);
         Assert.Matches($@"^ceiling: {Number} entities", run.Line("ceiling:"));
+        Assert.All(new[] { "S01", "S02" }, site => Assert.Contains(run.Lines, l =>
+            l.Contains($"steps of {site} (from the ledger): receive ", StringComparison.Ordinal) && l.Contains(", aggregate ", StringComparison.Ordinal) && l.Contains(", schedule ", StringComparison.Ordinal)));
         var ratio = run.LastLine($@"^pipeline/ceiling ratio: {Number}$");
         Assert.True(ratio[0] > 0);
     }

@@ -37,6 +37,10 @@ internal static class IngestBenchmark
         var pipeline = await PipelineAsync(registry, batches);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pipeline: {pipeline.Seconds:F1} s until every receipt, {rows / pipeline.Seconds:F0} rows/s ({pipeline.Accepted:N0} records stored, {pipeline.Failed} batch(es) failed; load average {MachineLine.LoadAverage()})"));
+        foreach (var steps in pipeline.Steps)
+        {
+            Console.WriteLine(steps);
+        }
 
         var concurrency = new EngineSettings().MaxConcurrentActivities;
         var ceiling = await CeilingAsync(registry.ConnectionString, concurrency);
@@ -74,8 +78,36 @@ internal static class IngestBenchmark
             failed += entry.Status == BatchStatus.Failed ? 1 : 0;
         }
 
-        return new PipelineResult(clock.Elapsed.TotalSeconds, accepted, failed);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var steps = new List<string>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            steps.Add(StepLine(batches[i].Site, await ledger.HistoryAsync(batches[i].Site, keys[i].Value)));
+        }
+
+        return new PipelineResult(seconds, accepted, failed, steps);
     }
+
+    // Each ledger event carries the time the orchestration scheduled the step that recorded
+    // it, so the gap between two events is the duration of the step in between, engine round
+    // trips included (validation and chunk storing fall in one gap).
+    private static string StepLine(string site, IReadOnlyList<BatchLedgerEvent> events)
+    {
+        var ordered = events.OrderBy(e => e.Status).ToList();
+        var gaps = ordered.Zip(ordered.Skip(1), (from, to) => string.Create(CultureInfo.InvariantCulture,
+            $"{StepBetween(from.Status)} {(to.At - from.At).TotalSeconds:F1} s"));
+        return $"  steps of {site} (from the ledger): " + string.Join(", ", gaps);
+    }
+
+    private static string StepBetween(BatchStatus from) => from switch
+    {
+        BatchStatus.Received => "receive",
+        BatchStatus.Validated => "validate + store chunks",
+        BatchStatus.Stored => "record stored",
+        BatchStatus.Aggregated => "aggregate",
+        BatchStatus.Scheduled => "schedule",
+        _ => "after " + from,
+    };
 
     private static async Task<CeilingResult> CeilingAsync(string connectionString, int concurrency)
     {
@@ -130,7 +162,7 @@ internal static class IngestBenchmark
         return new CeilingResult(clock.Elapsed.TotalSeconds, entities, tables.Count, work.Count);
     }
 
-    private sealed record PipelineResult(double Seconds, int Accepted, int Failed);
+    private sealed record PipelineResult(double Seconds, int Accepted, int Failed, IReadOnlyList<string> Steps);
 
     private sealed record CeilingResult(double Seconds, int Entities, int Tables, int Transactions);
 }

@@ -19,9 +19,6 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// </summary>
 public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore schedule, IBatchLedger ledger, RegistryPolicies policies)
 {
-    // Patients whose schedules are updated at once (as many as the chunks stored at once).
-    private const int PatientParallelism = 8;
-
     private readonly PatientScheduleWriter _writer = new(schedule);
 
     /// <summary>Runs the activity.</summary>
@@ -37,18 +34,11 @@ public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore sched
         var updates = await CollectAsync(step, cancellationToken);
         var written = 0;
         var arrivalDay = DateOnly.FromDateTime(step.At.UtcDateTime);
-
-        // Patients are independent (each writes only its own schedule, index and review rows),
-        // so several are updated at once: each is a chain of small reads and writes that would
-        // otherwise wait for the storage round trips one after another.
-        await Parallel.ForEachAsync(
-            updates,
-            new ParallelOptions { MaxDegreeOfParallelism = PatientParallelism, CancellationToken = cancellationToken },
-            async (update, token) =>
-            {
-                var next = await _writer.ApplyAsync(step.Site, update.Key, policies.Protocol, update.Value.ToUpdate, arrivalDay, token);
-                Interlocked.Add(ref written, next.Count);
-            });
+        foreach (var (studyId, patient) in updates)
+        {
+            var next = await _writer.ApplyAsync(step.Site, studyId, policies.Protocol, patient.ToUpdate, arrivalDay, cancellationToken);
+            written += next.Count;
+        }
 
         await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Scheduled, step.At,
             string.Create(CultureInfo.InvariantCulture, $"{written} expected visits of {updates.Count} patients updated"), null, cancellationToken);

@@ -162,7 +162,8 @@ public static class SosgoqScorer
             }
             else
             {
-                (missing ??= []).Add(itemCodes[i]);
+                // Sized for the items left, so a mostly unanswered scale does not grow it step by step.
+                (missing ??= new List<string>(itemCodes.Count - i)).Add(itemCodes[i]);
             }
         }
 

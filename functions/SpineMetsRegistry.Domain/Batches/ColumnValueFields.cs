@@ -27,6 +27,9 @@ internal sealed class ColumnValueFields : IReadOnlyList<RawField>
         _values = values;
     }
 
+    /// <summary>The header's column names, shared by every row of the file (at least <see cref="Count"/>).</summary>
+    public IReadOnlyList<string> Columns => _columns;
+
     /// <inheritdoc />
     public int Count => _values.Length;
 

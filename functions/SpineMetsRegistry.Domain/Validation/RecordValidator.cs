@@ -30,6 +30,8 @@ public sealed class RecordValidator
 
     private StudyIdMatch? _lastStudyIdMatch;
 
+    private ColumnFields? _lastColumns;
+
     /// <summary>Creates a validator for one batch.</summary>
     public RecordValidator(BatchValidationContext context, Deidentification.DeidentificationGate? gate = null)
     {
@@ -79,12 +81,13 @@ public sealed class RecordValidator
 
         // Sized once: most columns of a wide export are empty, and growing the dictionaries
         // cell by cell was a visible share of the per-row cost.
+        var byPosition = FieldsByPosition(raw);
         var cells = new Dictionary<string, string>(CountNonBlank(fields), StringComparer.Ordinal);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
             var value = field.Value.Trim();
-            if (value.Length > 0 && _dictionary.TryGetField(field.Column, out _))
+            if (value.Length > 0 && FieldAt(byPosition, i, field.Column) is not null)
             {
                 cells[field.Column] = value;
             }
@@ -188,6 +191,7 @@ public sealed class RecordValidator
             return;
         }
 
+        var byPosition = FieldsByPosition(raw);
         for (var i = 0; i < raw.Fields.Count; i++)
         {
             var (column, rawValue) = raw.Fields[i];
@@ -198,7 +202,7 @@ public sealed class RecordValidator
             }
 
             // The column is looked up once here for both checks (this runs for every cell).
-            var field = _dictionary.TryGetField(column, out var known) ? known : null;
+            var field = FieldAt(byPosition, i, column);
             var isTyped = typed?.ContainsKey(column) == true;
             problems.AddRange(_gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
 
@@ -381,6 +385,43 @@ public sealed class RecordValidator
     }
 
     private sealed record StudyIdMatch(string StudyId, bool Matches);
+
+    /// <summary>
+    /// The dictionary field of each column of a CSV row's header (null for an unknown column),
+    /// looked up once per file rather than per cell; null for rows of other readers, whose
+    /// cells are looked up one by one (<see cref="FieldAt"/>).
+    /// </summary>
+    private FieldDefinition?[]? FieldsByPosition(RawRecord raw)
+    {
+        if (raw.Fields is not ColumnValueFields view)
+        {
+            return null;
+        }
+
+        // Replaced whole (one reference), so a validator shared between threads never pairs a
+        // header with another header's fields.
+        var last = _lastColumns;
+        if (last is null || !ReferenceEquals(last.Columns, view.Columns))
+        {
+            var fields = new FieldDefinition?[view.Columns.Count];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = _dictionary.TryGetField(view.Columns[i], out var field) ? field : null;
+            }
+
+            last = new ColumnFields(view.Columns, fields);
+            _lastColumns = last;
+        }
+
+        return last.Fields;
+    }
+
+    private FieldDefinition? FieldAt(FieldDefinition?[]? byPosition, int position, string column) =>
+        byPosition is not null ? byPosition[position]
+        : _dictionary.TryGetField(column, out var field) ? field
+        : null;
+
+    private sealed record ColumnFields(IReadOnlyList<string> Columns, FieldDefinition?[] Fields);
 
     private void CheckStudyId(int row, string? studyId, bool matchesPattern, List<ValidationProblem> problems)
     {

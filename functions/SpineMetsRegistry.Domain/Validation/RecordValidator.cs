@@ -28,6 +28,10 @@ public sealed class RecordValidator
     // validator rather than filtered per row.
     private readonly Dictionary<string, FieldDefinition[]> _conditionalMaximumFields;
 
+    // The fields of each record type whose requirement can raise a problem: a field that is
+    // optional whatever the row holds (no condition) never does, and is not looked at per row.
+    private readonly Dictionary<string, FieldDefinition[]> _requirementFields;
+
     private StudyIdMatch? _lastStudyIdMatch;
 
     private ColumnFields? _lastColumns;
@@ -40,6 +44,8 @@ public sealed class RecordValidator
         _dictionary = context.Dictionary;
         _gate = gate;
         _allOrNoneGroups = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => AllOrNoneGroups(_dictionary, t.Code), StringComparer.Ordinal);
+        _requirementFields = _dictionary.RecordTypes.ToDictionary(
+            t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => !IsAlwaysOptional(f.Requirement, t.Code)).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).ToArray(), StringComparer.Ordinal);
     }
@@ -220,8 +226,8 @@ public sealed class RecordValidator
     private void CheckRequirements(int row, string recordType, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
         HashSet<DictionaryRule>? reportedGroups = null;
-        var fields = _dictionary.FieldsOf(recordType);
-        for (var i = 0; i < fields.Count; i++)
+        var fields = _requirementFields.GetValueOrDefault(recordType, []);
+        for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
             if (field.Requirement.When is { } when && hasValue(when.Field) && valueOf(when.Field) is null)
@@ -262,6 +268,15 @@ public sealed class RecordValidator
             }
         }
     }
+
+    /// <summary>
+    /// Whether a requirement resolves to optional on every row of a record type: no condition
+    /// can change it (<see cref="FieldRequirement.Resolve"/> then returns the level for the
+    /// type), and an optional field raises no requirement problem.
+    /// </summary>
+    private static bool IsAlwaysOptional(FieldRequirement requirement, string recordType) =>
+        requirement.When is null && requirement.WhenAnyPresent.Count == 0 && requirement.Unless is null
+        && (requirement.ByRecordType.TryGetValue(recordType, out var level) ? level : requirement.Level) == RequirementLevel.Optional;
 
     /// <summary>
     /// The first all-or-none rule of <paramref name="recordType"/> that names a field, or null;
@@ -320,7 +335,7 @@ public sealed class RecordValidator
 
     private void CheckConditionalMaxima(int row, string recordType, Dictionary<string, object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
-        foreach (var field in _conditionalMaximumFields[recordType])
+        foreach (var field in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
             if (values.TryGetValue(field.Code, out var value) && value is long number
                 && field.EffectiveMax(valueOf) is { } max && number > max)

@@ -36,7 +36,8 @@ internal static class HotPathBenchmark
         // compiles tier 1 on a background thread after a delay, and the process's CPU time
         // counts that thread: warming up until a pause compiles nothing more keeps its work out
         // of the first timed stages (one warm-up pass, as before, left it in the reader's).
-        var warmUp = GeneratedBatch.Csv(WarmUpRows, Site);
+        // (No more rows than the smallest timed size: the smoke test's tiny runs stay tiny.)
+        var warmUp = GeneratedBatch.Csv(Math.Min(WarmUpRows, sizes.Min()), Site);
         for (var pass = 0; pass < MaxWarmUpPasses; pass++)
         {
             var compiledBefore = JitInfo.GetCompiledMethodCount();

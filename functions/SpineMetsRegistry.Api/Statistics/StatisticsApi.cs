@@ -16,7 +16,9 @@ namespace SpineMetsRegistry.Api.Statistics;
 /// "S01": that site's members, the committee and operators), which shows the site next to the
 /// network; the pipeline authorizes it (<see cref="ApiAccess.AggregateScope"/>). Answers come
 /// from the stored per-cell statistics of at most two scopes; the disclosure audit of a scope runs
-/// once per stored version and is kept in memory.
+/// once per stored version and is kept in memory with the tables it published. A request reads
+/// only the versions of the documents (<see cref="IAggregateStore.ListVersionsAsync"/>); the
+/// documents themselves only when one changed.
 /// </summary>
 public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies policies)
 {
@@ -55,8 +57,7 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
 
         var publisher = await PublisherAsync(normalised, cancellationToken);
         var filter = new CellKey(query.Period ?? CommitteeDimensions.All, query.PrimaryGroup ?? CommitteeDimensions.All, query.IndexTreatment ?? CommitteeDimensions.All);
-        var published = publisher.Publish(normalised, filter, query.TimePoint);
-        if (published is null)
+        if (!publisher.Answers(filter))
         {
             return ApiResults.BadRequest("A filter value is unknown: period, primary_group and index_treatment take the values listed under \"dimensions\" of /api/statistics/" + normalised + ".");
         }
@@ -65,7 +66,7 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
         call.Audited(normalised + (tableName is null ? string.Empty : "/" + tableName), $"filter {filter}, threshold {threshold}");
         if (tableName is not null)
         {
-            var one = published.Tables.Single(t => t.Name == tableName);
+            var one = publisher.PublishTable(filter, query.TimePoint, tableName)!;
             return csv
                 ? ApiResults.Bytes(Encoding.UTF8.GetBytes(StatisticsCsv.Write(one)), "text/csv; charset=utf-8")
                 : ApiResults.Ok(new { scope = normalised, filter = Filter(filter, query.TimePoint), suppressionThreshold = threshold, table = one });
@@ -83,7 +84,7 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
                 index_treatment = publisher.DimensionValues[2],
                 time_point = CommitteeDimensions.TimePoints,
             },
-            tables = published.Tables,
+            tables = publisher.Publish(normalised, filter, query.TimePoint)!.Tables,
         });
     }
 
@@ -115,22 +116,23 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
 
     private async Task<CommitteePublisher> ReadPublisherAsync(string scope, CancellationToken cancellationToken)
     {
-        var (network, networkStamp) = await ReadAsync(AggregateScopes.Pooled, cancellationToken);
-        SiteStatistics? own = null;
-        var stamp = networkStamp;
-        if (scope != AggregateScopes.Pooled)
-        {
-            (own, var ownStamp) = await ReadAsync(scope, cancellationToken);
-            stamp += "|" + ownStamp;
-        }
-
-        var quality = await aggregates.ReadAsync(DataQualityDocuments.StorageScope(AggregateScopes.Pooled), DataQualityDocuments.Name, cancellationToken);
-        stamp += "|q" + quality?.ComputedAt.UtcTicks + "#" + quality?.Json.Length;
+        // A request reads only the versions of the documents it depends on (a few hundred bytes);
+        // the documents themselves (megabytes at a million visits) are read and parsed only when
+        // one of them changed since the publisher was built.
         var threshold = policies.Settings.SmallCellThreshold;
-        var key = $"{scope}|{stamp}|{threshold}";
+        var key = $"{scope}|{await StampAsync(scope, cancellationToken)}|{threshold}";
         if (publishers.TryGetValue(key, out var cached))
         {
             return cached;
+        }
+
+        var network = await ReadStatisticsAsync(AggregateScopes.Pooled, cancellationToken);
+        var own = scope == AggregateScopes.Pooled ? null : await ReadStatisticsAsync(scope, cancellationToken);
+        var quality = await aggregates.ReadAsync(DataQualityDocuments.StorageScope(AggregateScopes.Pooled), DataQualityDocuments.Name, cancellationToken);
+        if (key != $"{scope}|{await StampAsync(scope, cancellationToken)}|{threshold}")
+        {
+            // Written while read: what was read may belong to no single version. Read again.
+            throw new InvalidOperationException($"The statistics of {scope} were rewritten while being read.");
         }
 
         var measures = OutcomeMeasure.Defaults(policies.Settings.Instruments.Mcid ?? new());
@@ -145,16 +147,37 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
         return publisher;
     }
 
-    private async Task<(SiteStatistics Statistics, string Stamp)> ReadAsync(string scope, CancellationToken cancellationToken)
+    /// <summary>The versions of every document a scope's answers rest on: the pooled and the scope's statistics, and the data quality.</summary>
+    private async Task<string> StampAsync(string scope, CancellationToken cancellationToken)
     {
-        var documents = new List<AggregateDocument>();
-        await foreach (var document in aggregates.ListAsync(StatisticsDocuments.StorageScope(scope), cancellationToken))
+        var parts = new List<string>();
+        var storageScopes = new List<string> { StatisticsDocuments.StorageScope(AggregateScopes.Pooled), DataQualityDocuments.StorageScope(AggregateScopes.Pooled) };
+        if (scope != AggregateScopes.Pooled)
         {
-            documents.Add(document);
+            storageScopes.Add(StatisticsDocuments.StorageScope(scope));
         }
 
-        var stamp = string.Join(',', documents.Select(d => d.Name + "@" + d.ComputedAt.UtcTicks + "#" + d.Json.Length));
-        return (StatisticsDocuments.Deserialize(documents.Select(d => d.Json)), stamp);
+        foreach (var storageScope in storageScopes)
+        {
+            await foreach (var version in aggregates.ListVersionsAsync(storageScope, cancellationToken))
+            {
+                parts.Add(storageScope + "/" + version.Name + "@" + version.Version);
+            }
+        }
+
+        parts.Sort(StringComparer.Ordinal);
+        return string.Join(',', parts);
+    }
+
+    private async Task<SiteStatistics> ReadStatisticsAsync(string scope, CancellationToken cancellationToken)
+    {
+        var documents = new List<string>();
+        await foreach (var document in aggregates.ListAsync(StatisticsDocuments.StorageScope(scope), cancellationToken))
+        {
+            documents.Add(document.Json);
+        }
+
+        return StatisticsDocuments.Deserialize(documents);
     }
 
     private static object Filter(CellKey filter, string? timePoint) => new

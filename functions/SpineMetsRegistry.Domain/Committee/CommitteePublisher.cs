@@ -68,33 +68,118 @@ public sealed class CommitteePublisher
             "neurology.change", "neurology.ambulatory", "complications.saves", "mortality.early", "qaly.first_year", DataQualityTable.Name,
         ];
 
+    /// <summary>
+    /// The tables computed together, in publishing order: the survival tables come from the same
+    /// curves, the clinical tables from the same merged cells.
+    /// </summary>
+    private enum Section
+    {
+        Enrollment,
+        Survival,
+        VitalStatus,
+        OutcomeSummary,
+        OutcomeChange,
+        Clinical,
+        DataQuality,
+    }
+
+    private static readonly Dictionary<string, Section> SectionOfTable = new(StringComparer.Ordinal)
+    {
+        ["enrollment.summary"] = Section.Enrollment,
+        ["survival.curves"] = Section.Survival,
+        ["survival.at_risk"] = Section.Survival,
+        ["survival.median"] = Section.Survival,
+        ["survival.logrank"] = Section.Survival,
+        ["visits.vital_status"] = Section.VitalStatus,
+        ["outcomes.summary"] = Section.OutcomeSummary,
+        ["outcomes.change"] = Section.OutcomeChange,
+        ["neurology.change"] = Section.Clinical,
+        ["neurology.ambulatory"] = Section.Clinical,
+        ["complications.saves"] = Section.Clinical,
+        ["mortality.early"] = Section.Clinical,
+        ["qaly.first_year"] = Section.Clinical,
+        [DataQualityTable.Name] = Section.DataQuality,
+    };
+
+    /// <summary>Whether the scope answers a filter (false when it names a value the scope does not have).</summary>
+    /// <param name="filter">The filter.</param>
+    public bool Answers(CellKey filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return grid.Has(StatisticsGridBuilder.Id(StatisticsGridBuilder.Network, filter, "enrolled"));
+    }
+
     /// <summary>Every table for a filter (null when the filter names a value the scope does not have).</summary>
     /// <param name="scope">The scope's name, for the answer.</param>
     /// <param name="filter">The filter.</param>
     /// <param name="timePoint">Only this time point in the outcome and visit tables (null: all).</param>
     public PublishedStatistics? Publish(string scope, CellKey filter, string? timePoint = null)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        if (!grid.Has(StatisticsGridBuilder.Id(StatisticsGridBuilder.Network, filter, "enrolled")))
+        if (!Answers(filter))
         {
             return null;
         }
 
+        return new PublishedStatistics(scope, filter, Threshold, Enum.GetValues<Section>().SelectMany(s => Tables(s, filter, timePoint)).ToList());
+    }
+
+    /// <summary>
+    /// One table for a filter, computing only the tables computed with it (see
+    /// <see cref="TableNames"/>); null when the filter names a value the scope does not have or
+    /// the table is unknown.
+    /// </summary>
+    /// <param name="filter">The filter.</param>
+    /// <param name="timePoint">Only this time point in the outcome and visit tables (null: all).</param>
+    /// <param name="tableName">One of <see cref="TableNames"/>.</param>
+    public StatisticsTable? PublishTable(CellKey filter, string? timePoint, string tableName)
+    {
+        ArgumentNullException.ThrowIfNull(tableName);
+        return Answers(filter) && SectionOfTable.TryGetValue(tableName, out var section)
+            ? Tables(section, filter, timePoint).Single(t => t.Name == tableName)
+            : null;
+    }
+
+    // A published table depends only on this stored version, the filter and the time point: the
+    // disclosure decision was made for every filter at once when the publisher was built. So a
+    // table is computed once and then served from here (the dashboard asks for the same filters
+    // again and again), up to a bound.
+    private const int SectionsKept = 4096;
+    private readonly ConcurrentDictionary<(Section Section, CellKey Filter, string? TimePoint), IReadOnlyList<StatisticsTable>> sections = new();
+
+    private IReadOnlyList<StatisticsTable> Tables(Section section, CellKey filter, string? timePoint)
+    {
+        var key = (section, filter, timePoint);
+        if (sections.TryGetValue(key, out var tables))
+        {
+            return tables;
+        }
+
+        tables = Compute(section, filter, timePoint);
+        if (sections.Count < SectionsKept)
+        {
+            sections.TryAdd(key, tables);
+        }
+
+        return tables;
+    }
+
+    private List<StatisticsTable> Compute(Section section, CellKey filter, string? timePoint)
+    {
         var views = own is null
             ? new List<(string View, SiteStatistics Stats)> { (StatisticsGridBuilder.Network, network) }
             : [(StatisticsGridBuilder.Own, own), (StatisticsGridBuilder.Network, network)];
         var timePoints = CommitteeDimensions.TimePoints.Where(t => timePoint is null || t == timePoint).ToList();
-        var tables = new List<StatisticsTable>
+        return section switch
         {
-            Enrollment(views, filter),
+            Section.Enrollment => [Enrollment(views, filter)],
+            Section.Survival => Survival(views, filter).ToList(),
+            Section.VitalStatus => [VitalStatus(views, filter, timePoints)],
+            Section.OutcomeSummary => [OutcomeSummary(views, filter, timePoints)],
+            Section.OutcomeChange => [OutcomeChange(views, filter, timePoints)],
+            Section.Clinical => ClinicalTables.Publish(views, filter, timePoints, this).ToList(),
+            Section.DataQuality => [DataQualityTable.Publish(dataQuality, ownSite, Threshold)],
+            _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Unknown section."),
         };
-        tables.AddRange(Survival(views, filter));
-        tables.Add(VitalStatus(views, filter, timePoints));
-        tables.Add(OutcomeSummary(views, filter, timePoints));
-        tables.Add(OutcomeChange(views, filter, timePoints));
-        tables.AddRange(ClinicalTables.Publish(views, filter, timePoints, this));
-        tables.Add(DataQualityTable.Publish(dataQuality, ownSite, Threshold));
-        return new PublishedStatistics(scope, filter, Threshold, tables);
     }
 
     /// <summary>A published count: its value, or <c>&lt;threshold</c> / <c>suppressed</c> when the audit hides it.</summary>

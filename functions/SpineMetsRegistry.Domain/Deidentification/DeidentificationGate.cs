@@ -95,7 +95,15 @@ public sealed partial class DeidentificationGate
     /// closed type; <paramref name="untrusted"/> marks a structurally broken row, whose cells
     /// may be in the wrong columns and are all scanned as free text.
     /// </summary>
-    public IEnumerable<ValidationProblem> InspectCell(int row, string column, int position, string value, bool typed, bool untrusted = false)
+    public IEnumerable<ValidationProblem> InspectCell(int row, string column, int position, string value, bool typed, bool untrusted = false) =>
+        InspectCell(row, column, _dictionary.TryGetField(column, out var field) ? field : null, position, value, typed, untrusted);
+
+    /// <summary>
+    /// <see cref="InspectCell(int, string, int, string, bool, bool)"/> for a caller that has
+    /// already looked the column up (<paramref name="field"/>, null for an unknown column):
+    /// the validator does, for every cell of every row.
+    /// </summary>
+    internal IEnumerable<ValidationProblem> InspectCell(int row, string column, FieldDefinition? field, int position, string value, bool typed, bool untrusted)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length == 0)
@@ -103,7 +111,7 @@ public sealed partial class DeidentificationGate
             return [];
         }
 
-        if (untrusted || !_dictionary.TryGetField(column, out var field))
+        if (untrusted || field is null)
         {
             var safe = SafeColumnName(column, position);
             return ScanLoose(value).Select(f => FromFinding(row, safe, f, "The value"));

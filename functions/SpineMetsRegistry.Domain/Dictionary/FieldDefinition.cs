@@ -53,14 +53,15 @@ public sealed record FieldDefinition
     public IReadOnlyList<string> Instruments { get; init; } = [];
 
     /// <summary>Whether the field belongs to the given record type.</summary>
-    public bool AppliesTo(string recordType) => RecordTypes.Contains(recordType, StringComparer.Ordinal);
+    public bool AppliesTo(string recordType) => OrdinalLists.Contains(RecordTypes, recordType);
 
     /// <summary>The maximum that applies given the record's other values.</summary>
     public decimal? EffectiveMax(Func<string, string?> valueOf)
     {
         ArgumentNullException.ThrowIfNull(valueOf);
-        foreach (var conditional in MaxWhen)
+        for (var i = 0; i < MaxWhen.Count; i++)
         {
+            var conditional = MaxWhen[i];
             if (conditional.Condition.IsSatisfiedBy(valueOf(conditional.Condition.Field)))
             {
                 return conditional.Max;

@@ -42,7 +42,7 @@ public sealed record FieldRequirement(
             return Otherwise;
         }
 
-        if (WhenAnyPresent.Count > 0 && !WhenAnyPresent.Any(hasValue))
+        if (WhenAnyPresent.Count > 0 && !OrdinalLists.Any(WhenAnyPresent, hasValue))
         {
             return RequirementLevel.Optional;
         }
@@ -63,8 +63,8 @@ public sealed record FieldRequirement(
 public sealed record FieldCondition(string Field, IReadOnlyList<string> Values, IReadOnlyList<string>? RecordTypes = null)
 {
     /// <summary>Whether the condition is evaluated for a record type.</summary>
-    public bool AppliesTo(string recordType) => RecordTypes is null || RecordTypes.Contains(recordType, StringComparer.Ordinal);
+    public bool AppliesTo(string recordType) => RecordTypes is null || OrdinalLists.Contains(RecordTypes, recordType);
 
     /// <summary>Whether a canonical value satisfies the condition (an empty value never does).</summary>
-    public bool IsSatisfiedBy(string? value) => value is not null && Values.Contains(value, StringComparer.Ordinal);
+    public bool IsSatisfiedBy(string? value) => value is not null && OrdinalLists.Contains(Values, value);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SpineMetsRegistry.Domain.Instruments;
 using SpineMetsRegistry.Domain.Instruments.Anatomy;
 using SpineMetsRegistry.Domain.Instruments.Bilsky;
@@ -74,11 +73,14 @@ public sealed class RecordScorer
     public IReadOnlyList<DerivedScore> Score(RegistryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var scores = new List<DerivedScore>();
         if (record.Kind == RecordKind.Withdrawal)
         {
-            return scores;
+            return [];
         }
+
+        // Sized for the usual count (an enrollment scores about 18, a follow-up about 12), so
+        // the list is not grown step by step on every row.
+        var scores = new List<DerivedScore>(record.Kind == RecordKind.Enrollment ? 24 : 16);
 
         AddEq5d(record, scores);
         AddSosgoq(record, scores);
@@ -155,24 +157,34 @@ public sealed class RecordScorer
 
     private void AddSosgoq(RegistryRecord record, List<DerivedScore> scores)
     {
-        var responses = _sosgoq.Items.ToDictionary(
-            item => item.Code,
-            item => record.GetInteger(item.Code) is { } level ? checked((int)level) : (int?)null,
-            StringComparer.Ordinal);
-        if (responses.Values.All(v => v is null))
+        // The items' levels in definition order: no dictionary per row (this runs on every row).
+        var items = _sosgoq.Items;
+        var levels = new int?[items.Count];
+        var anyAnswered = false;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (record.GetInteger(items[i].Code) is { } level)
+            {
+                levels[i] = checked((int)level);
+                anyAnswered = true;
+            }
+        }
+
+        if (!anyAnswered)
         {
             return;
         }
 
-        var result = SosgoqScorer.Score(_sosgoq, responses);
+        var result = SosgoqScorer.Score(_sosgoq, levels);
         if (result.Score is not { } sosgoq)
         {
             scores.Add(From<SosgoqScores>("sosgoq_total", result, _ => null, _ => null));
             return;
         }
 
-        foreach (var scale in sosgoq.Scales.Append(sosgoq.Total))
+        for (var i = 0; i <= sosgoq.Scales.Count; i++)
         {
+            var scale = i < sosgoq.Scales.Count ? sosgoq.Scales[i] : sosgoq.Total;
             scores.Add(new DerivedScore(
                 "sosgoq_" + scale.Code,
                 scale.Score,
@@ -211,7 +223,7 @@ public sealed class RecordScorer
 
     private static string Snake<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+        SnakeCaseNames<TEnum>.Of(value);
 
     /// <summary>Renders a score value canonically (for storage and reports).</summary>
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -42,7 +42,14 @@ public sealed class ValueCounts
     public static ValueCounts FromEntries(IEnumerable<KeyValuePair<decimal, long>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return entries.Aggregate(Empty, (c, e) => c.Add(e.Key, e.Value));
+        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, long>();
+        var moments = MomentSums.Empty;
+        foreach (var (value, count) in entries)
+        {
+            moments = AddTo(builder, moments, value, count);
+        }
+
+        return new ValueCounts(builder.ToImmutable(), moments);
     }
 
     /// <summary>The counts per value, in ascending value order (only values with a count above 0).</summary>
@@ -69,10 +76,25 @@ public sealed class ValueCounts
             return this;
         }
 
-        // 1.0 and 1.00 are the same value: normalise the scale so they share one count.
-        var key = value / 1.000000000000000000000000000000000m;
+        var key = Normalised(value);
         var existing = counts.TryGetValue(key, out var c) ? c : 0;
         return new ValueCounts(counts.SetItem(key, checked(existing + count)), Moments.Add(value, count));
+    }
+
+    // 1.0 and 1.00 are the same value: normalise the scale so they share one count.
+    private static decimal Normalised(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    private static MomentSums AddTo(ImmutableSortedDictionary<decimal, long>.Builder builder, MomentSums moments, decimal value, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return moments;
+        }
+
+        var key = Normalised(value);
+        builder[key] = checked((builder.TryGetValue(key, out var existing) ? existing : 0) + count);
+        return moments.Add(value, count);
     }
 
     /// <summary>The counts of two disjoint sets of values (site to pooled): associative and commutative.</summary>
@@ -81,7 +103,21 @@ public sealed class ValueCounts
     {
         ArgumentNullException.ThrowIfNull(other);
         var (large, small) = counts.Count >= other.counts.Count ? (this, other) : (other, this);
-        return small.counts.Aggregate(large, (acc, e) => acc.Add(e.Key, e.Value));
+        if (small.counts.IsEmpty)
+        {
+            return large;
+        }
+
+        // One builder for the whole merge: a value added through the immutable dictionary would
+        // copy its path of the tree each time (the committee API merges thousands of values per
+        // filter). The stored keys are normalised already, and the sums of disjoint sets add.
+        var builder = large.counts.ToBuilder();
+        foreach (var (value, count) in small.counts)
+        {
+            builder[value] = checked((builder.TryGetValue(value, out var existing) ? existing : 0) + count);
+        }
+
+        return new ValueCounts(builder.ToImmutable(), large.Moments.Merge(small.Moments));
     }
 
     /// <summary>The counts of many disjoint sets of values.</summary>
@@ -89,7 +125,19 @@ public sealed class ValueCounts
     public static ValueCounts MergeAll(IEnumerable<ValueCounts> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        return parts.Aggregate(Empty, (a, b) => a.Merge(b));
+        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, long>();
+        var moments = MomentSums.Empty;
+        foreach (var part in parts)
+        {
+            foreach (var (value, count) in part.counts)
+            {
+                builder[value] = checked((builder.TryGetValue(value, out var existing) ? existing : 0) + count);
+            }
+
+            moments = moments.Merge(part.Moments);
+        }
+
+        return new ValueCounts(builder.ToImmutable(), moments);
     }
 
     /// <summary>Smallest value, or null when empty.</summary>

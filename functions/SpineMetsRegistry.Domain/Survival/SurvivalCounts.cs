@@ -44,7 +44,21 @@ public sealed class SurvivalCounts
     public static SurvivalCounts FromDays(IEnumerable<KeyValuePair<decimal, DayCounts>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return entries.Aggregate(Empty, (c, e) => c.Add(e.Key, e.Value));
+        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, DayCounts>();
+        long total = 0;
+        foreach (var (day, counts) in entries)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(day);
+            ArgumentOutOfRangeException.ThrowIfNegative(counts.Events);
+            ArgumentOutOfRangeException.ThrowIfNegative(counts.Censored);
+            if (counts.Events + counts.Censored > 0)
+            {
+                builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
+                total = checked(total + counts.Events + counts.Censored);
+            }
+        }
+
+        return new SurvivalCounts(builder.ToImmutable(), total);
     }
 
     /// <summary>Number of patients.</summary>
@@ -63,7 +77,20 @@ public sealed class SurvivalCounts
     public SurvivalCounts Merge(SurvivalCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other.days.Aggregate(this, (acc, e) => acc.Add(e.Key, e.Value));
+        var (large, small) = days.Count >= other.days.Count ? (this, other) : (other, this);
+        if (small.days.IsEmpty)
+        {
+            return large;
+        }
+
+        // One builder for the whole merge (see ValueCounts.Merge): the stored days are valid already.
+        var builder = large.days.ToBuilder();
+        foreach (var (day, counts) in small.days)
+        {
+            builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
+        }
+
+        return new SurvivalCounts(builder.ToImmutable(), checked(large.Total + small.Total));
     }
 
     /// <summary>The counts of many disjoint cohorts.</summary>
@@ -71,7 +98,19 @@ public sealed class SurvivalCounts
     public static SurvivalCounts MergeAll(IEnumerable<SurvivalCounts> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        return parts.Aggregate(Empty, (a, b) => a.Merge(b));
+        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, DayCounts>();
+        long total = 0;
+        foreach (var part in parts)
+        {
+            foreach (var (day, counts) in part.days)
+            {
+                builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
+            }
+
+            total = checked(total + part.Total);
+        }
+
+        return new SurvivalCounts(builder.ToImmutable(), total);
     }
 
     /// <summary>Number at risk at a day: patients whose time is that day or later (deaths on the day included).</summary>

@@ -76,6 +76,14 @@ public static class FieldValueParser
 
     private static FieldParseResult ParseInteger(FieldDefinition field, string text)
     {
+        // Most integer cells are plain whole numbers ("42", "-3"): read as such, without the
+        // slower decimal parse; anything else ("22.0", "1e3", too many digits) takes the
+        // general path below, so what is accepted and every message stay the same.
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            return CheckRange(field, whole) ?? FieldParseResult.Success(BoxedValues.Of(whole));
+        }
+
         if (!TryParseNumber(text, out var number))
         {
             return FieldParseResult.InvalidType(NotANumber(field, "a whole number"));
@@ -96,7 +104,7 @@ public static class FieldValueParser
         // fields; an unbounded integer field would still be guarded by checked arithmetic.
         return number is < long.MinValue or > long.MaxValue
             ? FieldParseResult.OutOfRange($"{field.Label} is too large.")
-            : FieldParseResult.Success((long)number);
+            : FieldParseResult.Success(BoxedValues.Of((long)number));
     }
 
     private static FieldParseResult ParseDecimal(FieldDefinition field, string text)
@@ -190,11 +198,11 @@ public static class FieldValueParser
     {
         if (TrueWords.Contains(text, StringComparer.OrdinalIgnoreCase))
         {
-            return FieldParseResult.Success(true);
+            return FieldParseResult.Success(BoxedValues.Of(true));
         }
 
         return FalseWords.Contains(text, StringComparer.OrdinalIgnoreCase)
-            ? FieldParseResult.Success(false)
+            ? FieldParseResult.Success(BoxedValues.Of(false))
             : FieldParseResult.InvalidType("The value must be yes or no (1/0 and true/false are accepted too).");
     }
 

@@ -24,6 +24,18 @@ public sealed class RecordValidator
     private readonly Deidentification.DeidentificationGate? _gate;
     private readonly Dictionary<string, Dictionary<string, DictionaryRule>> _allOrNoneGroups;
 
+    // The fields of each record type that have a conditional maximum: found once per
+    // validator rather than filtered per row.
+    private readonly Dictionary<string, FieldDefinition[]> _conditionalMaximumFields;
+
+    // The fields of each record type whose requirement can raise a problem: a field that is
+    // optional whatever the row holds (no condition) never does, and is not looked at per row.
+    private readonly Dictionary<string, FieldDefinition[]> _requirementFields;
+
+    private StudyIdMatch? _lastStudyIdMatch;
+
+    private ColumnFields? _lastColumns;
+
     /// <summary>Creates a validator for one batch.</summary>
     public RecordValidator(BatchValidationContext context, Deidentification.DeidentificationGate? gate = null)
     {
@@ -32,6 +44,10 @@ public sealed class RecordValidator
         _dictionary = context.Dictionary;
         _gate = gate;
         _allOrNoneGroups = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => AllOrNoneGroups(_dictionary, t.Code), StringComparer.Ordinal);
+        _requirementFields = _dictionary.RecordTypes.ToDictionary(
+            t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => !IsAlwaysOptional(f.Requirement, t.Code)).ToArray(), StringComparer.Ordinal);
+        _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
+            t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Validates a raw record.</summary>
@@ -46,14 +62,16 @@ public sealed class RecordValidator
             // The cells of a structurally broken row cannot be trusted to be in the right
             // columns, so only the structural defects are reported for it.
             problems.AddRange(raw.Defects.Select(d => ValidationProblem.Error(row, d.Column is null ? null : _gate?.SafeColumnName(d.Column, 0) ?? d.Column, d.Code, d.Message)));
-            problems.AddRange(GateProblems(raw, typed: null));
+            AddGateProblems(problems, raw, typed: null);
             return new RecordValidation(null, problems);
         }
 
         // Invisible control and formatting characters make the row untrustworthy (a look-alike
         // study ID, a terminal escape, reordered text): the row is refused, field by field.
-        foreach (var (column, value) in raw.Fields)
+        var fields = raw.Fields;
+        for (var i = 0; i < fields.Count; i++)
         {
+            var (column, value) = fields[i];
             if (ControlCharacters.FirstIn(value) is { } control)
             {
                 problems.Add(ValidationProblem.Error(row, _gate?.SafeColumnName(column, 0) ?? column, ProblemCodes.ControlCharacter,
@@ -63,17 +81,19 @@ public sealed class RecordValidator
 
         if (problems.Count > 0)
         {
-            problems.AddRange(GateProblems(raw, typed: null));
+            AddGateProblems(problems, raw, typed: null);
             return new RecordValidation(null, problems);
         }
 
         // Sized once: most columns of a wide export are empty, and growing the dictionaries
         // cell by cell was a visible share of the per-row cost.
-        var cells = new Dictionary<string, string>(CountNonBlank(raw.Fields), StringComparer.Ordinal);
-        foreach (var field in raw.Fields)
+        var byPosition = FieldsByPosition(raw);
+        var cells = new Dictionary<string, string>(CountNonBlank(fields), StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             var value = field.Value.Trim();
-            if (value.Length > 0 && _dictionary.TryGetField(field.Column, out _))
+            if (value.Length > 0 && FieldAt(byPosition, i, field.Column) is not null)
             {
                 cells[field.Column] = value;
             }
@@ -86,14 +106,14 @@ public sealed class RecordValidator
             problems.AddRange(_gate.InspectStudyId(row, studyId));
         }
 
-        var matchesPattern = studyId is not null && _context.StudyIdPattern?.IsMatch(studyId) == true;
+        var matchesPattern = studyId is not null && MatchesStudyIdPattern(studyId);
         var safeStudyId = problems.Count == problemsBefore && matchesPattern ? studyId : null;
 
         if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeText))
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
                 "record_type is empty: it must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
-            problems.AddRange(GateProblems(raw, typed: null));
+            AddGateProblems(problems, raw, typed: null);
             return new RecordValidation(null, problems);
         }
 
@@ -103,7 +123,7 @@ public sealed class RecordValidator
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
                 "record_type must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
-            problems.AddRange(GateProblems(raw, typed: null));
+            AddGateProblems(problems, raw, typed: null);
             return new RecordValidation(null, problems);
         }
 
@@ -139,20 +159,30 @@ public sealed class RecordValidator
         CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
-        problems.AddRange(GateProblems(raw, values));
+        AddGateProblems(problems, raw, values);
 
         if (problems.Count == 0)
         {
             return new RecordValidation(new RegistryRecord(kind, studyId!, row, values), []);
         }
 
-        var withStudyId = problems.Select(p => p with { StudyId = safeStudyId }).ToList();
-        var hasError = withStudyId.Any(p => p.Severity == Severity.Error);
-        return new RecordValidation(hasError ? null : new RegistryRecord(kind, studyId!, row, values), withStudyId);
+        var hasError = false;
+        for (var i = 0; i < problems.Count; i++)
+        {
+            problems[i] = problems[i] with { StudyId = safeStudyId };
+            hasError |= problems[i].Severity == Severity.Error;
+        }
+
+        return new RecordValidation(hasError ? null : new RegistryRecord(kind, studyId!, row, values), problems);
     }
 
     /// <summary>The de-identification gate's findings for a row that is not read as a record (every non-empty cell is scanned).</summary>
-    internal IEnumerable<ValidationProblem> ScanForIdentifiers(RawRecord raw) => GateProblems(raw, typed: null);
+    internal IEnumerable<ValidationProblem> ScanForIdentifiers(RawRecord raw)
+    {
+        var problems = new List<ValidationProblem>();
+        AddGateProblems(problems, raw, typed: null);
+        return problems;
+    }
 
     /// <summary>
     /// The de-identification gate's findings for a row: every cell that is free text, in an
@@ -160,13 +190,14 @@ public sealed class RecordValidator
     /// the cells that were; null means none, e.g. a row whose columns cannot be trusted),
     /// plus an exact age above 89.
     /// </summary>
-    private IEnumerable<ValidationProblem> GateProblems(RawRecord raw, Dictionary<string, object>? typed)
+    private void AddGateProblems(List<ValidationProblem> problems, RawRecord raw, Dictionary<string, object>? typed)
     {
         if (_gate is null)
         {
-            yield break;
+            return;
         }
 
+        var byPosition = FieldsByPosition(raw);
         for (var i = 0; i < raw.Fields.Count; i++)
         {
             var (column, rawValue) = raw.Fields[i];
@@ -176,19 +207,18 @@ public sealed class RecordValidator
                 continue;
             }
 
-            foreach (var finding in _gate.InspectCell(raw.Row, column, i + 1, value, typed?.ContainsKey(column) == true, untrusted: raw.Defects.Count > 0))
-            {
-                yield return finding;
-            }
+            // The column is looked up once here for both checks (this runs for every cell).
+            var field = FieldAt(byPosition, i, column);
+            var isTyped = typed?.ContainsKey(column) == true;
+            problems.AddRange(_gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
 
             // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
             // its row (an age of 89), 90.5 still tells an exact age of 90.
-            if (_dictionary.TryGetField(column, out var field) && field.Type == FieldType.Age
-                && field.Max is { } max && typed?.ContainsKey(column) != true
+            if (field is { Type: FieldType.Age, Max: { } max } && !isTyped
                 && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
                 && decimal.Truncate(years) > max)
             {
-                yield return Deidentification.DeidentificationGate.AgeOver89(raw.Row, column);
+                problems.Add(Deidentification.DeidentificationGate.AgeOver89(raw.Row, column));
             }
         }
     }
@@ -196,8 +226,10 @@ public sealed class RecordValidator
     private void CheckRequirements(int row, string recordType, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
         HashSet<DictionaryRule>? reportedGroups = null;
-        foreach (var field in _dictionary.FieldsOf(recordType))
+        var fields = _requirementFields.GetValueOrDefault(recordType, []);
+        for (var i = 0; i < fields.Length; i++)
         {
+            var field = fields[i];
             if (field.Requirement.When is { } when && hasValue(when.Field) && valueOf(when.Field) is null)
             {
                 // The field this one depends on has an invalid value (already reported), so
@@ -221,7 +253,7 @@ public sealed class RecordValidator
                         problems.Add(ValidationProblem.Warning(row, field.Code, ProblemCodes.MissingRecommended,
                             $"{field.Label} is empty; it is recommended for every {recordType} record."));
                     }
-                    else if (!group.Fields.Any(hasValue) && (reportedGroups ??= []).Add(group))
+                    else if (!OrdinalLists.Any(group.Fields, hasValue) && (reportedGroups ??= []).Add(group))
                     {
                         problems.Add(ValidationProblem.Warning(row, field.Code, ProblemCodes.MissingRecommended,
                             $"None of {string.Join(", ", group.Fields)} is recorded; the instrument is recommended for every {recordType} record."));
@@ -236,6 +268,15 @@ public sealed class RecordValidator
             }
         }
     }
+
+    /// <summary>
+    /// Whether a requirement resolves to optional on every row of a record type: no condition
+    /// can change it (<see cref="FieldRequirement.Resolve"/> then returns the level for the
+    /// type), and an optional field raises no requirement problem.
+    /// </summary>
+    private static bool IsAlwaysOptional(FieldRequirement requirement, string recordType) =>
+        requirement.When is null && requirement.WhenAnyPresent.Count == 0 && requirement.Unless is null
+        && (requirement.ByRecordType.TryGetValue(recordType, out var level) ? level : requirement.Level) == RequirementLevel.Optional;
 
     /// <summary>
     /// The first all-or-none rule of <paramref name="recordType"/> that names a field, or null;
@@ -294,7 +335,7 @@ public sealed class RecordValidator
 
     private void CheckConditionalMaxima(int row, string recordType, Dictionary<string, object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
-        foreach (var field in _dictionary.FieldsOf(recordType).Where(f => f.MaxWhen.Count > 0))
+        foreach (var field in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
             if (values.TryGetValue(field.Code, out var value) && value is long number
                 && field.EffectiveMax(valueOf) is { } max && number > max)
@@ -308,9 +349,11 @@ public sealed class RecordValidator
 
     private void CheckRules(int row, string recordType, Func<string, bool> hasValue, List<ValidationProblem> problems)
     {
-        foreach (var rule in _dictionary.RulesOf(recordType))
+        var rules = _dictionary.RulesOf(recordType);
+        for (var i = 0; i < rules.Count; i++)
         {
-            var present = rule.Fields.Count(hasValue);
+            var rule = rules[i];
+            var present = OrdinalLists.Count(rule.Fields, hasValue);
             var violated = rule.Kind switch
             {
                 DictionaryRuleKind.AtLeastOneOf => present == 0,
@@ -331,6 +374,69 @@ public sealed class RecordValidator
                 : ValidationProblem.Warning(row, field, code, rule.Message));
         }
     }
+
+    /// <summary>
+    /// Whether a study ID matches the site's pattern. A patient's rows follow one another, so
+    /// the last ID's answer is kept: the pattern runs once per patient rather than per row.
+    /// </summary>
+    private bool MatchesStudyIdPattern(string studyId)
+    {
+        if (_context.StudyIdPattern is not { } pattern)
+        {
+            return false;
+        }
+
+        // Replaced whole (one reference), so a validator shared between threads never pairs an
+        // ID with another ID's answer.
+        var last = _lastStudyIdMatch;
+        if (last is not null && string.Equals(last.StudyId, studyId, StringComparison.Ordinal))
+        {
+            return last.Matches;
+        }
+
+        var matches = pattern.IsMatch(studyId);
+        _lastStudyIdMatch = new StudyIdMatch(studyId, matches);
+        return matches;
+    }
+
+    private sealed record StudyIdMatch(string StudyId, bool Matches);
+
+    /// <summary>
+    /// The dictionary field of each column of a CSV row's header (null for an unknown column),
+    /// looked up once per file rather than per cell; null for rows of other readers, whose
+    /// cells are looked up one by one (<see cref="FieldAt"/>).
+    /// </summary>
+    private FieldDefinition?[]? FieldsByPosition(RawRecord raw)
+    {
+        if (raw.Fields is not ColumnValueFields view)
+        {
+            return null;
+        }
+
+        // Replaced whole (one reference), so a validator shared between threads never pairs a
+        // header with another header's fields.
+        var last = _lastColumns;
+        if (last is null || !ReferenceEquals(last.Columns, view.Columns))
+        {
+            var fields = new FieldDefinition?[view.Columns.Count];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = _dictionary.TryGetField(view.Columns[i], out var field) ? field : null;
+            }
+
+            last = new ColumnFields(view.Columns, fields);
+            _lastColumns = last;
+        }
+
+        return last.Fields;
+    }
+
+    private FieldDefinition? FieldAt(FieldDefinition?[]? byPosition, int position, string column) =>
+        byPosition is not null ? byPosition[position]
+        : _dictionary.TryGetField(column, out var field) ? field
+        : null;
+
+    private sealed record ColumnFields(IReadOnlyList<string> Columns, FieldDefinition?[] Fields);
 
     private void CheckStudyId(int row, string? studyId, bool matchesPattern, List<ValidationProblem> problems)
     {
@@ -397,7 +503,7 @@ public sealed class RecordValidator
                 "The day of death lies after the day of the visit that reports it."));
         }
 
-        if (deceased && ProFields.Any(values.ContainsKey))
+        if (deceased && Array.Exists(ProFields, values.ContainsKey))
         {
             problems.Add(ValidationProblem.Warning(row, "vital_status", ProblemCodes.ConflictingValues,
                 "The patient is recorded as deceased but the row also carries patient-reported outcomes; check they were collected before death."));

@@ -13,6 +13,14 @@ namespace SpineMetsRegistry.Pipeline.Aggregates;
 /// <param name="SourceBatchKey">The batch whose ingest recomputed it.</param>
 public sealed record AggregateDocument(string Scope, string Name, string Json, int RecordCount, DateTimeOffset ComputedAt, string SourceBatchKey);
 
+/// <summary>
+/// Which version of an aggregate is stored, without its data: a reader that keeps what it
+/// computed from a scope's documents checks these instead of reading the documents again.
+/// </summary>
+/// <param name="Name">Aggregate name.</param>
+/// <param name="Version">Changes whenever the document is written (the table entity's ETag).</param>
+public sealed record AggregateVersion(string Name, string Version);
+
 /// <summary>Pre-computed aggregates, keyed by scope and name.</summary>
 public interface IAggregateStore
 {
@@ -24,6 +32,12 @@ public interface IAggregateStore
 
     /// <summary>Lists the aggregates of a scope.</summary>
     IAsyncEnumerable<AggregateDocument> ListAsync(string scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The names and versions of the aggregates of a scope, without their data (a few hundred
+    /// bytes a scope, where the documents can be megabytes).
+    /// </summary>
+    IAsyncEnumerable<AggregateVersion> ListVersionsAsync(string scope, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the aggregates of a scope that are not in <paramref name="keep"/> (stale names after a change).</summary>
     Task DeleteOthersAsync(string scope, IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default);

@@ -41,6 +41,16 @@ public sealed class TableAggregateStore(RegistryStorageClients clients) : IAggre
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<AggregateVersion> ListVersionsAsync(string scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Projected to the name: the service still returns each entity's ETag, which changes on every write.
+        await foreach (var entity in TableQueries.PartitionAsync(Table, TableKey.Of(scope), NameColumn, cancellationToken))
+        {
+            yield return new AggregateVersion(entity.RequireString("Name"), entity.ETag.ToString());
+        }
+    }
+
+    /// <inheritdoc />
     public async Task DeleteOthersAsync(string scope, IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keep);

@@ -47,6 +47,27 @@ public sealed class ValueCountsTests
         Assert.Equal(values.Average(), pooled.Moments.Mean!.Value, 20);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void MergeAllAndFromEntries_RandomPartition_EqualAllAtOnce(int seed)
+    {
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, random.Next(1, 500)).Select(_ => random.Next(0, 101) / (random.Next(2) == 0 ? 10m : 10.0m)).ToList();
+        var parts = values.GroupBy(_ => random.Next(1, 9)).Select(g => ValueCounts.Of(g)).ToList();
+        var direct = ValueCounts.Of(values);
+
+        var merged = ValueCounts.MergeAll(parts);
+        // Stored entries may repeat a value (counts add) and come in any order.
+        var rebuilt = ValueCounts.FromEntries(parts.SelectMany(p => p.Entries).OrderBy(_ => random.Next()));
+
+        Assert.Equal(direct.Entries, merged.Entries);
+        Assert.Equal(direct.Entries, rebuilt.Entries);
+        Assert.Equal(direct.Moments.N, merged.Moments.N);
+        Assert.Equal(direct.Moments.Sum, merged.Moments.Sum);
+        Assert.Equal(direct.Moments.SumOfSquares, rebuilt.Moments.SumOfSquares);
+        Assert.Equal(direct.Median, merged.Median);
+    }
+
     [Fact]
     public void Moments_Variance_ExactInDecimal()
     {

@@ -28,6 +28,23 @@ public sealed class TableAggregateStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListVersionsAsync_DocumentRewritten_ItsVersionChangesTheOthersDoNot()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableAggregateStore(context.Clients);
+        await store.WriteAsync([Doc("statistics:pooled", "statistics.000", "[1]"), Doc("statistics:pooled", "statistics.001", "[2]"), Doc("pooled", "other", "{}")]);
+        var before = await store.ListVersionsAsync("statistics:pooled").ToListAsync();
+
+        await store.WriteAsync([Doc("statistics:pooled", "statistics.001", "[3]")]);
+        var after = await store.ListVersionsAsync("statistics:pooled").ToListAsync();
+
+        Assert.Equal(["statistics.000", "statistics.001"], after.Select(v => v.Name));
+        Assert.Equal(before[0], after[0]);
+        Assert.NotEqual(before[1].Version, after[1].Version);
+        Assert.All(after, v => Assert.False(string.IsNullOrEmpty(v.Version)));
+    }
+
+    [Fact]
     public async Task WriteAsync_Repeated_ReplacesWithoutDuplicates()
     {
         var context = await StorageTestContext.CreateAsync(azurite);

@@ -10,10 +10,10 @@ using SpineMetsRegistry.Pipeline.Aggregates;
 namespace SpineMetsRegistry.Benchmarks.Api;
 
 /// <summary>
-/// Seeds what the statistics API reads, and only that: each site's committee statistics
-/// (sufficient statistics per filter cell) and the pooled merge, as the aggregate activity
-/// stores them. The records themselves are generated, validated and scored in memory, one
-/// patient at a time, and never written: the API never reads them.
+/// Seeds what the committee's API reads, and only that: each site's committee statistics
+/// (sufficient statistics per filter cell) and aggregate tables, and their pooled merges, as the
+/// aggregate activity stores them. The records themselves are generated, validated and scored in
+/// memory, a patient at a time, and never written: the API never reads them.
 /// </summary>
 internal static class StatisticsSeeder
 {
@@ -22,19 +22,61 @@ internal static class StatisticsSeeder
     {
         var measures = OutcomeMeasure.Defaults(policies.Settings.Instruments.Mcid ?? new());
         var pooled = SiteStatistics.Empty;
+        var tablesBySite = new Dictionary<string, IReadOnlyList<AggregateTable>>(StringComparer.Ordinal);
         for (var i = 0; i < sites.Count; i++)
         {
             var siteVisits = (visits / sites.Count) + (i < visits % sites.Count ? 1 : 0);
-            var statistics = SiteStatistics.Of(Facts(sites[i], siteVisits, i, policies, measures), measures);
+            var tables = new SiteTables();
+            var statistics = SiteStatistics.Of(Facts(sites[i], siteVisits, i, policies, measures, tables), measures);
             await WriteAsync(store, AggregateScopes.Site(sites[i]), statistics);
+            tablesBySite[sites[i]] = tables.Merged();
+            await WriteTablesAsync(store, AggregateScopes.Site(sites[i]), tablesBySite[sites[i]]);
             pooled = pooled.Merge(statistics);
         }
 
         await WriteAsync(store, AggregateScopes.Pooled, pooled);
+        await WriteTablesAsync(store, AggregateScopes.Pooled, AggregateMerger.Pool(tablesBySite));
         return pooled;
     }
 
-    private static IEnumerable<PatientFacts> Facts(string site, int visits, int seed, RegistryPolicies policies, IReadOnlyList<OutcomeMeasure> measures)
+    /// <summary>
+    /// A site's aggregate tables, computed a few thousand patients at a time and merged: the tables
+    /// are counts, so the merge of the parts' tables is the table of the whole site, without
+    /// holding a million records.
+    /// </summary>
+    private sealed class SiteTables
+    {
+        private const int PatientsPerPart = 5_000;
+        private readonly List<IReadOnlyList<AggregateTable>> parts = [];
+        private readonly List<AggregationRecord> current = [];
+        private int patients;
+
+        public void AddPatient(IEnumerable<AggregationRecord> records)
+        {
+            current.AddRange(records);
+            if (++patients % PatientsPerPart == 0)
+            {
+                Flush();
+            }
+        }
+
+        public List<AggregateTable> Merged()
+        {
+            Flush();
+            return parts.SelectMany(t => t).GroupBy(t => t.Name, StringComparer.Ordinal).Select(AggregateMerger.Merge).ToList();
+        }
+
+        private void Flush()
+        {
+            if (current.Count > 0)
+            {
+                parts.Add(SiteAggregator.Compute(current));
+                current.Clear();
+            }
+        }
+    }
+
+    private static IEnumerable<PatientFacts> Facts(string site, int visits, int seed, RegistryPolicies policies, IReadOnlyList<OutcomeMeasure> measures, SiteTables tables)
     {
         var context = new BatchValidationContext
         {
@@ -57,6 +99,7 @@ internal static class StatisticsSeeder
 
             if (patient.Count > 0 && !string.Equals(patient[0].StudyId, record.StudyId, StringComparison.Ordinal))
             {
+                tables.AddPatient(patient);
                 foreach (var facts in PatientFacts.FromRecords(patient, measures))
                 {
                     yield return facts;
@@ -77,6 +120,13 @@ internal static class StatisticsSeeder
                 record.Values.ToDictionary(v => v.Key, v => FieldValues.ToCanonical(v.Value), StringComparer.Ordinal),
                 policies.Scorer.Score(record).ToDictionary(s => s.Name, s => new ScoreValue(s.Value, s.Category), StringComparer.Ordinal)));
         }
+    }
+
+    private static async Task WriteTablesAsync(IAggregateStore store, string scope, IReadOnlyList<AggregateTable> tables)
+    {
+        var documents = tables.Select(t => new AggregateDocument(scope, t.Name, AggregateJson.Serialize(t), 0, DateTimeOffset.UtcNow, "benchmark-seed")).ToList();
+        await store.WriteAsync(documents);
+        await store.DeleteOthersAsync(scope, documents.Select(d => d.Name).ToList());
     }
 
     private static async Task WriteAsync(IAggregateStore store, string scope, SiteStatistics statistics)

@@ -114,12 +114,14 @@ internal sealed class InMemoryAuditLog : IAuditLog
 internal sealed class InMemoryAggregateStore : IAggregateStore
 {
     private readonly ConcurrentDictionary<(string, string), AggregateDocument> _documents = new();
+    private readonly ConcurrentDictionary<(string, string), long> _versions = new();
 
     public Task WriteAsync(IReadOnlyList<AggregateDocument> documents, CancellationToken cancellationToken = default)
     {
         foreach (var document in documents)
         {
             _documents[(document.Scope, document.Name)] = document;
+            _versions.AddOrUpdate((document.Scope, document.Name), 1, (_, version) => version + 1);
         }
 
         return Task.CompletedTask;
@@ -133,6 +135,16 @@ internal sealed class InMemoryAggregateStore : IAggregateStore
         foreach (var document in _documents.Values.Where(d => d.Scope == scope))
         {
             yield return document;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<AggregateVersion> ListVersionsAsync(string scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var document in _documents.Values.Where(d => d.Scope == scope))
+        {
+            yield return new AggregateVersion(document.Name, _versions[(scope, document.Name)].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         await Task.CompletedTask;

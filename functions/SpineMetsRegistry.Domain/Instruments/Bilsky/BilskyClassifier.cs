@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SpineMetsRegistry.Domain.Instruments.Bilsky;
 
 /// <summary>An ESCC grade with its low/high classification under the 1c policy in force.</summary>
@@ -26,16 +28,21 @@ public static class BilskyClassifier
         _ => throw new ArgumentOutOfRangeException(nameof(grade)),
     };
 
+    // The rule a classification records depends on the policy alone: built once per policy.
+    private static readonly ConcurrentDictionary<BilskyGrade1cPolicy, ProvenanceMap<string>> RulesByPolicy = new();
+
     /// <summary>Classifies a recorded grade.</summary>
     /// <param name="grade">The grade, <c>null</c> when not recorded.</param>
     /// <param name="policy">How 1c is classed.</param>
     public static ScoreResult<BilskyClassification> Classify(BilskyGrade? grade, BilskyGrade1cPolicy policy)
     {
-        var recorder = new ScoreRecorder(Instrument)
-            .Input("grade", BilskyCodes.Grade.ToCodeOrNull(grade))
-            .Rule("bilsky1cPolicy", BilskyCodes.Grade1cPolicy.ToCode(policy));
+        var recorder = new ScoreRecorder(Instrument, null, RulesByPolicy.GetOrAdd(policy, RulesOf))
+            .Input("grade", BilskyCodes.Grade.ToCodeOrNull(grade));
         return grade is { } g
             ? recorder.Computed(new BilskyClassification(g, SeverityOf(g, policy)))
             : recorder.Missing<BilskyClassification>();
     }
+
+    private static ProvenanceMap<string> RulesOf(BilskyGrade1cPolicy policy) =>
+        ScoreRecorder.RuleSet(("bilsky1cPolicy", BilskyCodes.Grade1cPolicy.ToCode(policy)));
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SpineMetsRegistry.Domain.Instruments.Disease;
 using SpineMetsRegistry.Domain.Instruments.Sins;
 
@@ -67,6 +69,9 @@ public static class NomsPathway
     public static InstrumentInfo Instrument { get; } = new(
         "NOMS", "2013", "Laufer I et al. Oncologist 2013;18(6):744-51. doi:10.1634/theoncologist.2012-0293");
 
+    // The rules a suggestion records depend on the map and the policy alone: built once per pair.
+    private static readonly ConditionalWeakTable<RadiosensitivityMap, ConcurrentDictionary<BilskyGrade1cPolicy, ProvenanceMap<string>>> RulesByMap = [];
+
     /// <summary>Suggests a pathway.</summary>
     /// <param name="input">The assessment.</param>
     /// <param name="radiosensitivity">The radiosensitivity map in force.</param>
@@ -76,11 +81,13 @@ public static class NomsPathway
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(radiosensitivity);
-        var recorder = new ScoreRecorder(Instrument)
+        var rules = RulesByMap.GetValue(radiosensitivity, _ => new())
+            .GetOrAdd(policy, (p, map) => ScoreRecorder.RuleSet(
+                ("radiosensitivityMap", map.Label),
+                ("bilsky1cPolicy", BilskyCodes.Grade1cPolicy.ToCode(p))), radiosensitivity);
+        var recorder = new ScoreRecorder(Instrument, null, rules)
             .Input("primary", DiseaseCodes.PrimaryTumour.ToCodeOrNull(input.Primary))
-            .Input("escc", BilskyCodes.Grade.ToCodeOrNull(input.Escc))
-            .Rule("radiosensitivityMap", radiosensitivity.Label)
-            .Rule("bilsky1cPolicy", BilskyCodes.Grade1cPolicy.ToCode(policy));
+            .Input("escc", BilskyCodes.Grade.ToCodeOrNull(input.Escc));
         if (input is not { Primary: { } primary, Escc: { } escc })
         {
             return recorder.Missing<NomsSuggestion>();

@@ -39,6 +39,9 @@ public sealed class RadiosensitivityMap
         Name = name;
         sensitive = [.. radiosensitive];
         Radiosensitive = [.. Enum.GetValues<PrimaryTumour>().Where(sensitive.Contains)];
+
+        // Recorded with every NOMS suggestion: built once, not per row.
+        Label = $"{Name}: radiosensitive = {string.Join(", ", Radiosensitive.Select(DiseaseCodes.PrimaryTumour.ToCode))}; all others radioresistant";
     }
 
     /// <summary>
@@ -60,5 +63,5 @@ public sealed class RadiosensitivityMap
         sensitive.Contains(primary) ? Bilsky.Radiosensitivity.Radiosensitive : Bilsky.Radiosensitivity.Radioresistant;
 
     /// <summary>Name and radiosensitive codes, the form recorded in score rules.</summary>
-    public string Label => $"{Name}: radiosensitive = {string.Join(", ", Radiosensitive.Select(DiseaseCodes.PrimaryTumour.ToCode))}; all others radioresistant";
+    public string Label { get; }
 }

@@ -37,6 +37,9 @@ public sealed class PrimaryTumourClassification<TCategory>
         Source = source;
         Entries = entries;
         byPrimary = entries.ToDictionary(e => e.Primary);
+
+        // Recorded with every score that uses the table: built once, not per row.
+        Label = $"{Name}@{Version}";
         if (byPrimary.Count != Enum.GetValues<PrimaryTumour>().Length)
         {
             throw new InvalidOperationException($"Primary tumour table '{name}' must map every primary tumour code exactly once.");
@@ -56,7 +59,7 @@ public sealed class PrimaryTumourClassification<TCategory>
     public IReadOnlyList<PrimaryTumourMapping<TCategory>> Entries { get; }
 
     /// <summary><c>name@version</c>, the form recorded in score rules.</summary>
-    public string Label => $"{Name}@{Version}";
+    public string Label { get; }
 
     /// <summary>The category of a primary tumour.</summary>
     /// <param name="primary">A registry primary tumour.</param>

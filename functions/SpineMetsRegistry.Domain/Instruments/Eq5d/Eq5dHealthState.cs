@@ -35,7 +35,7 @@ public sealed record Eq5dHealthState
     {
         var levelCount = Eq5dCodes.LevelCount(version);
         var versionCode = Eq5dCodes.Version.ToCode(version);
-        if (code is null || code.Length != 5 || code.Any(c => c is < '0' or > '9'))
+        if (code is null || code.Length != 5 || code.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return ParseResult.Failure<Eq5dHealthState>(
                 ParseError.MalformedCode,
@@ -63,14 +63,33 @@ public sealed record Eq5dHealthState
     public static ParseResult<Eq5dHealthState> FromLevels(Eq5dVersion version, IReadOnlyList<int> levels)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        if (levels.Count != 5 || levels.Any(l => l is < 0 or > 9))
+        if (levels.Count != 5 || !AllDigits(levels))
         {
             return ParseResult.Failure<Eq5dHealthState>(
                 ParseError.MalformedCode,
                 string.Create(CultureInfo.InvariantCulture, $"EQ-5D state: expected five levels, got [{string.Join(",", levels)}]."));
         }
 
-        return Parse(version, string.Concat(levels.Select(l => (char)('0' + l))));
+        return Parse(version, string.Create(5, levels, static (code, digits) =>
+        {
+            for (var i = 0; i < code.Length; i++)
+            {
+                code[i] = (char)('0' + digits[i]);
+            }
+        }));
+    }
+
+    private static bool AllDigits(IReadOnlyList<int> levels)
+    {
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (levels[i] is < 0 or > 9)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Every state of a version: 243 for 3L, 3,125 for 5L, in code order.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpineMetsRegistry.Domain.Instruments.Eq5d;
 
 /// <summary>
@@ -15,6 +17,9 @@ public static class Eq5dIndexCalculator
     /// <summary>The EQ-5D-5L instrument.</summary>
     public static InstrumentInfo FiveLevel { get; } = new(
         "EQ-5D-5L", "5L", "Herdman M et al. Development and preliminary testing of the new five-level version of EQ-5D (EQ-5D-5L). Qual Life Res 2011;20(10):1727-36");
+
+    // The rules an index records are the same for every row under one value set: built once.
+    private static readonly ConditionalWeakTable<Eq5dValueSet, ProvenanceMap<string>> RulesByValueSet = [];
 
     /// <summary>The instrument of a version.</summary>
     /// <param name="version">The EQ-5D version.</param>
@@ -52,23 +57,44 @@ public static class Eq5dIndexCalculator
             recorder.Input(Eq5dCodes.Dimension.ToCode((Eq5dDimension)i), levels[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (levels.Any(l => l is null))
+        if (HasMissing(levels))
         {
             return recorder.NotComputable<Eq5dIndexScore>(ScoreFailure.MissingInputs(
                 InstrumentFor(response.Version).Name + " index", recorder.MissingInputs()));
         }
 
-        var state = Eq5dHealthState.FromLevels(response.Version, levels.Select(l => l!.Value).ToArray());
+        var answered = new int[levels.Count];
+        for (var i = 0; i < answered.Length; i++)
+        {
+            answered[i] = levels[i]!.Value;
+        }
+
+        var state = Eq5dHealthState.FromLevels(response.Version, answered);
         return state.TryGetValue(out var parsed)
             ? Score(recorder, valueSet, parsed)
             : recorder.NotComputable<Eq5dIndexScore>(ScoreFailure.InvalidInput("state", state.Error!.Message));
     }
 
+    private static bool HasMissing(IReadOnlyList<int?> levels)
+    {
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (levels[i] is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static ScoreRecorder Recorder(Eq5dValueSet valueSet, Eq5dVersion version) =>
-        new ScoreRecorder(InstrumentFor(version), valueSet.Label)
-            .Rule("valueSet", valueSet.Name)
-            .Rule("valueSetSource", $"{valueSet.Citation} doi:{valueSet.Doi}")
-            .Rule("rounding", "3 decimals, half away from zero, after summing");
+        new(InstrumentFor(version), valueSet.Label, RulesByValueSet.GetValue(valueSet, RulesOf));
+
+    private static ProvenanceMap<string> RulesOf(Eq5dValueSet valueSet) => ScoreRecorder.RuleSet(
+        ("valueSet", valueSet.Name),
+        ("valueSetSource", $"{valueSet.Citation} doi:{valueSet.Doi}"),
+        ("rounding", "3 decimals, half away from zero, after summing"));
 
     private static ScoreResult<Eq5dIndexScore> Score(ScoreRecorder recorder, Eq5dValueSet valueSet, Eq5dHealthState state)
     {

@@ -20,7 +20,13 @@ public sealed record Eq5dValueSetTerm(string Name, Eq5dTermKind Kind, IReadOnlyL
 {
     internal decimal DecrementFor(Eq5dHealthState state)
     {
-        var count = state.Levels.Count(Levels.Contains);
+        // Counted from the state's code directly: this runs for every scored row.
+        var count = 0;
+        foreach (var digit in state.Code)
+        {
+            count += Levels.Contains(digit - '0') ? 1 : 0;
+        }
+
         return Kind switch
         {
             Eq5dTermKind.AnyDimensionAtLevels => count > 0 ? Decrement : 0m,
@@ -54,6 +60,9 @@ public sealed class Eq5dValueSet
         Doi = doi;
         this.decrements = decrements;
         Terms = terms;
+
+        // Recorded with every scored index: built once, not per row.
+        Label = $"{Name}/{Eq5dCodes.Version.ToCode(Version)}";
     }
 
     /// <summary>Decimal places of a reported index.</summary>
@@ -75,7 +84,7 @@ public sealed class Eq5dValueSet
     public IReadOnlyList<Eq5dValueSetTerm> Terms { get; }
 
     /// <summary><c>Name/Version</c>, e.g. <c>USA/5L</c>: the definition version recorded with every index.</summary>
-    public string Label => $"{Name}/{Eq5dCodes.Version.ToCode(Version)}";
+    public string Label { get; }
 
     /// <summary>The decrement of a dimension at a level (0 at level 1).</summary>
     /// <param name="dimension">The dimension.</param>
@@ -86,7 +95,22 @@ public sealed class Eq5dValueSet
     /// <param name="state">A state of the same version.</param>
     internal decimal Index(Eq5dHealthState state)
     {
-        var sum = Eq5dCodes.Dimensions.Sum(d => Decrement(d, state.LevelOf(d))) + Terms.Sum(t => t.DecrementFor(state));
+        // Summed in the same order as ever (dimensions, then terms), in plain loops: this runs
+        // for every scored row.
+        var dimensions = 0m;
+        var all = Eq5dCodes.Dimensions;
+        for (var i = 0; i < all.Count; i++)
+        {
+            dimensions += Decrement(all[i], state.LevelOf(all[i]));
+        }
+
+        var terms = 0m;
+        for (var i = 0; i < Terms.Count; i++)
+        {
+            terms += Terms[i].DecrementFor(state);
+        }
+
+        var sum = dimensions + terms;
         return DecimalRounding.HalfAwayFromZero(1m - sum, IndexDecimals);
     }
 }

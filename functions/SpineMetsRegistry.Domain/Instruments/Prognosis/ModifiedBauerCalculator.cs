@@ -44,7 +44,7 @@ public static class ModifiedBauerCalculator
     public static ScoreResult<ModifiedBauerScore> Score(ModifiedBauerInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var recorder = Record(new ScoreRecorder(Instrument), input);
+        var recorder = Record(new ScoreRecorder(Instrument, null, Rules), input);
         return input is { Primary: { } primary, Visceral: { } visceral, Bone: { } bone }
             ? recorder.Computed(Compute(primary, visceral, bone))
             : recorder.Missing<ModifiedBauerScore>();
@@ -54,8 +54,13 @@ public static class ModifiedBauerCalculator
         .Input("primary", DiseaseCodes.PrimaryTumour.ToCodeOrNull(input.Primary))
         .Input("visceral", DiseaseCodes.VisceralMetastases.ToCodeOrNull(input.Visceral))
         .Input("spinalMetastases", input.Bone?.Spinal.ToString(CultureInfo.InvariantCulture))
-        .Input("extraspinalBoneMetastases", input.Bone?.Extraspinal.ToString(CultureInfo.InvariantCulture))
-        .Rule("solitary", "exactly one bone metastasis in total (spinal + extraspinal)");
+        .Input("extraspinalBoneMetastases", input.Bone?.Extraspinal.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The rule every modified Bauer score records (NESMS records it first too).</summary>
+    internal static (string Name, string Value) SolitaryRule => ("solitary", "exactly one bone metastasis in total (spinal + extraspinal)");
+
+    // The same for every row: built once.
+    private static ProvenanceMap<string> Rules { get; } = ScoreRecorder.RuleSet(SolitaryRule);
 
     internal static ModifiedBauerScore Compute(PrimaryTumour primary, VisceralMetastases visceral, BoneMetastasisBurden bone)
     {

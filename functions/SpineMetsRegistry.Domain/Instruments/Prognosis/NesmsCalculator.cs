@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using SpineMetsRegistry.Domain.Instruments.Disease;
 
@@ -66,6 +67,9 @@ public static class NesmsCalculator
     /// <summary>Codes of the modified Bauer rule: <c>one_point|two_points</c>.</summary>
     public static CodeTable<NesmsModifiedBauerRule> ModifiedBauerRuleCodes { get; } = new("NESMS modified Bauer rule");
 
+    // The rules a score records depend on the modified Bauer rule alone: built once per rule.
+    private static readonly ConcurrentDictionary<NesmsModifiedBauerRule, ProvenanceMap<string>> RulesByBauerRule = new();
+
     /// <summary>Scores NESMS.</summary>
     /// <param name="input">The recorded items.</param>
     /// <param name="bauerRule">Points for a modified Bauer of 3 or more (default 1).</param>
@@ -73,12 +77,14 @@ public static class NesmsCalculator
     public static ScoreResult<NesmsScore> Score(NesmsInput input, NesmsModifiedBauerRule bauerRule = NesmsModifiedBauerRule.OnePoint)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var recorder = ModifiedBauerCalculator.Record(new ScoreRecorder(Instrument), new ModifiedBauerInput(input.Primary, input.Visceral, input.Bone))
+        var rules = RulesByBauerRule.GetOrAdd(bauerRule, rule => ScoreRecorder.RuleSet(
+            ModifiedBauerCalculator.SolitaryRule,
+            ("modifiedBauerRule", ModifiedBauerRuleCodes.ToCode(rule)),
+            ("albuminThreshold", "35 g/L (= 3.5 g/dL; 1 g/dL = 10 g/L)"),
+            ("independentAmbulation", "ambulation code 'independent' only")));
+        var recorder = ModifiedBauerCalculator.Record(new ScoreRecorder(Instrument, null, rules), new ModifiedBauerInput(input.Primary, input.Visceral, input.Bone))
             .Input("ambulation", DiseaseCodes.AmbulatoryStatus.ToCodeOrNull(input.Ambulation))
-            .Input("albuminGramsPerLitre", input.Albumin?.ToString())
-            .Rule("modifiedBauerRule", ModifiedBauerRuleCodes.ToCode(bauerRule))
-            .Rule("albuminThreshold", "35 g/L (= 3.5 g/dL; 1 g/dL = 10 g/L)")
-            .Rule("independentAmbulation", "ambulation code 'independent' only");
+            .Input("albuminGramsPerLitre", input.Albumin?.ToString());
         if (input is not { Primary: { } primary, Visceral: { } visceral, Bone: { } bone, Ambulation: { } ambulation, Albumin: { } albumin })
         {
             return recorder.Missing<NesmsScore>();

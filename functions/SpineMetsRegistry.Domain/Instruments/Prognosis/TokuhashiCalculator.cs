@@ -61,6 +61,9 @@ public static class TokuhashiCalculator
     public static InstrumentInfo Instrument { get; } = new(
         "Tokuhashi", "revised-2005", "Tokuhashi Y et al. Spine 2005;30(19):2186-91");
 
+    // The rule every score records (a converted ECOG adds one, to a copy): built once.
+    private static ProvenanceMap<string> Rules { get; } = ScoreRecorder.RuleSet(("primarySiteTable", TokuhashiTables.PrimarySite.Label));
+
     /// <summary>Scores the revised Tokuhashi.</summary>
     /// <param name="input">The recorded items.</param>
     /// <param name="kpsEcogMap">Map used when only ECOG is recorded.</param>
@@ -69,8 +72,7 @@ public static class TokuhashiCalculator
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(kpsEcogMap);
-        var recorder = new ScoreRecorder(Instrument, TokuhashiTables.PrimarySite.Label)
-            .Rule("primarySiteTable", TokuhashiTables.PrimarySite.Label);
+        var recorder = new ScoreRecorder(Instrument, TokuhashiTables.PrimarySite.Label, Rules);
         var kps = input.Kps;
         if (kps is null && input.Ecog is { } ecog)
         {

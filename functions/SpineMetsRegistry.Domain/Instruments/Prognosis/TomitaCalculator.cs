@@ -31,19 +31,22 @@ public static class TomitaCalculator
     /// <summary>The instrument.</summary>
     public static InstrumentInfo Instrument { get; } = new("Tomita", "2001", "Tomita K et al. Spine 2001;26(3):298-306");
 
+    // The same for every row: built once.
+    private static ProvenanceMap<string> Rules { get; } = ScoreRecorder.RuleSet(
+        ("primaryGrowthTable", TomitaTables.PrimaryGrowth.Label),
+        ("solitary", "exactly one bone metastasis in total (spinal + extraspinal)"));
+
     /// <summary>Scores Tomita.</summary>
     /// <param name="input">The recorded items.</param>
     /// <returns>The score, or "not computable" naming missing items.</returns>
     public static ScoreResult<TomitaScore> Score(TomitaInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var recorder = new ScoreRecorder(Instrument, TomitaTables.PrimaryGrowth.Label)
+        var recorder = new ScoreRecorder(Instrument, TomitaTables.PrimaryGrowth.Label, Rules)
             .Input("primary", DiseaseCodes.PrimaryTumour.ToCodeOrNull(input.Primary))
             .Input("visceral", DiseaseCodes.VisceralMetastases.ToCodeOrNull(input.Visceral))
             .Input("spinalMetastases", input.Bone?.Spinal.ToString(CultureInfo.InvariantCulture))
-            .Input("extraspinalBoneMetastases", input.Bone?.Extraspinal.ToString(CultureInfo.InvariantCulture))
-            .Rule("primaryGrowthTable", TomitaTables.PrimaryGrowth.Label)
-            .Rule("solitary", "exactly one bone metastasis in total (spinal + extraspinal)");
+            .Input("extraspinalBoneMetastases", input.Bone?.Extraspinal.ToString(CultureInfo.InvariantCulture));
         if (input is not { Primary: { } primary, Visceral: { } visceral, Bone: { } bone })
         {
             return recorder.Missing<TomitaScore>();

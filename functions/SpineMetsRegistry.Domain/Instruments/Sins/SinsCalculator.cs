@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SpineMetsRegistry.Domain.Instruments.Sins;
 
 /// <summary>
@@ -24,6 +26,10 @@ public static class SinsCalculator
         new ScoreBand<SinsCategory>(7, 12, SinsCategory.PotentiallyUnstable),
         new ScoreBand<SinsCategory>(13, 18, SinsCategory.Unstable));
 
+    // The location rule's text depends on the level alone (the location is derived from it):
+    // built once per level rather than per scored row.
+    private static readonly ConcurrentDictionary<string, string> LocationRules = new(StringComparer.Ordinal);
+
     /// <summary>Scores SINS.</summary>
     /// <param name="input">The recorded components.</param>
     /// <returns>The score, or "not computable" naming each missing component.</returns>
@@ -44,10 +50,11 @@ public static class SinsCalculator
         }
 
         var location = SinsLocationMap.LocationOf(level);
-        recorder.Rule("location", $"{SinsCodes.Location.ToCode(location)} (derived from level {level.Code})");
-        var points = new[] { Points(location), Points(pain), Points(lesion), Points(alignment), Points(collapse), Points(posterolateral) };
-        var total = points.Sum();
-        return recorder.Computed(new SinsScore(location, points[0], points[1], points[2], points[3], points[4], points[5], total, Bands.BandOf(total)));
+        recorder.Rule("location", LocationRules.GetOrAdd(level.Code, (_, derived) => $"{SinsCodes.Location.ToCode(derived.Location)} (derived from level {derived.Level.Code})", (Location: location, Level: level)));
+        var (locationPoints, painPoints, lesionPoints, alignmentPoints, collapsePoints, posterolateralPoints) =
+            (Points(location), Points(pain), Points(lesion), Points(alignment), Points(collapse), Points(posterolateral));
+        var total = locationPoints + painPoints + lesionPoints + alignmentPoints + collapsePoints + posterolateralPoints;
+        return recorder.Computed(new SinsScore(location, locationPoints, painPoints, lesionPoints, alignmentPoints, collapsePoints, posterolateralPoints, total, Bands.BandOf(total)));
     }
 
     /// <summary>Location points: junctional 3, mobile 2, semirigid 1, rigid 0.</summary>

@@ -37,15 +37,6 @@ public static class SosgoqScorer
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(responses);
-        var provenance = Provenances.GetValue(definition, Provenance.Of);
-        var recorder = new ScoreRecorder(provenance.Instrument, definition.DefinitionVersion, definition.Items.Count)
-            .Rule("definition", provenance.Definition)
-            .Rule("itemScoring", provenance.ItemScoring)
-            .Rule("scaleScoring", provenance.ScaleScoring);
-        foreach (var item in definition.Items)
-        {
-            recorder.Input(item.Code, responses.TryGetValue(item.Code, out var level) ? level?.ToString(CultureInfo.InvariantCulture) : null);
-        }
 
         // The lists of bad codes are made only when there is one (scoring runs on every row).
         List<string>? unknown = null;
@@ -57,21 +48,46 @@ public static class SosgoqScorer
             }
         }
 
-        if (unknown is not null)
+        var levels = new int?[definition.Items.Count];
+        for (var i = 0; i < levels.Length; i++)
         {
-            unknown.Sort(StringComparer.Ordinal);
-            return recorder.NotComputable<SosgoqScores>(new ScoreFailure(
-                ScoreFailure.InvalidInputCode,
-                $"Unknown SOSGOQ item code(s) for definition {definition.DefinitionVersion}: {string.Join(", ", unknown)}.",
-                unknown));
+            levels[i] = responses.TryGetValue(definition.Items[i].Code, out var level) ? level : null;
         }
 
-        List<string>? outOfRange = null;
-        foreach (var (code, response) in responses)
+        if (unknown is null)
         {
-            if (response is { } l && (l < definition.LowestLevel || l > definition.HighestLevel))
+            return Score(definition, levels);
+        }
+
+        unknown.Sort(StringComparer.Ordinal);
+        return RecorderFor(definition, levels).NotComputable<SosgoqScores>(new ScoreFailure(
+            ScoreFailure.InvalidInputCode,
+            $"Unknown SOSGOQ item code(s) for definition {definition.DefinitionVersion}: {string.Join(", ", unknown)}.",
+            unknown));
+    }
+
+    /// <summary>
+    /// Scores the levels of a definition's items given in its item order (<c>null</c> is
+    /// unanswered): the same result as the dictionary overload without a dictionary per row.
+    /// </summary>
+    /// <param name="definition">The scoring definition.</param>
+    /// <param name="levels">One level per item of <paramref name="definition"/>, in its item order.</param>
+    internal static ScoreResult<SosgoqScores> Score(SosgoqDefinition definition, int?[] levels)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(levels);
+        if (levels.Length != definition.Items.Count)
+        {
+            throw new ArgumentException("One level per item of the definition is expected.", nameof(levels));
+        }
+
+        var recorder = RecorderFor(definition, levels);
+        List<string>? outOfRange = null;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (levels[i] is { } l && (l < definition.LowestLevel || l > definition.HighestLevel))
             {
-                (outOfRange ??= []).Add(code);
+                (outOfRange ??= []).Add(definition.Items[i].Code);
             }
         }
 
@@ -84,25 +100,44 @@ public static class SosgoqScorer
                 outOfRange));
         }
 
-        var itemScores = new Dictionary<string, decimal>(definition.Items.Count, StringComparer.Ordinal);
-        foreach (var item in definition.Items)
+        var itemScores = new decimal?[levels.Length];
+        var anyAnswered = false;
+        for (var i = 0; i < levels.Length; i++)
         {
-            if (responses.TryGetValue(item.Code, out var level) && level is { } answered)
+            if (levels[i] is { } answered)
             {
-                itemScores.Add(item.Code, definition.ItemScore(item, answered));
+                itemScores[i] = definition.ItemScore(definition.Items[i], answered);
+                anyAnswered = true;
             }
         }
 
-        if (itemScores.Count == 0)
+        if (!anyAnswered)
         {
             return recorder.Missing<SosgoqScores>();
         }
 
-        var scales = definition.Scales
-            .Select(scale => ScoreScale(definition, scale.Code, scale.Name, scale.Kind, scale.ItemCodes, scale.MinimumAnswered, itemScores))
-            .ToList();
-        var total = ScoreScale(definition, TotalCode, "Total", SosgoqScaleKind.Total, provenance.ItemCodes, definition.TotalMinimumAnswered, itemScores);
+        var provenance = Provenances.GetValue(definition, Provenance.Of);
+        var scales = new List<SosgoqScaleScore>(definition.Scales.Count);
+        for (var s = 0; s < definition.Scales.Count; s++)
+        {
+            var scale = definition.Scales[s];
+            scales.Add(ScoreScale(definition, scale.Code, scale.Name, scale.Kind, scale.ItemCodes, provenance.ScaleItemIndexes[s], scale.MinimumAnswered, itemScores));
+        }
+
+        var total = ScoreScale(definition, TotalCode, "Total", SosgoqScaleKind.Total, provenance.ItemCodes, provenance.AllItemIndexes, definition.TotalMinimumAnswered, itemScores);
         return recorder.Computed(new SosgoqScores(scales, total));
+    }
+
+    private static ScoreRecorder RecorderFor(SosgoqDefinition definition, int?[] levels)
+    {
+        var provenance = Provenances.GetValue(definition, Provenance.Of);
+        var recorder = new ScoreRecorder(provenance.Instrument, definition.DefinitionVersion, provenance.Rules, definition.Items.Count);
+        for (var i = 0; i < levels.Length; i++)
+        {
+            recorder.Input(definition.Items[i].Code, levels[i]?.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return recorder;
     }
 
     private static SosgoqScaleScore ScoreScale(
@@ -111,22 +146,24 @@ public static class SosgoqScorer
         string name,
         SosgoqScaleKind kind,
         IReadOnlyList<string> itemCodes,
+        int[] itemIndexes,
         int minimumAnswered,
-        Dictionary<string, decimal> itemScores)
+        decimal?[] itemScores)
     {
         var answered = 0;
         var sum = 0m;
         List<string>? missing = null;
-        foreach (var itemCode in itemCodes)
+        for (var i = 0; i < itemCodes.Count; i++)
         {
-            if (itemScores.TryGetValue(itemCode, out var itemScore))
+            if (itemIndexes[i] >= 0 && itemScores[itemIndexes[i]] is { } itemScore)
             {
                 answered++;
                 sum += itemScore;
             }
             else
             {
-                (missing ??= []).Add(itemCode);
+                // Sized for the items left, so a mostly unanswered scale does not grow it step by step.
+                (missing ??= new List<string>(itemCodes.Count - i)).Add(itemCodes[i]);
             }
         }
 
@@ -144,13 +181,27 @@ public static class SosgoqScorer
             code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered, minimumAnswered, itemCodes.Count, missingItems, null);
     }
 
-    private sealed record Provenance(InstrumentInfo Instrument, string Definition, string ItemScoring, string ScaleScoring, IReadOnlyList<string> ItemCodes)
+    /// <summary>
+    /// What every score under one definition shares: the instrument, its rules, and where each
+    /// scale's items sit in the definition's item order (-1 for a code the items lack, which
+    /// then counts as unanswered, as a missing dictionary key did).
+    /// </summary>
+    private sealed record Provenance(InstrumentInfo Instrument, ProvenanceMap<string> Rules, IReadOnlyList<string> ItemCodes, int[] AllItemIndexes, int[][] ScaleItemIndexes)
     {
-        public static Provenance Of(SosgoqDefinition definition) => new(
-            InstrumentFor(definition),
-            $"{definition.DefinitionVersion} ({definition.Status})",
-            $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed",
-            $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero",
-            [.. definition.Items.Select(i => i.Code)]);
+        public static Provenance Of(SosgoqDefinition definition)
+        {
+            var itemCodes = definition.Items.Select(i => i.Code).ToArray();
+            int[] IndexesOf(IReadOnlyList<string> codes) =>
+                [.. codes.Select(code => Array.IndexOf(itemCodes, code))];
+            return new(
+                InstrumentFor(definition),
+                ScoreRecorder.RuleSet(
+                    ("definition", $"{definition.DefinitionVersion} ({definition.Status})"),
+                    ("itemScoring", $"{SosgoqDefinitionReader.LinearItemScoring}, level {definition.BestLevel} = 100 unless reversed"),
+                    ("scaleScoring", $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero")),
+                itemCodes,
+                IndexesOf(itemCodes),
+                [.. definition.Scales.Select(scale => IndexesOf(scale.ItemCodes))]);
+        }
     }
 }

@@ -13,12 +13,19 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// Update the follow-up schedule of the batch's patients: an enrollment plans its visits
 /// from the protocol and the site's own index date; a follow-up completes its time point; a
 /// death stops the visits whose window had not opened. Visits the site must hear about now
-/// are marked for the sweeps of today and tomorrow (<see cref="PatientScheduleWriter"/>).
+/// are marked for the sweeps of today and tomorrow (<see cref="PatientScheduleWriter"/>), a group
+/// of <see cref="PatientsPerGroup"/> patients at a time.
 /// Reads the staged chunks again, so only references cross the workflow. Idempotent: the
 /// result is a function of the stored schedule and the batch.
 /// </summary>
 public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore schedule, IBatchLedger ledger, RegistryPolicies policies)
 {
+    /// <summary>
+    /// Patients written together: their date-index rows share day partitions, so a group's rows
+    /// go in transactions instead of a request per patient and day (see <see cref="PatientScheduleWriter"/>).
+    /// </summary>
+    public const int PatientsPerGroup = 200;
+
     private readonly PatientScheduleWriter _writer = new(schedule);
 
     /// <summary>Runs the activity.</summary>
@@ -34,10 +41,11 @@ public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore sched
         var updates = await CollectAsync(step, cancellationToken);
         var written = 0;
         var arrivalDay = DateOnly.FromDateTime(step.At.UtcDateTime);
-        foreach (var (studyId, patient) in updates)
+        foreach (var group in updates.Chunk(PatientsPerGroup))
         {
-            var next = await _writer.ApplyAsync(step.Site, studyId, policies.Protocol, patient.ToUpdate, arrivalDay, cancellationToken);
-            written += next.Count;
+            var changes = group.Select(p => new PatientScheduleChange(p.Key, p.Value.ToUpdate)).ToList();
+            var next = await _writer.ApplyAllAsync(step.Site, changes, policies.Protocol, arrivalDay, cancellationToken);
+            written += next.Sum(visits => visits.Count);
         }
 
         await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Scheduled, step.At,

@@ -3,17 +3,28 @@ using SpineMetsRegistry.Domain.FollowUp;
 namespace SpineMetsRegistry.Pipeline.Schedule;
 
 /// <summary>
-/// Writes one patient's schedule after new data: plans or updates the visits from the
-/// protocol, removes visits no longer expected, and marks for review, on the day the data
-/// arrived and the next, every visit the site must hear about. Without that mark a visit
-/// that was already due, overdue or missed when its patient was first uploaded (a batch of
-/// old enrollments, a late visit) would have all its calendar transitions in the past, where
-/// no future sweep reads. Two days, because the sweep of the arrival day may already have
-/// run. Idempotent: a retry writes the same rows.
+/// Writes patients' schedules after new data: plans or updates the visits from the protocol,
+/// removes visits no longer expected, and marks for review, on the day the data arrived and the
+/// next, every visit the site must hear about. Without that mark a visit that was already due,
+/// overdue or missed when its patient was first uploaded (a batch of old enrollments, a late
+/// visit) would have all its calendar transitions in the past, where no future sweep reads. Two
+/// days, because the sweep of the arrival day may already have run.
+/// <para>
+/// A group of patients is written together: the schedule's date index has one partition per
+/// day, so one patient's rows are a request per day while a group's rows share days and go in
+/// transactions of up to 100 (the ingest profile found the step at 88 % of a batch's time when it
+/// wrote patient after patient). Idempotent, and a retry after a crash at any point converges:
+/// the review marks, which depend on the visits' state before the change, are written before the
+/// visits change, so a retry that finds the visits unchanged computes and writes the same marks,
+/// and one that finds them changed finds the marks already written.
+/// </para>
 /// </summary>
 public sealed class PatientScheduleWriter(IScheduleStore schedule)
 {
-    /// <summary>Applies an update; returns the patient's expected visits after it.</summary>
+    /// <summary>How many patients' current schedules are read at once.</summary>
+    private const int ReadParallelism = 8;
+
+    /// <summary>Applies an update to one patient; returns the patient's expected visits after it.</summary>
     /// <param name="site">The site.</param>
     /// <param name="studyId">The study ID.</param>
     /// <param name="protocol">The current follow-up protocol.</param>
@@ -26,20 +37,47 @@ public sealed class PatientScheduleWriter(IScheduleStore schedule)
         FollowUpProtocol protocol,
         Func<IReadOnlyList<ScheduledVisit>, PatientScheduleUpdate> describe,
         DateOnly arrivalDay,
+        CancellationToken cancellationToken = default) =>
+        (await ApplyAllAsync(site, [new PatientScheduleChange(studyId, describe)], protocol, arrivalDay, cancellationToken))[0];
+
+    /// <summary>Applies updates to a group of patients of one site; returns each patient's expected visits after it, in order.</summary>
+    /// <param name="site">The site.</param>
+    /// <param name="patients">The patients (each study ID once) and their updates.</param>
+    /// <param name="protocol">The current follow-up protocol.</param>
+    /// <param name="arrivalDay">The (UTC) day the data arrived.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<IReadOnlyList<IReadOnlyList<ScheduledVisit>>> ApplyAllAsync(
+        string site,
+        IReadOnlyList<PatientScheduleChange> patients,
+        FollowUpProtocol protocol,
+        DateOnly arrivalDay,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(describe);
-        var current = await schedule.GetPatientAsync(site, studyId, cancellationToken);
-        var next = FollowUpScheduler.Update(site, studyId, protocol, current, describe(current));
-        await schedule.UpsertAsync(next, cancellationToken);
-        var dropped = current.Where(c => !next.Any(n => n.TimePoint == c.TimePoint)).Select(c => c.TimePoint).ToList();
-        if (dropped.Count > 0)
+        ArgumentNullException.ThrowIfNull(patients);
+        var current = new IReadOnlyList<ScheduledVisit>[patients.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, patients.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (i, token) => current[i] = await schedule.GetPatientAsync(site, patients[i].StudyId, token));
+
+        var next = new IReadOnlyList<ScheduledVisit>[patients.Count];
+        for (var i = 0; i < patients.Count; i++)
         {
-            // A time point the protocol no longer has, never completed: no longer expected.
-            await schedule.DeleteVisitsAsync(site, studyId, dropped, cancellationToken);
+            next[i] = FollowUpScheduler.Update(site, patients[i].StudyId, protocol, current[i], patients[i].Describe(current[i]));
         }
 
-        await MarkAsync(schedule, current, next, arrivalDay, cancellationToken);
+        await MarkAsync(schedule, current.SelectMany(c => c).ToList(), next.SelectMany(n => n).ToList(), arrivalDay, cancellationToken);
+        await schedule.UpsertAsync(next.SelectMany(n => n).ToList(), cancellationToken);
+        for (var i = 0; i < patients.Count; i++)
+        {
+            var dropped = current[i].Where(c => !next[i].Any(n => n.TimePoint == c.TimePoint)).Select(c => c.TimePoint).ToList();
+            if (dropped.Count > 0)
+            {
+                // A time point the protocol no longer has, never completed: no longer expected.
+                await schedule.DeleteVisitsAsync(site, patients[i].StudyId, dropped, cancellationToken);
+            }
+        }
+
         return next;
     }
 
@@ -57,12 +95,17 @@ public sealed class PatientScheduleWriter(IScheduleStore schedule)
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var next = day.AddDays(1);
-        var previous = before.ToDictionary(v => v.TimePoint, StringComparer.Ordinal);
+        var previous = before.ToDictionary(v => (v.StudyId, v.TimePoint));
         var marked = after.Where(v =>
                 VisitReminder.IsAnnounceable(v, day)
                 || VisitReminder.IsAnnounceable(v, next)
-                || (previous.TryGetValue(v.TimePoint, out var old) && old.StateOn(day) != v.StateOn(day)))
+                || (previous.TryGetValue((v.StudyId, v.TimePoint), out var old) && old.StateOn(day) != v.StateOn(day)))
             .ToList();
         return marked.Count == 0 ? Task.CompletedTask : schedule.MarkForReviewAsync(marked, [day, next], cancellationToken);
     }
 }
+
+/// <summary>One patient's schedule change: the study ID and how to build the update from the patient's current visits.</summary>
+/// <param name="StudyId">The study ID.</param>
+/// <param name="Describe">Builds the update from the patient's current visits (dates become days from the index date).</param>
+public sealed record PatientScheduleChange(string StudyId, Func<IReadOnlyList<ScheduledVisit>, PatientScheduleUpdate> Describe);

@@ -39,8 +39,10 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
 
     /// <inheritdoc />
     /// <remarks>
-    /// Reads each visit's stored version, deletes the index rows only the stored version had,
-    /// writes the new index rows, then the schedule rows.
+    /// Reads the stored versions of the visits (one range query per patient, not a read per
+    /// visit), deletes the index rows only a stored version had, writes the new index rows, then
+    /// the schedule rows. The rows of many patients go together: index rows sharing a day
+    /// partition share a transaction.
     /// </remarks>
     public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default)
     {
@@ -53,20 +55,24 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
 
         var stale = new ConcurrentBag<(string, string)>();
         await Parallel.ForEachAsync(
-            visits,
+            visits.GroupBy(v => (v.Site, v.StudyId)),
             new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
-            async (visit, token) =>
+            async (patient, token) =>
             {
-                var stored = await TableQueries.GetAsync(Visits, ScheduleRows.PartitionOf(visit.Site), ScheduleRows.RowOf(visit.StudyId, visit.TimePoint), token);
-                if (stored is null)
+                var incoming = patient.ToDictionary(v => v.TimePoint, StringComparer.Ordinal);
+                await foreach (var entity in TableQueries.RangeAsync(Visits, ScheduleRows.PartitionOf(patient.Key.Site), TableKey.PrefixRange(patient.Key.StudyId), select: null, token))
                 {
-                    return;
-                }
+                    var stored = ScheduleRows.FromEntity(entity);
+                    if (!incoming.TryGetValue(stored.TimePoint, out var visit))
+                    {
+                        continue; // not rewritten here
+                    }
 
-                var current = ScheduleRows.IndexKeys(visit).ToHashSet();
-                foreach (var key in ScheduleRows.IndexKeys(ScheduleRows.FromEntity(stored)).Where(k => !current.Contains(k)))
-                {
-                    stale.Add(key);
+                    var current = ScheduleRows.IndexKeys(visit).ToHashSet();
+                    foreach (var key in ScheduleRows.IndexKeys(stored).Where(k => !current.Contains(k)))
+                    {
+                        stale.Add(key);
+                    }
                 }
             });
 

@@ -5,8 +5,15 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// <summary>Where a batch's bytes, chunks and reports live. Content-addressed within a site.</summary>
 public static class BatchBlobNames
 {
-    /// <summary>The intake/raw/quarantine name of an upload: site and SHA-256.</summary>
+    /// <summary>The raw/quarantine name of an upload's bytes: site and SHA-256 (identical bytes are kept once).</summary>
     public static string Content(string site, string sha256) => $"{site}/{sha256}";
+
+    /// <summary>
+    /// The intake name of one upload's bytes: site and batch key. Not content-addressed: two
+    /// uploads of identical bytes under different names run at once, and the first to finish
+    /// validating deletes its intake copy, which the other would otherwise still need.
+    /// </summary>
+    public static string IntakeCopy(string site, string batchKey) => $"{site}/{batchKey}";
 
     /// <summary>The prefix of a batch's staged chunks.</summary>
     public static string StagingPrefix(string site, string batchKey) => $"{site}/{batchKey}/";

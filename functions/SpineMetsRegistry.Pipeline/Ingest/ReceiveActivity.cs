@@ -28,9 +28,10 @@ public sealed class ReceiveActivity(ILandingBlobs landing, ICentralBlobs central
         }
 
         var contentName = BatchBlobNames.Content(key.Site, key.Sha256);
-        if (!await AlreadyCopiedAsync(contentName, cancellationToken))
+        var intakeName = BatchBlobNames.IntakeCopy(key.Site, key.Value);
+        if (!await AlreadyCopiedAsync(intakeName, contentName, cancellationToken))
         {
-            await CopyVerifiedAsync(request, contentName, cancellationToken);
+            await CopyVerifiedAsync(request, intakeName, cancellationToken);
         }
 
         var entry = existing ?? new BatchLedgerEntry
@@ -56,12 +57,12 @@ public sealed class ReceiveActivity(ILandingBlobs landing, ICentralBlobs central
         return new ReceivedBatch(key.Site, key.Value, AlreadyCompleted: false);
     }
 
-    private async Task<bool> AlreadyCopiedAsync(string contentName, CancellationToken cancellationToken) =>
-        await central.ExistsAsync(CentralArea.Intake, contentName, cancellationToken)
+    private async Task<bool> AlreadyCopiedAsync(string intakeName, string contentName, CancellationToken cancellationToken) =>
+        await central.ExistsAsync(CentralArea.Intake, intakeName, cancellationToken)
         || await central.ExistsAsync(CentralArea.Raw, contentName, cancellationToken)
         || await central.ExistsAsync(CentralArea.Quarantine, contentName, cancellationToken);
 
-    private async Task CopyVerifiedAsync(IngestRequest request, string contentName, CancellationToken cancellationToken)
+    private async Task CopyVerifiedAsync(IngestRequest request, string intakeName, CancellationToken cancellationToken)
     {
         // Spool to a local temporary file while hashing, so the central copy is written only
         // once the bytes are known to be the version the starter hashed.
@@ -91,7 +92,7 @@ public sealed class ReceiveActivity(ILandingBlobs landing, ICentralBlobs central
                 }
 
                 spool.Position = 0;
-                await central.UploadAsync(CentralArea.Intake, contentName, spool, overwrite: false, cancellationToken);
+                await central.UploadAsync(CentralArea.Intake, intakeName, spool, overwrite: false, cancellationToken);
             }
         }
         finally

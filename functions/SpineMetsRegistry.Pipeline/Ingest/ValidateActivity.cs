@@ -45,6 +45,7 @@ public sealed class ValidateActivity(
         }
 
         var contentName = BatchBlobNames.Content(entry.Site, entry.Sha256);
+        var intakeName = BatchBlobNames.IntakeCopy(entry.Site, entry.BatchKey);
         var site = policies.FindSite(entry.Site) ?? throw new InvalidOperationException($"Site {entry.Site} is not configured.");
         if (entry.Status == BatchStatus.NotStored && entry.Decision is { } recordedDecision && entry.Validation is { } recordedCounts)
         {
@@ -53,7 +54,8 @@ public sealed class ValidateActivity(
             return new ValidatedBatch(recordedDecision, false, 0, recordedCounts);
         }
 
-        var source = await LocateAsync(contentName, cancellationToken);
+        var source = await LocateAsync(intakeName, contentName, cancellationToken);
+        var sourceName = source == CentralArea.Intake ? intakeName : contentName;
         // A previous attempt that quarantined the batch and recorded its counts: report the same
         // outcome again. Bytes in quarantine without recorded counts (an attempt stopped between
         // the copy and the ledger update) are validated again from there, so the counts are real.
@@ -87,7 +89,7 @@ public sealed class ValidateActivity(
             ContentSha256 = entry.Sha256,
         };
 
-        var outcome = await ValidateAndReportAsync(validator, source, contentName, format, description, entry.BatchKey, cancellationToken);
+        var outcome = await ValidateAndReportAsync(validator, source, sourceName, format, description, entry.BatchKey, cancellationToken);
         var summary = outcome.Summary;
         var counts = new ValidationCounts(summary.Records, summary.Accepted, summary.Rejected, summary.Errors, summary.Warnings, summary.IdentifierFindings);
         var decision = summary.Decision;
@@ -101,7 +103,7 @@ public sealed class ValidateActivity(
         {
             if (source != CentralArea.Quarantine)
             {
-                await central.CopyAsync(source, contentName, CentralArea.Quarantine, contentName, cancellationToken);
+                await central.CopyAsync(source, sourceName, CentralArea.Quarantine, contentName, cancellationToken);
             }
 
             await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Quarantined, step.At,
@@ -111,7 +113,7 @@ public sealed class ValidateActivity(
                 new AuditEntry(step.At, "registry", "quarantine", entry.BatchKey, decisionCode, string.Create(CultureInfo.InvariantCulture, $"{summary.IdentifierFindings} identifier finding(s)")),
                 "quarantine|" + entry.Site + "|" + entry.BatchKey,
                 cancellationToken);
-            await central.DeleteIfExistsAsync(CentralArea.Intake, contentName, cancellationToken);
+            await central.DeleteIfExistsAsync(CentralArea.Intake, intakeName, cancellationToken);
             return new ValidatedBatch(decision, false, 0, counts);
         }
 
@@ -122,7 +124,7 @@ public sealed class ValidateActivity(
         // intake copy below. The ledger keeps its hash and counts, the site its report and file.
         if (source == CentralArea.Intake && outcome.StoresRecords)
         {
-            await central.CopyAsync(CentralArea.Intake, contentName, CentralArea.Raw, contentName, cancellationToken);
+            await central.CopyAsync(CentralArea.Intake, intakeName, CentralArea.Raw, contentName, cancellationToken);
         }
 
         entry = await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.Validated, step.At,
@@ -143,7 +145,7 @@ public sealed class ValidateActivity(
             await LedgerUpdates.AdvanceAsync(ledger, entry, BatchStatus.NotStored, step.At, ReportText.Explain(summary), null, cancellationToken);
         }
 
-        await central.DeleteIfExistsAsync(CentralArea.Intake, contentName, cancellationToken);
+        await central.DeleteIfExistsAsync(CentralArea.Intake, intakeName, cancellationToken);
         return new ValidatedBatch(decision, outcome.StoresRecords, chunks, counts);
     }
 
@@ -151,9 +153,14 @@ public sealed class ValidateActivity(
     private static FileStream TemporarySpill() =>
         new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
-    private async Task<CentralArea> LocateAsync(string contentName, CancellationToken cancellationToken)
+    private async Task<CentralArea> LocateAsync(string intakeName, string contentName, CancellationToken cancellationToken)
     {
-        foreach (var area in new[] { CentralArea.Intake, CentralArea.Raw, CentralArea.Quarantine })
+        if (await central.ExistsAsync(CentralArea.Intake, intakeName, cancellationToken))
+        {
+            return CentralArea.Intake;
+        }
+
+        foreach (var area in new[] { CentralArea.Raw, CentralArea.Quarantine })
         {
             if (await central.ExistsAsync(area, contentName, cancellationToken))
             {

@@ -40,7 +40,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite, ITestOutputHelper
                 };
             if (!ok)
             {
-                failures.Add($"{upload}: {entry.Status} {entry.Decision}, stored {entry.Stored}, codes [{string.Join(", ", codes)}], expected {upload.ExpectedCode ?? upload.Outcome.ToString()}");
+                failures.Add($"{upload}: {entry.Status} {entry.Decision}, stored {entry.Stored}, codes [{string.Join(", ", codes)}], expected {upload.ExpectedCode ?? upload.Outcome.ToString()}; failure: {entry.FailureReason}");
             }
         }
 

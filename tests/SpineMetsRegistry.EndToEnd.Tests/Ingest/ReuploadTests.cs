@@ -47,6 +47,47 @@ public sealed class ReuploadTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Reupload_RefusedBytesUnderAnotherNameReceivedBeforeEitherIsValidated_EachValidatesItsOwnCopy()
+    {
+        // Two uploads of identical bytes run at once: both are received before the first is
+        // validated. A refused file's bytes are not kept (no raw copy), and validating lets go of
+        // the received copy: each upload must still find its own.
+        using var registry = TestRegistry.Create("S01", "S02");
+        var storage = StorageNamespace.Create(azurite);
+        await using var host = await PipelineHost.StartAsync(storage, registry, new FakeTimeProvider(PipelineHost.Now));
+        var batch = SiteBatches.First() with { Bytes = Gzip(SiteBatches.First().Bytes) };
+        var renamed = batch.Renamed("2025-12-01-export-again.csv");
+        var requests = new List<IngestRequest>();
+        foreach (var upload in new[] { batch, renamed })
+        {
+            var blob = await host.PutIncomingAsync(upload.Site, upload.FileName, upload.Bytes);
+            requests.Add(new IngestRequest(blob.Site, blob.Name, blob.ETag, upload.Sha256, blob.SizeBytes));
+        }
+
+        foreach (var request in requests)
+        {
+            await host.Get<ReceiveActivity>().RunAsync(new ReceiveInput(request, PipelineHost.Now));
+        }
+
+        var first = await host.Get<ValidateActivity>().RunAsync(new BatchStep(batch.Site, batch.Key.Value, PipelineHost.Now));
+        var second = await host.Get<ValidateActivity>().RunAsync(new BatchStep(renamed.Site, renamed.Key.Value, PipelineHost.Now));
+
+        Assert.False(first.StoresRecords);
+        Assert.Equal((first.Decision, first.StoresRecords, first.Counts), (second.Decision, second.StoresRecords, second.Counts));
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [Fact]
     public async Task Reupload_SameBytesUnderAnotherName_NewLedgerEntryCountsAllUnchangedAndRecordTablesStayIdentical()
     {
         using var registry = TestRegistry.Create("S01", "S02");

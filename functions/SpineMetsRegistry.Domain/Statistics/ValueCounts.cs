@@ -93,9 +93,13 @@ public sealed class ValueCounts
         }
 
         var key = Normalised(value);
-        builder[key] = checked((builder.TryGetValue(key, out var existing) ? existing : 0) + count);
+        Count(builder, key, count);
         return moments.Add(value, count);
     }
+
+    /// <summary>Adds to a normalised value's count in a builder.</summary>
+    private static void Count(ImmutableSortedDictionary<decimal, long>.Builder builder, decimal key, long count) =>
+        builder[key] = checked((builder.TryGetValue(key, out var existing) ? existing : 0) + count);
 
     /// <summary>The counts of two disjoint sets of values (site to pooled): associative and commutative.</summary>
     /// <param name="other">The other counts.</param>
@@ -114,7 +118,7 @@ public sealed class ValueCounts
         var builder = large.counts.ToBuilder();
         foreach (var (value, count) in small.counts)
         {
-            builder[value] = checked((builder.TryGetValue(value, out var existing) ? existing : 0) + count);
+            Count(builder, value, count);
         }
 
         return new ValueCounts(builder.ToImmutable(), large.Moments.Merge(small.Moments));
@@ -131,7 +135,7 @@ public sealed class ValueCounts
         {
             foreach (var (value, count) in part.counts)
             {
-                builder[value] = checked((builder.TryGetValue(value, out var existing) ? existing : 0) + count);
+                Count(builder, value, count);
             }
 
             moments = moments.Merge(part.Moments);

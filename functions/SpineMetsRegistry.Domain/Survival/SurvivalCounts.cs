@@ -53,7 +53,7 @@ public sealed class SurvivalCounts
             ArgumentOutOfRangeException.ThrowIfNegative(counts.Censored);
             if (counts.Events + counts.Censored > 0)
             {
-                builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
+                Count(builder, day, counts);
                 total = checked(total + counts.Events + counts.Censored);
             }
         }
@@ -87,7 +87,7 @@ public sealed class SurvivalCounts
         var builder = large.days.ToBuilder();
         foreach (var (day, counts) in small.days)
         {
-            builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
+            Count(builder, day, counts);
         }
 
         return new SurvivalCounts(builder.ToImmutable(), checked(large.Total + small.Total));
@@ -104,7 +104,7 @@ public sealed class SurvivalCounts
         {
             foreach (var (day, counts) in part.days)
             {
-                builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
+                Count(builder, day, counts);
             }
 
             total = checked(total + part.Total);
@@ -116,6 +116,10 @@ public sealed class SurvivalCounts
     /// <summary>Number at risk at a day: patients whose time is that day or later (deaths on the day included).</summary>
     /// <param name="day">Day since the index treatment.</param>
     public long AtRisk(decimal day) => Total - days.Where(d => d.Key < day).Sum(d => d.Value.Events + d.Value.Censored);
+
+    /// <summary>Adds to a day's counts in a builder.</summary>
+    private static void Count(ImmutableSortedDictionary<decimal, DayCounts>.Builder builder, decimal day, DayCounts counts) =>
+        builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
 
     private SurvivalCounts Add(decimal day, DayCounts counts)
     {

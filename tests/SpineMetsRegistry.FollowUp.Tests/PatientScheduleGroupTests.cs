@@ -99,11 +99,13 @@ public sealed class PatientScheduleGroupTests(AzuriteFixture azurite)
 
         public Task<ScheduledVisit?> GetAsync(string site, string studyId, string timePoint, CancellationToken cancellationToken = default) => inner.GetAsync(site, studyId, timePoint, cancellationToken);
 
-        public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<ScheduledVisit>>> GetPatientsAsync(string site, IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken = default) => inner.GetPatientsAsync(site, studyIds, cancellationToken);
+
+        public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default)
         {
             if (afterUpsert)
             {
-                await inner.UpsertAsync(visits, cancellationToken);
+                await inner.UpsertAsync(visits, stored, cancellationToken);
             }
 
             throw new IOException("Simulated crash while writing the schedule.");

@@ -41,7 +41,8 @@ public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore sched
         var updates = await CollectAsync(step, cancellationToken);
         var written = 0;
         var arrivalDay = DateOnly.FromDateTime(step.At.UtcDateTime);
-        foreach (var group in updates.Chunk(PatientsPerGroup))
+        // In study-ID order, so a group's current schedules are one range of the site's rows.
+        foreach (var group in updates.OrderBy(p => p.Key, StringComparer.Ordinal).Chunk(PatientsPerGroup))
         {
             var changes = group.Select(p => new PatientScheduleChange(p.Key, p.Value.ToUpdate)).ToList();
             var next = await _writer.ApplyAllAsync(step.Site, changes, policies.Protocol, arrivalDay, cancellationToken);

@@ -36,10 +36,26 @@ public interface IScheduleStore
     Task<ScheduledVisit?> GetAsync(string site, string studyId, string timePoint, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The expected visits of several patients of one site, by study ID: every asked ID is a
+    /// key, with an empty list for a patient who has none. One read for the group where the
+    /// store can (the ingest's schedule step reads 200 patients at a time).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<ScheduledVisit>>> GetPatientsAsync(string site, IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Writes expected visits (insert or replace) and keeps the date index in step: index
     /// rows for days a visit no longer changes on (its dates moved) are removed.
     /// </summary>
-    Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default);
+    /// <param name="visits">The visits to write, each (site, study ID, time point) once.</param>
+    /// <param name="stored">
+    /// The stored visits of the same patients, as the caller has just read them: at least the
+    /// stored version of every visit in <paramref name="visits"/> that has one (others are
+    /// ignored). The index rows to remove are those only a stored version has, so a caller
+    /// that planned from a read passes it rather than having the store read it again; one that
+    /// has not read uses <see cref="ScheduleStoreExtensions.UpsertAsync(IScheduleStore, IReadOnlyList{ScheduledVisit}, CancellationToken)"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default);
 
     /// <summary>Removes some of a patient's expected visits and their index rows (time points dropped from the protocol). Idempotent.</summary>
     Task DeleteVisitsAsync(string site, string studyId, IReadOnlyCollection<string> timePoints, CancellationToken cancellationToken = default);

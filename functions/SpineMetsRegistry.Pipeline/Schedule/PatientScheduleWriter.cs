@@ -21,9 +21,6 @@ namespace SpineMetsRegistry.Pipeline.Schedule;
 /// </summary>
 public sealed class PatientScheduleWriter(IScheduleStore schedule)
 {
-    /// <summary>How many patients' current schedules are read at once.</summary>
-    private const int ReadParallelism = 8;
-
     /// <summary>Applies an update to one patient; returns the patient's expected visits after it.</summary>
     /// <param name="site">The site.</param>
     /// <param name="studyId">The study ID.</param>
@@ -42,7 +39,7 @@ public sealed class PatientScheduleWriter(IScheduleStore schedule)
 
     /// <summary>Applies updates to a group of patients of one site; returns each patient's expected visits after it, in order.</summary>
     /// <param name="site">The site.</param>
-    /// <param name="patients">The patients (each study ID once) and their updates.</param>
+    /// <param name="patients">The patients (each study ID once) and their updates; in study-ID order, their current schedules are one read.</param>
     /// <param name="protocol">The current follow-up protocol.</param>
     /// <param name="arrivalDay">The (UTC) day the data arrived.</param>
     /// <param name="cancellationToken">Cancellation.</param>
@@ -54,20 +51,22 @@ public sealed class PatientScheduleWriter(IScheduleStore schedule)
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patients);
+        // One read gives both the plan's input and the stored versions the write needs to
+        // remove the index rows whose dates moved: nothing writes these patients' visits in
+        // between (the batch's steps run one after the other, and the review marks below do not
+        // touch them).
+        var stored = await schedule.GetPatientsAsync(site, patients.Select(p => p.StudyId).ToList(), cancellationToken);
         var current = new IReadOnlyList<ScheduledVisit>[patients.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, patients.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
-            async (i, token) => current[i] = await schedule.GetPatientAsync(site, patients[i].StudyId, token));
-
         var next = new IReadOnlyList<ScheduledVisit>[patients.Count];
         for (var i = 0; i < patients.Count; i++)
         {
+            current[i] = stored[patients[i].StudyId];
             next[i] = FollowUpScheduler.Update(site, patients[i].StudyId, protocol, current[i], patients[i].Describe(current[i]));
         }
 
-        await MarkAsync(schedule, current.SelectMany(c => c).ToList(), next.SelectMany(n => n).ToList(), arrivalDay, cancellationToken);
-        await schedule.UpsertAsync(next.SelectMany(n => n).ToList(), cancellationToken);
+        var before = current.SelectMany(c => c).ToList();
+        await MarkAsync(schedule, before, next.SelectMany(n => n).ToList(), arrivalDay, cancellationToken);
+        await schedule.UpsertAsync(next.SelectMany(n => n).ToList(), before, cancellationToken);
         for (var i = 0; i < patients.Count; i++)
         {
             var dropped = current[i].Where(c => !next[i].Any(n => n.TimePoint == c.TimePoint)).Select(c => c.TimePoint).ToList();

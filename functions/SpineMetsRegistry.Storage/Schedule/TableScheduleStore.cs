@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using SpineMetsRegistry.Domain.FollowUp;
@@ -16,8 +15,6 @@ namespace SpineMetsRegistry.Storage.Schedule;
 /// </summary>
 public sealed class TableScheduleStore(RegistryStorageClients clients) : IScheduleStore
 {
-    private const int LookupParallelism = 16;
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScheduledVisit>> GetPatientAsync(string site, string studyId, CancellationToken cancellationToken = default)
     {
@@ -38,45 +35,42 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<ScheduledVisit>>> GetPatientsAsync(string site, IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(studyIds);
+        return PatientScheduleLookup.FindAsync(Visits, site, studyIds, cancellationToken);
+    }
+
+    /// <inheritdoc />
     /// <remarks>
-    /// Reads the stored versions of the visits (one range query per patient, not a read per
-    /// visit), deletes the index rows only a stored version had, writes the new index rows, then
-    /// the schedule rows. The rows of many patients go together: index rows sharing a day
-    /// partition share a transaction.
+    /// Deletes the index rows only a stored version had, writes the new index rows, then the
+    /// schedule rows. The rows of many patients go together: index rows sharing a day partition
+    /// share a transaction.
     /// </remarks>
-    public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(visits);
-        var duplicate = visits.GroupBy(v => (v.Site, v.StudyId, v.TimePoint)).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        ArgumentNullException.ThrowIfNull(stored);
+        var incoming = new Dictionary<(string, string, string), ScheduledVisit>();
+        foreach (var visit in visits)
         {
-            throw new ArgumentException($"Visit {duplicate.Key.TimePoint} of study ID {duplicate.Key.StudyId} at site {duplicate.Key.Site} appears more than once.", nameof(visits));
+            if (!incoming.TryAdd((visit.Site, visit.StudyId, visit.TimePoint), visit))
+            {
+                throw new ArgumentException($"Visit {visit.TimePoint} of study ID {visit.StudyId} at site {visit.Site} appears more than once.", nameof(visits));
+            }
         }
 
-        var stale = new ConcurrentBag<(string, string)>();
-        await Parallel.ForEachAsync(
-            visits.GroupBy(v => (v.Site, v.StudyId)),
-            new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
-            async (patient, token) =>
+        var stale = new List<(string, string)>();
+        foreach (var old in stored)
+        {
+            if (incoming.TryGetValue((old.Site, old.StudyId, old.TimePoint), out var visit))
             {
-                var incoming = patient.ToDictionary(v => v.TimePoint, StringComparer.Ordinal);
-                await foreach (var entity in TableQueries.RangeAsync(Visits, ScheduleRows.PartitionOf(patient.Key.Site), TableKey.PrefixRange(patient.Key.StudyId), select: null, token))
-                {
-                    var stored = ScheduleRows.FromEntity(entity);
-                    if (!incoming.TryGetValue(stored.TimePoint, out var visit))
-                    {
-                        continue; // not rewritten here
-                    }
+                var current = ScheduleRows.IndexKeys(visit).ToHashSet();
+                stale.AddRange(ScheduleRows.IndexKeys(old).Where(k => !current.Contains(k)));
+            }
+        }
 
-                    var current = ScheduleRows.IndexKeys(visit).ToHashSet();
-                    foreach (var key in ScheduleRows.IndexKeys(stored).Where(k => !current.Contains(k)))
-                    {
-                        stale.Add(key);
-                    }
-                }
-            });
-
-        await TableWriter.DeleteAsync(Index, stale, cancellationToken);
+        await TableWriter.DeleteAsync(Index, stale.Distinct(), cancellationToken);
         await TableWriter.UpsertAsync(Index, visits.SelectMany(ScheduleRows.IndexEntities), cancellationToken);
         await TableWriter.UpsertAsync(Visits, visits.Select(ScheduleRows.ToEntity), cancellationToken);
     }

@@ -63,7 +63,23 @@ internal sealed class CountingScheduleStore : IScheduleStore
         }
     }
 
-    public Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ScheduledVisit>>> GetPatientsAsync(string site, IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken = default)
+    {
+        var patients = new Dictionary<string, IReadOnlyList<ScheduledVisit>>(StringComparer.Ordinal);
+        foreach (var studyId in studyIds)
+        {
+            patients[studyId] = await GetPatientAsync(site, studyId, cancellationToken);
+        }
+
+        return patients;
+    }
+
+    /// <remarks>
+    /// The old index entries are found from the visits held here rather than from
+    /// <paramref name="stored"/>: in memory the two are the same rows, and the entities counted
+    /// are the sweep's reads, not the writer's.
+    /// </remarks>
+    public Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default)
     {
         lock (_sites)
         {
@@ -79,9 +95,9 @@ internal sealed class CountingScheduleStore : IScheduleStore
                     patients[visit.StudyId] = patient = new Dictionary<string, ScheduledVisit>(StringComparer.Ordinal);
                 }
 
-                if (patient.TryGetValue(visit.TimePoint, out var stored))
+                if (patient.TryGetValue(visit.TimePoint, out var previous))
                 {
-                    Unindex(stored);
+                    Unindex(previous);
                 }
 
                 patient[visit.TimePoint] = visit;

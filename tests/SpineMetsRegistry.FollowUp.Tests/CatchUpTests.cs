@@ -56,4 +56,31 @@ public sealed class CatchUpTests(AzuriteFixture azurite)
         Assert.Equal(["S01-0001 Overdue", "S01-0004 Due"], (await world.DigestAsync("S01", A.AddDays(5)))!.Reminders.Select(r => $"{r.StudyId} {r.State}").Order());
         Assert.Equal(1, nextDay.DaysRead);
     }
+
+    [Fact]
+    public async Task RunAsync_OldEnrollmentsArrivedWhileTheSweepWasDown_EachAnnouncedAsOfTheSweepDayOnce()
+    {
+        // The schedule indexes a batch's transitions from its arrival day only: those before it
+        // reach the sweep through the batch's review marks. A sweep catching up over those
+        // earlier days must still tell the site every visit it would have been told of.
+        var world = await FollowUpWorld.CreateAsync(azurite, A.AddDays(-5), NarrowWindow);
+        await world.SweepAsync(A.AddDays(-5));
+        await world.EnrollAsync("S01", "S01-0001", A.AddDays(-38), A); // upcoming A, due A+2
+        await world.EnrollAsync("S01", "S01-0002", A.AddDays(-41), A); // upcoming A-3, due A-1, overdue A+2
+        await world.EnrollAsync("S01", "S01-0003", A.AddDays(-46), A); // due A-6, overdue A-3, missed A-1
+        await world.EnrollAsync("S01", "S01-0004", A.AddDays(-44), A); // its 6w visit arrives with it:
+        await world.ReceiveVisitAsync("S01", "S01-0004", "6w", 41, A); // completed in the window
+
+        var caughtUp = await world.SweepAsync(A.AddDays(1));
+        var nextDay = await world.SweepAsync(A.AddDays(2));
+
+        Assert.Equal(A.AddDays(-4), caughtUp.FirstDayRead);
+        Assert.Equal(
+            ["S01-0001 Upcoming", "S01-0002 Due", "S01-0003 Missed"],
+            (await world.DigestAsync("S01", A.AddDays(1)))!.Reminders.Select(r => $"{r.StudyId} {r.State}").Order());
+        Assert.Equal(
+            ["S01-0001 Due", "S01-0002 Overdue"],
+            (await world.DigestAsync("S01", A.AddDays(2)))!.Reminders.Select(r => $"{r.StudyId} {r.State}").Order());
+        Assert.Equal(2, nextDay.NewNotices);
+    }
 }

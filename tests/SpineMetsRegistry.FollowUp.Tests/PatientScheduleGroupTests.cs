@@ -101,11 +101,11 @@ public sealed class PatientScheduleGroupTests(AzuriteFixture azurite)
 
         public Task<IReadOnlyDictionary<string, IReadOnlyList<ScheduledVisit>>> GetPatientsAsync(string site, IReadOnlyCollection<string> studyIds, CancellationToken cancellationToken = default) => inner.GetPatientsAsync(site, studyIds, cancellationToken);
 
-        public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default)
+        public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, DateOnly? indexFrom, CancellationToken cancellationToken = default)
         {
             if (afterUpsert)
             {
-                await inner.UpsertAsync(visits, stored, cancellationToken);
+                await inner.UpsertAsync(visits, stored, indexFrom, cancellationToken);
             }
 
             throw new IOException("Simulated crash while writing the schedule.");

@@ -110,4 +110,25 @@ public sealed record ScheduledVisit
         (TargetDate.AddDays(1), VisitState.Overdue),
         (WindowCloses.AddDays(1), VisitState.Missed),
     ];
+
+    /// <summary>
+    /// The <see cref="CalendarTransitions"/> on or after <paramref name="from"/> that really
+    /// move the visit into their state: a transition on a day the visit is already completed,
+    /// or no longer required after the patient's death, changes nothing, and one before
+    /// <paramref name="from"/> is in the past of whoever asks.
+    /// </summary>
+    /// <param name="from">The first day of interest.</param>
+    public IReadOnlyList<(DateOnly Day, VisitState State)> CalendarTransitionsFrom(DateOnly from)
+    {
+        var transitions = new List<(DateOnly Day, VisitState State)>(4);
+        foreach (var transition in CalendarTransitions())
+        {
+            if (transition.Day >= from && StateOn(transition.Day) == transition.State)
+            {
+                transitions.Add(transition);
+            }
+        }
+
+        return transitions;
+    }
 }

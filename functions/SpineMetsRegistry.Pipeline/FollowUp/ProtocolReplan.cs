@@ -48,7 +48,7 @@ public sealed class ProtocolReplan(IScheduleStore schedule, IReminderLog log, Re
                 var gone = current.Where(c => !next.Any(n => n.TimePoint == c.TimePoint)).Select(c => c.TimePoint).ToList();
                 if (changed.Count > 0)
                 {
-                    await schedule.UpsertAsync(changed, current, cancellationToken);
+                    await schedule.UpsertAsync(changed, current, indexFrom: day, cancellationToken);
                     await PatientScheduleWriter.MarkAsync(schedule, current, changed, day, cancellationToken);
                 }
 

@@ -24,7 +24,7 @@ public sealed class ScheduleActivity(ICentralBlobs central, IScheduleStore sched
     /// Patients written together: their date-index rows share day partitions, so a group's rows
     /// go in transactions instead of a request per patient and day (see <see cref="PatientScheduleWriter"/>).
     /// </summary>
-    public const int PatientsPerGroup = 200;
+    public const int PatientsPerGroup = 1_000;
 
     private readonly PatientScheduleWriter _writer = new(schedule);
 

@@ -54,8 +54,17 @@ public interface IScheduleStore
     /// that planned from a read passes it rather than having the store read it again; one that
     /// has not read uses <see cref="ScheduleStoreExtensions.UpsertAsync(IScheduleStore, IReadOnlyList{ScheduledVisit}, CancellationToken)"/>.
     /// </param>
+    /// <param name="indexFrom">
+    /// Null to index every calendar transition of the visits; otherwise index only
+    /// <see cref="ScheduledVisit.CalendarTransitionsFrom"/> this day, and remove only the stored
+    /// versions' index rows from this day on (older ones are left: a stale index row costs the
+    /// sweep one read of the visit and nothing else). A writer that passes a day must mark for
+    /// review on that day every visit whose state then came from an earlier transition
+    /// (<see cref="PatientScheduleWriter.MarkAsync"/> does): a sweep catching up over the
+    /// earlier days finds it through that mark instead.
+    /// </param>
     /// <param name="cancellationToken">Cancellation.</param>
-    Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default);
+    Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, DateOnly? indexFrom, CancellationToken cancellationToken = default);
 
     /// <summary>Removes some of a patient's expected visits and their index rows (time points dropped from the protocol). Idempotent.</summary>
     Task DeleteVisitsAsync(string site, string studyId, IReadOnlyCollection<string> timePoints, CancellationToken cancellationToken = default);

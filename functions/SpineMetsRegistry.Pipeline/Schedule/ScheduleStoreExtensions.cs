@@ -21,6 +21,6 @@ public static class ScheduleStoreExtensions
             stored.AddRange(patients.Values.SelectMany(v => v));
         }
 
-        await schedule.UpsertAsync(visits, stored, cancellationToken);
+        await schedule.UpsertAsync(visits, stored, indexFrom: null, cancellationToken);
     }
 }

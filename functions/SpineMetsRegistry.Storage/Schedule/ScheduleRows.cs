@@ -53,9 +53,9 @@ internal static class ScheduleRows
         DeathDay = entity.GetInt32("DeathDay"),
     };
 
-    /// <summary>The index rows of a visit: exactly its calendar transitions.</summary>
-    public static IEnumerable<TableEntity> IndexEntities(ScheduledVisit visit) =>
-        visit.CalendarTransitions().Select(t => new TableEntity(EntityReading.DayText(t.Day), IndexRowOf(visit, t.State))
+    /// <summary>The index rows of a visit: exactly its calendar transitions (those from <paramref name="from"/> that change its state, if given).</summary>
+    public static IEnumerable<TableEntity> IndexEntities(ScheduledVisit visit, DateOnly? from) =>
+        Transitions(visit, from).Select(t => new TableEntity(EntityReading.DayText(t.Day), IndexRowOf(visit, t.State))
         {
             ["Day"] = EntityReading.DayText(t.Day),
             ["Site"] = visit.Site,
@@ -64,9 +64,12 @@ internal static class ScheduleRows
             ["State"] = t.State.ToString(),
         });
 
-    /// <summary>The keys of a visit's index rows.</summary>
-    public static IEnumerable<(string PartitionKey, string RowKey)> IndexKeys(ScheduledVisit visit) =>
-        visit.CalendarTransitions().Select(t => (EntityReading.DayText(t.Day), IndexRowOf(visit, t.State)));
+    /// <summary>The keys of a visit's index rows (see <see cref="IndexEntities"/>).</summary>
+    public static IEnumerable<(string PartitionKey, string RowKey)> IndexKeys(ScheduledVisit visit, DateOnly? from = null) =>
+        Transitions(visit, from).Select(t => (EntityReading.DayText(t.Day), IndexRowOf(visit, t.State)));
+
+    private static IReadOnlyList<(DateOnly Day, VisitState State)> Transitions(ScheduledVisit visit, DateOnly? from) =>
+        from is { } day ? visit.CalendarTransitionsFrom(day) : visit.CalendarTransitions();
 
     /// <summary>The review entries of visits on days.</summary>
     public static IEnumerable<TableEntity> ReviewEntities(IEnumerable<ScheduledVisit> visits, IEnumerable<DateOnly> days) =>

@@ -47,7 +47,7 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     /// schedule rows. The rows of many patients go together: index rows sharing a day partition
     /// share a transaction.
     /// </remarks>
-    public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, DateOnly? indexFrom, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(visits);
         ArgumentNullException.ThrowIfNull(stored);
@@ -65,13 +65,13 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
         {
             if (incoming.TryGetValue((old.Site, old.StudyId, old.TimePoint), out var visit))
             {
-                var current = ScheduleRows.IndexKeys(visit).ToHashSet();
-                stale.AddRange(ScheduleRows.IndexKeys(old).Where(k => !current.Contains(k)));
+                var current = ScheduleRows.IndexKeys(visit, indexFrom).ToHashSet();
+                stale.AddRange(ScheduleRows.IndexKeys(old, indexFrom).Where(k => !current.Contains(k)));
             }
         }
 
         await TableWriter.DeleteAsync(Index, stale.Distinct(), cancellationToken);
-        await TableWriter.UpsertAsync(Index, visits.SelectMany(ScheduleRows.IndexEntities), cancellationToken);
+        await TableWriter.UpsertAsync(Index, visits.SelectMany(v => ScheduleRows.IndexEntities(v, indexFrom)), cancellationToken);
         await TableWriter.UpsertAsync(Visits, visits.Select(ScheduleRows.ToEntity), cancellationToken);
     }
 
@@ -80,7 +80,7 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     {
         await DeleteReviewsAsync(site, studyId, null, cancellationToken);
         var visits = await GetPatientAsync(site, studyId, cancellationToken);
-        await TableWriter.DeleteAsync(Index, visits.SelectMany(ScheduleRows.IndexKeys), cancellationToken);
+        await TableWriter.DeleteAsync(Index, visits.SelectMany(v => ScheduleRows.IndexKeys(v)), cancellationToken);
         await TableWriter.DeleteAsync(Visits, visits.Select(v => (ScheduleRows.PartitionOf(v.Site), ScheduleRows.RowOf(v.StudyId, v.TimePoint))), cancellationToken);
     }
 
@@ -90,7 +90,7 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
         ArgumentNullException.ThrowIfNull(timePoints);
         await DeleteReviewsAsync(site, studyId, timePoints, cancellationToken);
         var visits = (await GetPatientAsync(site, studyId, cancellationToken)).Where(v => timePoints.Contains(v.TimePoint)).ToList();
-        await TableWriter.DeleteAsync(Index, visits.SelectMany(ScheduleRows.IndexKeys), cancellationToken);
+        await TableWriter.DeleteAsync(Index, visits.SelectMany(v => ScheduleRows.IndexKeys(v)), cancellationToken);
         await TableWriter.DeleteAsync(Visits, visits.Select(v => (ScheduleRows.PartitionOf(v.Site), ScheduleRows.RowOf(v.StudyId, v.TimePoint))), cancellationToken);
     }
 

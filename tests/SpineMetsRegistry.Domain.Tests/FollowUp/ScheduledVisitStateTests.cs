@@ -114,6 +114,37 @@ public sealed class ScheduledVisitStateTests
         Assert.Equal(VisitState.Missed, visit.StateOn(Index.AddDays(target + after + 1)));
     }
 
+    [Theory]
+    [MemberData(nameof(TimePoints))]
+    public void CalendarTransitionsFrom_AnyDayCompletedOrDeceased_ExactlyTheLaterDaysTheStateReallyChanges(string code, int target, int before, int after)
+    {
+        var plain = Visit(code);
+        ScheduledVisit[] variants =
+        [
+            plain,
+            plain with { CompletedDay = target - before - 20 }, // received before the upcoming notice
+            plain with { CompletedDay = target },
+            plain with { CompletedDay = target + after + 10 }, // received late
+            plain with { DeathDay = target - before - 3 }, // died before the window: not required
+            plain with { DeathDay = target }, // died inside the window: its fate follows the calendar
+        ];
+
+        foreach (var visit in variants)
+        {
+            for (var from = Index.AddDays(-1); from <= Index.AddDays(target + after + 3); from = from.AddDays(1))
+            {
+                // A transition counts when that day's state is its state and differs from the day before's.
+                var expected = visit.CalendarTransitions()
+                    .Where(t => t.Day >= from && visit.StateOn(t.Day) == t.State && visit.StateOn(t.Day.AddDays(-1)) != t.State)
+                    .ToList();
+                Assert.Equal(expected, visit.CalendarTransitionsFrom(from));
+            }
+        }
+
+        Assert.Equal(plain.CalendarTransitions(), plain.CalendarTransitionsFrom(Index));
+        Assert.Empty((plain with { CompletedDay = target - before - 20 }).CalendarTransitionsFrom(Index));
+    }
+
     [Fact]
     public void StateOn_ConfiguredLeadTime_UpcomingThatManyDaysAhead()
     {

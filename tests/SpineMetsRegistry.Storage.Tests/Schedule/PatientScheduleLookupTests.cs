@@ -20,7 +20,7 @@ public sealed class PatientScheduleLookupTests(AzuriteFixture azurite)
         // "S01-1" is a prefix of "S01-10" and "S01-11": their keys sort "S01-10|.." < "S01-11|.."
         // < "S01-1|..", the opposite of the IDs' order, so a range built from the IDs' order is empty.
         string[] stored = ["S01-1", "S01-10", "S01-11", "S01-2", "S01-3"];
-        await store.UpsertAsync(stored.SelectMany(id => Visits(id, id == "S01-2" ? 2 : 4)).ToList(), []);
+        await store.UpsertAsync(stored.SelectMany(id => Visits(id, id == "S01-2" ? 2 : 4)).ToList(), [], indexFrom: null);
         string[] wanted = ["S01-1", "S01-10", "S01-2", "S01-9"];
         context.Requests.Clear();
 
@@ -44,7 +44,7 @@ public sealed class PatientScheduleLookupTests(AzuriteFixture azurite)
         // last patient than the scan may read.
         var patients = (PatientScheduleLookup.ScanBudget / 2) + 100;
         var stored = Enumerable.Range(1, patients).Select(Id).ToList();
-        await store.UpsertAsync(stored.SelectMany(id => Visits(id, 2)).ToList(), []);
+        await store.UpsertAsync(stored.SelectMany(id => Visits(id, 2)).ToList(), [], indexFrom: null);
         var wanted = new[] { Id(1), Id(patients / 2), Id(patients), Id(patients + 1) };
         context.Requests.Clear();
 
@@ -65,10 +65,10 @@ public sealed class PatientScheduleLookupTests(AzuriteFixture azurite)
         var store = new TableScheduleStore(context.Clients);
         var original = Visits("S01-0001", 2);
         var other = Visits("S01-0002", 2);
-        await store.UpsertAsync([.. original, .. other], []);
+        await store.UpsertAsync([.. original, .. other], [], indexFrom: null);
         var moved = original.Select(v => v with { IndexDate = IndexDate.AddDays(10) }).ToList();
 
-        await store.UpsertAsync(moved, (await store.GetPatientsAsync("S01", ["S01-0001"]))["S01-0001"]);
+        await store.UpsertAsync(moved, (await store.GetPatientsAsync("S01", ["S01-0001"]))["S01-0001"], indexFrom: null);
 
         var indexed = new HashSet<ScheduleIndexEntry>();
         foreach (var day in original.Concat(moved).SelectMany(v => v.CalendarTransitions()).Select(t => t.Day).Distinct())

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpineMetsRegistry.Domain.FollowUp;
 using SpineMetsRegistry.Pipeline.Schedule;
 using SpineMetsRegistry.Storage.Schedule;
@@ -226,6 +227,64 @@ public sealed class TableScheduleStoreTests(AzuriteFixture azurite)
         var listed = await store.ReadDayAsync(day).ToListAsync();
         Assert.Equal(["6w"], listed.Select(e => e.TimePoint));
         Assert.Single(await context.RowsAsync(RegistryTables.ScheduleReviews));
+    }
+
+    [Fact]
+    public async Task ReadDayAsync_TransitionsOnEveryDayAcrossAMonthEnd_EachDayReadsExactlyItsOwn()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        // One patient per index date from 20 January to 10 February: their transitions fall on
+        // neighbouring days of one month's partition and on both sides of a month's end.
+        var visits = Enumerable.Range(0, 22)
+            .Select(i => Visit("S01-" + i.ToString("D4", CultureInfo.InvariantCulture), "6w", new DateOnly(2026, 1, 20).AddDays(i)))
+            .ToList();
+        await store.UpsertAsync(visits);
+        var marked = new DateOnly(2026, 2, 1);
+        await store.MarkForReviewAsync(visits.Take(2).ToList(), [marked]);
+
+        var expected = visits
+            .SelectMany(v => v.CalendarTransitions().Select(t => new ScheduleIndexEntry(t.Day, v.Site, v.StudyId, v.TimePoint, t.State)))
+            .Concat(visits.Take(2).Select(v => new ScheduleIndexEntry(marked, v.Site, v.StudyId, v.TimePoint, v.StateOn(marked)) { Review = true }))
+            .ToList();
+        foreach (var day in expected.Select(e => e.Day).Append(marked).Distinct())
+        {
+            var read = await store.ReadDayAsync(day).ToListAsync();
+            Assert.Equal(expected.Where(e => e.Day == day).OrderBy(e => e.ToString(), StringComparer.Ordinal), read.OrderBy(e => e.ToString(), StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task UpsertAsync_IndexFrom_OnlyLaterTransitionsThatChangeTheStateAndCompletionRemovesTheRest()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var store = new TableScheduleStore(context.Clients);
+        var visit = Visit("S01-0001", "12w", new DateOnly(2026, 1, 5)); // upcoming 3 Mar, due 17 Mar, overdue 30 Mar, missed 20 Apr
+        var arrival = new DateOnly(2026, 3, 20);
+
+        await store.UpsertAsync([visit], [], arrival);
+
+        Assert.Equal(
+            visit.CalendarTransitions().Where(t => t.Day >= arrival).Select(t => $"{t.Day:yyyy-MM-dd} {t.State}"),
+            await IndexedAsync(context, store, visit));
+
+        // The visit arrives (day 80, 26 March): from then on the calendar changes nothing.
+        var completed = visit with { CompletedDay = 80 };
+        await store.UpsertAsync([completed], [visit], new DateOnly(2026, 3, 27));
+
+        Assert.Empty(await IndexedAsync(context, store, visit));
+    }
+
+    private static async Task<List<string>> IndexedAsync(StorageTestContext context, TableScheduleStore store, ScheduledVisit visit)
+    {
+        var listed = new List<string>();
+        foreach (var (day, _) in visit.CalendarTransitions())
+        {
+            listed.AddRange((await store.ReadDayAsync(day).ToListAsync()).Select(e => $"{e.Day:yyyy-MM-dd} {e.State}"));
+        }
+
+        Assert.Equal(listed.Count, (await context.RowsAsync(RegistryTables.ScheduleIndex)).Count);
+        return listed;
     }
 
     private static ScheduledVisit Visit(string studyId, string timePoint, DateOnly indexDate, string site = "S01") => new()

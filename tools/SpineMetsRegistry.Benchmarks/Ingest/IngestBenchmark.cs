@@ -34,12 +34,15 @@ internal static class IngestBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rows:N0} rows in {sites} batches (one per site), {batches.Sum(b => b.Csv.Length) / 1048576.0:F1} MiB"));
 
+        using var requests = new StorageRequestTally(registry.ConnectionString);
+        requests.Start();
         var pipeline = await PipelineAsync(registry, batches);
+        var requestLines = requests.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pipeline: {pipeline.Seconds:F1} s until every receipt, {rows / pipeline.Seconds:F0} rows/s ({pipeline.Accepted:N0} records stored, {pipeline.Failed} batch(es) failed; load average {MachineLine.LoadAverage()})"));
-        foreach (var steps in pipeline.Steps)
+        foreach (var line in pipeline.Steps.Concat(requestLines))
         {
-            Console.WriteLine(steps);
+            Console.WriteLine(line);
         }
 
         var concurrency = new EngineSettings().MaxConcurrentActivities;

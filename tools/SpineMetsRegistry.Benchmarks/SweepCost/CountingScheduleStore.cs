@@ -77,9 +77,11 @@ internal sealed class CountingScheduleStore : IScheduleStore
     /// <remarks>
     /// The old index entries are found from the visits held here rather than from
     /// <paramref name="stored"/>: in memory the two are the same rows, and the entities counted
-    /// are the sweep's reads, not the writer's.
+    /// are the sweep's reads, not the writer's. Every transition is indexed whatever
+    /// <paramref name="indexFrom"/> says: the benchmark plans prospective schedules (no
+    /// transition in the past) and passes none.
     /// </remarks>
-    public Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(IReadOnlyList<ScheduledVisit> visits, IReadOnlyList<ScheduledVisit> stored, DateOnly? indexFrom, CancellationToken cancellationToken = default)
     {
         lock (_sites)
         {

@@ -138,7 +138,7 @@ internal static class SweepCostBenchmark
                 deathDay = null;
             }
 
-            await store.UpsertAsync(FollowUpScheduler.Update(site, studyId, protocol, [], new PatientScheduleUpdate(index, visitDays, deathDay)), stored: []);
+            await store.UpsertAsync(FollowUpScheduler.Update(site, studyId, protocol, [], new PatientScheduleUpdate(index, visitDays, deathDay)), stored: [], indexFrom: null);
         }
     }
 

@@ -18,6 +18,13 @@ namespace SpineMetsRegistry.Pipeline.Schedule;
 /// visits change, so a retry that finds the visits unchanged computes and writes the same marks,
 /// and one that finds them changed finds the marks already written.
 /// </para>
+/// <para>
+/// The visits are indexed from the arrival day only (<see cref="ScheduledVisit.CalendarTransitionsFrom"/>):
+/// an earlier transition is in the past of every sweep to come except one catching up over it,
+/// and the visit whose state on the arrival day came from such a transition is actionable that
+/// day, so it is marked, and the catching-up sweep reads it through its mark. For a batch of past
+/// enrollments this leaves out most of the index rows.
+/// </para>
 /// </summary>
 public sealed class PatientScheduleWriter(IScheduleStore schedule)
 {

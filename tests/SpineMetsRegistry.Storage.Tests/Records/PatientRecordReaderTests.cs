@@ -17,14 +17,19 @@ public sealed class PatientRecordReaderTests(AzuriteFixture azurite)
         var context = await StorageTestContext.CreateAsync(azurite, "S01", "S02");
         var store = new TableRecordStore(context.Clients);
 
-        // A full first page of enrollments ending with P1000, then P10000 on the second page:
-        // as a visit key "P10000|6w" sorts before "P1000}", so its visits are read with the
-        // first page's window and must wait for their enrollment.
-        var studyIds = Enumerable.Range(1, PatientRecordReader.PageSize).Select(p => "P" + p.ToString("D4", CultureInfo.InvariantCulture))
-            .Append("P10000").Append("P1001x")
+        // A full first page of enrollments ending with the last (P0200 for pages of 200), then that
+        // ID with a 0 appended (P02000) on the second page: as a visit key "P02000|6w" sorts
+        // before "P0200}", so its visits are read with the first page's window and must wait for
+        // their enrollment.
+        static string Id(int p) => "P" + p.ToString("D4", CultureInfo.InvariantCulture);
+        var last = Id(PatientRecordReader.PageSize);
+        var prefixed = last + "0";
+        var after = Id(PatientRecordReader.PageSize + 1) + "x";
+        var studyIds = Enumerable.Range(1, PatientRecordReader.PageSize).Select(Id)
+            .Append(prefixed).Append(after)
             .ToList();
         var enrollments = studyIds.Select(id => TestRecords.Enrollment("S01", id)).ToList();
-        var visits = new[] { "P0001", "P0500", "P1000", "P10000", "P1001x" }
+        var visits = new[] { Id(1), Id(PatientRecordReader.PageSize / 2), last, prefixed, after }
             .SelectMany(id => new[] { TestRecords.Visit("S01", id, "6w"), TestRecords.Visit("S01", id, "12w") })
             .Append(TestRecords.Visit("S01", "P0000orphan", "6w"))
             .ToList();
@@ -39,8 +44,8 @@ public sealed class PatientRecordReaderTests(AzuriteFixture azurite)
             .Append(["P0000orphan/6w"])
             .ToList();
         Assert.Equal(expected, groups.Select(g => (IReadOnlyList<string>)g.Select(Key).ToList()).ToList());
-        var p10000 = Assert.Single(groups, g => g[0].StudyId == "P10000");
-        Assert.Equal(["enrollment", "12w", "6w"], p10000.Select(r => r.RecordKey));
+        var secondPage = Assert.Single(groups, g => g[0].StudyId == prefixed);
+        Assert.Equal(["enrollment", "12w", "6w"], secondPage.Select(r => r.RecordKey));
         Assert.All(groups.SelectMany(g => g), r => Assert.Equal("S01", r.Site));
     }
 

@@ -50,6 +50,10 @@ public sealed class RecordScorer
     private readonly ResolvedInstrumentSettings _settings;
     private readonly SosgoqDefinition _sosgoq;
 
+    // "sosgoq_" + each scale's code, then the total's: built once, not concatenated for every
+    // scale of every scored row.
+    private readonly string[] _sosgoqScoreNames;
+
     /// <summary>Creates a scorer.</summary>
     /// <param name="settings">Resolved instrument settings.</param>
     /// <param name="sosgoq">The SOSGOQ 2.0 definition in force (default: the registry default).</param>
@@ -58,6 +62,7 @@ public sealed class RecordScorer
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _sosgoq = sosgoq ?? SosgoqDefinitions.RegistryDefault;
+        _sosgoqScoreNames = [.. _sosgoq.Scales.Select(scale => SosgoqScoreName(scale.Code)), SosgoqScoreName(SosgoqScorer.TotalCode)];
     }
 
     /// <summary>Builds a scorer from settings, or reports every settings problem.</summary>
@@ -185,8 +190,11 @@ public sealed class RecordScorer
         for (var i = 0; i <= sosgoq.Scales.Count; i++)
         {
             var scale = i < sosgoq.Scales.Count ? sosgoq.Scales[i] : sosgoq.Total;
+            var name = i < _sosgoqScoreNames.Length && _sosgoqScoreNames[i].AsSpan(SosgoqPrefix.Length).SequenceEqual(scale.Code)
+                ? _sosgoqScoreNames[i]
+                : SosgoqScoreName(scale.Code);
             scores.Add(new DerivedScore(
-                "sosgoq_" + scale.Code,
+                name,
                 scale.Score,
                 null,
                 result.Instrument,
@@ -197,6 +205,10 @@ public sealed class RecordScorer
                 scale.Failure?.Message));
         }
     }
+
+    private const string SosgoqPrefix = "sosgoq_";
+
+    private static string SosgoqScoreName(string scaleCode) => SosgoqPrefix + scaleCode;
 
     private static DerivedScore From<TScore>(string name, ScoreResult<TScore> result, Func<TScore, decimal?> value, Func<TScore, string?> category)
         where TScore : class =>

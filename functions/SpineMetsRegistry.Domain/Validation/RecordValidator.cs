@@ -88,18 +88,20 @@ public sealed class RecordValidator
         // Sized once: most columns of a wide export are empty, and growing the dictionaries
         // cell by cell was a visible share of the per-row cost.
         var byPosition = FieldsByPosition(raw);
-        var cells = new Dictionary<string, string>(CountNonBlank(fields), StringComparer.Ordinal);
+        // Each cell keeps the field its column was looked up as, so typing it below needs no
+        // second lookup by code.
+        var cells = new Dictionary<string, Cell>(CountNonBlank(fields), StringComparer.Ordinal);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
             var value = field.Value.Trim();
-            if (value.Length > 0 && FieldAt(byPosition, i, field.Column) is not null)
+            if (value.Length > 0 && FieldAt(byPosition, i, field.Column) is { } definition)
             {
-                cells[field.Column] = value;
+                cells[field.Column] = new Cell(definition, value);
             }
         }
 
-        var studyId = cells.GetValueOrDefault(DataDictionary.StudyIdField);
+        var studyId = cells.TryGetValue(DataDictionary.StudyIdField, out var studyIdCell) ? studyIdCell.Text : null;
         var problemsBefore = problems.Count;
         if (studyId is not null && _gate is not null)
         {
@@ -109,7 +111,7 @@ public sealed class RecordValidator
         var matchesPattern = studyId is not null && MatchesStudyIdPattern(studyId);
         var safeStudyId = problems.Count == problemsBefore && matchesPattern ? studyId : null;
 
-        if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeText))
+        if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeCell))
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
                 "record_type is empty: it must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
@@ -118,7 +120,7 @@ public sealed class RecordValidator
         }
 
         var recordTypeField = _dictionary.Field(DataDictionary.RecordTypeField);
-        if (!recordTypeField.CodeList!.TryFind(recordTypeText, out var recordTypeEntry)
+        if (!recordTypeField.CodeList!.TryFind(recordTypeCell.Text, out var recordTypeEntry)
             || !RecordKinds.TryParse(recordTypeEntry.Code, out var kind))
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
@@ -129,9 +131,8 @@ public sealed class RecordValidator
 
         var recordType = recordTypeEntry.Code;
         var values = new Dictionary<string, object>(cells.Count, StringComparer.Ordinal);
-        foreach (var (code, text) in cells)
+        foreach (var (code, (field, text)) in cells)
         {
-            var field = _dictionary.Field(code);
             if (!field.AppliesTo(recordType))
             {
                 problems.Add(ValidationProblem.Error(row, code, ProblemCodes.NotApplicable,
@@ -400,6 +401,9 @@ public sealed class RecordValidator
     }
 
     private sealed record StudyIdMatch(string StudyId, bool Matches);
+
+    /// <summary>A row's trimmed, non-empty cell of a known column, with that column's field.</summary>
+    private readonly record struct Cell(FieldDefinition Field, string Text);
 
     /// <summary>
     /// The dictionary field of each column of a CSV row's header (null for an unknown column),

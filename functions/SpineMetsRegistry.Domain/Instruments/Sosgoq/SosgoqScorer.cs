@@ -134,7 +134,8 @@ public static class SosgoqScorer
         var recorder = new ScoreRecorder(provenance.Instrument, definition.DefinitionVersion, provenance.Rules, definition.Items.Count);
         for (var i = 0; i < levels.Length; i++)
         {
-            recorder.Input(definition.Items[i].Code, levels[i]?.ToString(CultureInfo.InvariantCulture));
+            // A definition's item codes are distinct (its item index refuses duplicates).
+            recorder.NewInput(definition.Items[i].Code, levels[i]?.ToString(CultureInfo.InvariantCulture));
         }
 
         return recorder;

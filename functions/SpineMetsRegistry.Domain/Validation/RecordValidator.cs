@@ -32,6 +32,12 @@ public sealed class RecordValidator
     // optional whatever the row holds (no condition) never does, and is not looked at per row.
     private readonly Dictionary<string, FieldDefinition[]> _requirementFields;
 
+    // Each field's slot: a row's cells and typed values are arrays indexed by slot, not hash
+    // tables filled per row.
+    private readonly FieldSlots _slots;
+    private readonly int _studyIdSlot;
+    private readonly int _recordTypeSlot;
+
     private StudyIdMatch? _lastStudyIdMatch;
 
     private ColumnFields? _lastColumns;
@@ -43,6 +49,9 @@ public sealed class RecordValidator
         _context = context;
         _dictionary = context.Dictionary;
         _gate = gate;
+        _slots = FieldSlots.Of(_dictionary);
+        _studyIdSlot = _slots.TryGetSlot(DataDictionary.StudyIdField, out var studyIdSlot) ? studyIdSlot : -1;
+        _recordTypeSlot = _slots.TryGetSlot(DataDictionary.RecordTypeField, out var recordTypeSlot) ? recordTypeSlot : -1;
         _allOrNoneGroups = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => AllOrNoneGroups(_dictionary, t.Code), StringComparer.Ordinal);
         _requirementFields = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => !IsAlwaysOptional(f.Requirement, t.Code)).ToArray(), StringComparer.Ordinal);
@@ -85,23 +94,21 @@ public sealed class RecordValidator
             return new RecordValidation(null, problems);
         }
 
-        // Sized once: most columns of a wide export are empty, and growing the dictionaries
-        // cell by cell was a visible share of the per-row cost.
+        // The trimmed, non-empty cells of known columns by field slot (a CSV header's columns
+        // are looked up once per file), in column order.
         var byPosition = FieldsByPosition(raw);
-        // Each cell keeps the field its column was looked up as, so typing it below needs no
-        // second lookup by code.
-        var cells = new Dictionary<string, Cell>(CountNonBlank(fields), StringComparer.Ordinal);
+        var cells = new FieldSlotMap<string>(_slots);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
             var value = field.Value.Trim();
-            if (value.Length > 0 && FieldAt(byPosition, i, field.Column) is { } definition)
+            if (value.Length > 0 && SlotAt(byPosition, i, field.Column) is var slot and >= 0)
             {
-                cells[field.Column] = new Cell(definition, value);
+                cells.Set(slot, value);
             }
         }
 
-        var studyId = cells.TryGetValue(DataDictionary.StudyIdField, out var studyIdCell) ? studyIdCell.Text : null;
+        var studyId = _studyIdSlot >= 0 ? cells[_studyIdSlot] : null;
         var problemsBefore = problems.Count;
         if (studyId is not null && _gate is not null)
         {
@@ -111,7 +118,7 @@ public sealed class RecordValidator
         var matchesPattern = studyId is not null && MatchesStudyIdPattern(studyId);
         var safeStudyId = problems.Count == problemsBefore && matchesPattern ? studyId : null;
 
-        if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeCell))
+        if ((_recordTypeSlot >= 0 ? cells[_recordTypeSlot] : null) is not { } recordTypeText)
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
                 "record_type is empty: it must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
@@ -120,7 +127,7 @@ public sealed class RecordValidator
         }
 
         var recordTypeField = _dictionary.Field(DataDictionary.RecordTypeField);
-        if (!recordTypeField.CodeList!.TryFind(recordTypeCell.Text, out var recordTypeEntry)
+        if (!recordTypeField.CodeList!.TryFind(recordTypeText, out var recordTypeEntry)
             || !RecordKinds.TryParse(recordTypeEntry.Code, out var kind))
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
@@ -130,9 +137,13 @@ public sealed class RecordValidator
         }
 
         var recordType = recordTypeEntry.Code;
-        var values = new Dictionary<string, object>(cells.Count, StringComparer.Ordinal);
-        foreach (var (code, (field, text)) in cells)
+        var values = new FieldSlotMap<object>(_slots);
+        for (var n = 0; n < cells.Count; n++)
         {
+            var slot = cells.SlotAt(n);
+            var field = _slots.Field(slot);
+            var code = field.Code;
+            var text = cells[slot]!;
             if (!field.AppliesTo(recordType))
             {
                 problems.Add(ValidationProblem.Error(row, code, ProblemCodes.NotApplicable,
@@ -143,7 +154,7 @@ public sealed class RecordValidator
             var parsed = FieldValueParser.Parse(field, text);
             if (parsed.IsSuccess)
             {
-                values[code] = parsed.Value;
+                values.Set(slot, parsed.Value);
             }
             else
             {
@@ -191,7 +202,7 @@ public sealed class RecordValidator
     /// the cells that were; null means none, e.g. a row whose columns cannot be trusted),
     /// plus an exact age above 89.
     /// </summary>
-    private void AddGateProblems(List<ValidationProblem> problems, RawRecord raw, Dictionary<string, object>? typed)
+    private void AddGateProblems(List<ValidationProblem> problems, RawRecord raw, FieldSlotMap<object>? typed)
     {
         if (_gate is null)
         {
@@ -210,7 +221,7 @@ public sealed class RecordValidator
 
             // The column is looked up once here for both checks (this runs for every cell).
             var field = FieldAt(byPosition, i, column);
-            var isTyped = typed?.ContainsKey(column) == true;
+            var isTyped = typed is not null && SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
             problems.AddRange(_gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
 
             // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
@@ -300,17 +311,6 @@ public sealed class RecordValidator
         return groups;
     }
 
-    private static int CountNonBlank(IReadOnlyList<RawField> fields)
-    {
-        var count = 0;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            count += fields[i].Value.AsSpan().IsWhiteSpace() ? 0 : 1;
-        }
-
-        return count;
-    }
-
     private static string RequiredMessage(FieldDefinition field)
     {
         var requirement = field.Requirement;
@@ -334,7 +334,7 @@ public sealed class RecordValidator
             ? $"{field.Label} must be empty unless {when.Field} is {string.Join(" or ", when.Values)}."
             : $"{field.Label} must be empty here.";
 
-    private void CheckConditionalMaxima(int row, string recordType, Dictionary<string, object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
         foreach (var field in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
@@ -343,7 +343,10 @@ public sealed class RecordValidator
             {
                 problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.OutOfRange,
                     FieldValueParser.RangeMessage(field, max) + " (the EQ-5D version given has fewer levels)"));
-                values.Remove(field.Code);
+                if (_slots.TryGetSlot(field.Code, out var slot))
+                {
+                    values.Remove(slot);
+                }
             }
         }
     }
@@ -402,15 +405,13 @@ public sealed class RecordValidator
 
     private sealed record StudyIdMatch(string StudyId, bool Matches);
 
-    /// <summary>A row's trimmed, non-empty cell of a known column, with that column's field.</summary>
-    private readonly record struct Cell(FieldDefinition Field, string Text);
 
     /// <summary>
     /// The dictionary field of each column of a CSV row's header (null for an unknown column),
     /// looked up once per file rather than per cell; null for rows of other readers, whose
     /// cells are looked up one by one (<see cref="FieldAt"/>).
     /// </summary>
-    private FieldDefinition?[]? FieldsByPosition(RawRecord raw)
+    private ColumnFields? FieldsByPosition(RawRecord raw)
     {
         if (raw.Fields is not ColumnValueFields view)
         {
@@ -423,24 +424,32 @@ public sealed class RecordValidator
         if (last is null || !ReferenceEquals(last.Columns, view.Columns))
         {
             var fields = new FieldDefinition?[view.Columns.Count];
+            var slots = new int[view.Columns.Count];
             for (var i = 0; i < fields.Length; i++)
             {
                 fields[i] = _dictionary.TryGetField(view.Columns[i], out var field) ? field : null;
+                slots[i] = fields[i] is not null && _slots.TryGetSlot(view.Columns[i], out var slot) ? slot : -1;
             }
 
-            last = new ColumnFields(view.Columns, fields);
+            last = new ColumnFields(view.Columns, fields, slots);
             _lastColumns = last;
         }
 
-        return last.Fields;
+        return last;
     }
 
-    private FieldDefinition? FieldAt(FieldDefinition?[]? byPosition, int position, string column) =>
-        byPosition is not null ? byPosition[position]
+    private FieldDefinition? FieldAt(ColumnFields? byPosition, int position, string column) =>
+        byPosition is not null ? byPosition.Fields[position]
         : _dictionary.TryGetField(column, out var field) ? field
         : null;
 
-    private sealed record ColumnFields(IReadOnlyList<string> Columns, FieldDefinition?[] Fields);
+    /// <summary>The field slot of a row's cell, or -1 for an unknown column.</summary>
+    private int SlotAt(ColumnFields? byPosition, int position, string column) =>
+        byPosition is not null ? byPosition.Slots[position]
+        : _dictionary.TryGetField(column, out _) && _slots.TryGetSlot(column, out var slot) ? slot
+        : -1;
+
+    private sealed record ColumnFields(IReadOnlyList<string> Columns, FieldDefinition?[] Fields, int[] Slots);
 
     private void CheckStudyId(int row, string? studyId, bool matchesPattern, List<ValidationProblem> problems)
     {
@@ -451,7 +460,7 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckDates(int row, Dictionary<string, object> values, List<ValidationProblem> problems)
+    private void CheckDates(int row, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
         foreach (var (code, value) in values)
         {
@@ -470,7 +479,7 @@ public sealed class RecordValidator
         }
     }
 
-    private static void CheckRowConsistency(int row, RecordKind kind, Dictionary<string, object> values, List<ValidationProblem> problems)
+    private static void CheckRowConsistency(int row, RecordKind kind, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
         if (kind == RecordKind.Enrollment
             && values.TryGetValue("lesion_levels", out var levels) && levels is string[] levelList

@@ -112,7 +112,7 @@ public sealed class RecordValidator
         var problemsBefore = problems.Count;
         if (studyId is not null && _gate is not null)
         {
-            problems.AddRange(_gate.InspectStudyId(row, studyId));
+            AddFindings(problems, _gate.InspectStudyId(row, studyId));
         }
 
         var matchesPattern = studyId is not null && MatchesStudyIdPattern(studyId);
@@ -222,7 +222,7 @@ public sealed class RecordValidator
             // The column is looked up once here for both checks (this runs for every cell).
             var field = FieldAt(byPosition, i, column);
             var isTyped = typed is not null && SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
-            problems.AddRange(_gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
+            AddFindings(problems, _gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
 
             // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
             // its row (an age of 89), 90.5 still tells an exact age of 90.
@@ -232,6 +232,19 @@ public sealed class RecordValidator
             {
                 problems.Add(Deidentification.DeidentificationGate.AgeOver89(raw.Row, column));
             }
+        }
+    }
+
+    /// <summary>
+    /// Appends the gate's findings. Nearly every cell has none, returned as an empty array:
+    /// that is recognised by its type, sparing <see cref="List{T}.AddRange"/>'s interface
+    /// casts on every cell of every row.
+    /// </summary>
+    private static void AddFindings(List<ValidationProblem> problems, IEnumerable<ValidationProblem> findings)
+    {
+        if (findings is not ValidationProblem[] { Length: 0 })
+        {
+            problems.AddRange(findings);
         }
     }
 

@@ -100,13 +100,16 @@ public static class SosgoqScorer
                 outOfRange));
         }
 
+        // Each item's score per level is computed once per definition (the same decimal
+        // ItemScore gives), not divided out again for every item of every row.
+        var provenance = Provenances.GetValue(definition, Provenance.Of);
         var itemScores = new decimal?[levels.Length];
         var anyAnswered = false;
         for (var i = 0; i < levels.Length; i++)
         {
             if (levels[i] is { } answered)
             {
-                itemScores[i] = definition.ItemScore(definition.Items[i], answered);
+                itemScores[i] = provenance.ItemScores[i][answered - definition.LowestLevel];
                 anyAnswered = true;
             }
         }
@@ -116,7 +119,6 @@ public static class SosgoqScorer
             return recorder.Missing<SosgoqScores>();
         }
 
-        var provenance = Provenances.GetValue(definition, Provenance.Of);
         var scales = new List<SosgoqScaleScore>(definition.Scales.Count);
         for (var s = 0; s < definition.Scales.Count; s++)
         {
@@ -187,7 +189,7 @@ public static class SosgoqScorer
     /// scale's items sit in the definition's item order (-1 for a code the items lack, which
     /// then counts as unanswered, as a missing dictionary key did).
     /// </summary>
-    private sealed record Provenance(InstrumentInfo Instrument, ProvenanceMap<string> Rules, IReadOnlyList<string> ItemCodes, int[] AllItemIndexes, int[][] ScaleItemIndexes)
+    private sealed record Provenance(InstrumentInfo Instrument, ProvenanceMap<string> Rules, IReadOnlyList<string> ItemCodes, int[] AllItemIndexes, int[][] ScaleItemIndexes, decimal[][] ItemScores)
     {
         public static Provenance Of(SosgoqDefinition definition)
         {
@@ -202,7 +204,20 @@ public static class SosgoqScorer
                     ("scaleScoring", $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero")),
                 itemCodes,
                 IndexesOf(itemCodes),
-                [.. definition.Scales.Select(scale => IndexesOf(scale.ItemCodes))]);
+                [.. definition.Scales.Select(scale => IndexesOf(scale.ItemCodes))],
+                [.. definition.Items.Select(item => ItemScoresOf(definition, item))]);
+        }
+
+        /// <summary>An item's score at each level from the lowest to the highest (<see cref="SosgoqDefinition.ItemScore"/>).</summary>
+        private static decimal[] ItemScoresOf(SosgoqDefinition definition, SosgoqItem item)
+        {
+            var scores = new decimal[definition.HighestLevel - definition.LowestLevel + 1];
+            for (var level = definition.LowestLevel; level <= definition.HighestLevel; level++)
+            {
+                scores[level - definition.LowestLevel] = definition.ItemScore(item, level);
+            }
+
+            return scores;
         }
     }
 }

@@ -343,6 +343,13 @@ internal sealed class CsvTokenizer
     /// </summary>
     private int TryTakeWholeField(ReadOnlySpan<char> rest)
     {
+        // An empty field or a quoted one is stepped: known from its first character, without
+        // a search (a wide export's rows are mostly empty fields).
+        if (rest[0] is ',' or '"' or '\r' or '\n')
+        {
+            return 0;
+        }
+
         var length = rest.IndexOfAny(UnquotedSpecials);
         if (length <= 0 || rest[length] == '"' || _field.Length > 0)
         {

@@ -28,9 +28,13 @@ public sealed class RecordValidator
     // validator rather than filtered per row.
     private readonly Dictionary<string, FieldDefinition[]> _conditionalMaximumFields;
 
-    // The fields of each record type whose requirement can raise a problem: a field that is
-    // optional whatever the row holds (no condition) never does, and is not looked at per row.
-    private readonly Dictionary<string, FieldDefinition[]> _requirementFields;
+    // The fields of each record type whose requirement can raise a problem (a field that is
+    // optional whatever the row holds never does, and is not looked at per row), compiled to
+    // field slots once per validator.
+    private readonly Dictionary<string, RequirementCheck[]> _requirementChecks;
+
+    // The fields of each record-level rule of each record type, as field slots.
+    private readonly Dictionary<string, RuleCheck[]> _ruleChecks;
 
     // Each field's slot: a row's cells and typed values are arrays indexed by slot, not hash
     // tables filled per row.
@@ -53,8 +57,9 @@ public sealed class RecordValidator
         _studyIdSlot = _slots.TryGetSlot(DataDictionary.StudyIdField, out var studyIdSlot) ? studyIdSlot : -1;
         _recordTypeSlot = _slots.TryGetSlot(DataDictionary.RecordTypeField, out var recordTypeSlot) ? recordTypeSlot : -1;
         _allOrNoneGroups = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => AllOrNoneGroups(_dictionary, t.Code), StringComparer.Ordinal);
-        _requirementFields = _dictionary.RecordTypes.ToDictionary(
-            t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => !IsAlwaysOptional(f.Requirement, t.Code)).ToArray(), StringComparer.Ordinal);
+        _requirementChecks = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => RequirementChecksOf(t.Code), StringComparer.Ordinal);
+        _ruleChecks = _dictionary.RecordTypes.ToDictionary(
+            t => t.Code, t => _dictionary.RulesOf(t.Code).Select(r => new RuleCheck(r, [.. r.Fields.Select(SlotOf)])).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).ToArray(), StringComparer.Ordinal);
     }
@@ -165,9 +170,9 @@ public sealed class RecordValidator
         string? ValueOf(string code) => values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
         bool HasValue(string code) => cells.ContainsKey(code);
 
-        CheckRequirements(row, recordType, HasValue, ValueOf, problems);
+        CheckRequirements(row, recordType, cells, values, HasValue, ValueOf, problems);
         CheckConditionalMaxima(row, recordType, values, ValueOf, problems);
-        CheckRules(row, recordType, HasValue, problems);
+        CheckRules(row, recordType, cells, HasValue, problems);
         CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
@@ -248,22 +253,24 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckRequirements(int row, string recordType, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    private void CheckRequirements(
+        int row, string recordType, FieldSlotMap<string> cells, FieldSlotMap<object> values, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
         HashSet<DictionaryRule>? reportedGroups = null;
-        var fields = _requirementFields.GetValueOrDefault(recordType, []);
-        for (var i = 0; i < fields.Length; i++)
+        var checks = _requirementChecks.GetValueOrDefault(recordType, []);
+        for (var i = 0; i < checks.Length; i++)
         {
-            var field = fields[i];
-            if (field.Requirement.When is { } when && hasValue(when.Field) && valueOf(when.Field) is null)
+            var check = checks[i];
+            var field = check.Field;
+            if (check.WhenSlot >= 0 && cells.Has(check.WhenSlot) && !values.Has(check.WhenSlot))
             {
                 // The field this one depends on has an invalid value (already reported), so
                 // whether this one is required or forbidden is unknown: say nothing about it.
                 continue;
             }
 
-            var level = field.Requirement.Resolve(recordType, hasValue, valueOf);
-            var present = hasValue(field.Code);
+            var level = check.FixedLevel ?? field.Requirement.Resolve(recordType, hasValue, valueOf);
+            var present = check.Slot >= 0 && cells.Has(check.Slot);
             switch (level)
             {
                 case RequirementLevel.Required when !present:
@@ -293,6 +300,33 @@ public sealed class RecordValidator
             }
         }
     }
+
+    /// <summary>
+    /// The requirement checks of a record type: every field that can raise a requirement
+    /// problem, with its slot, the slot of the field its condition names, and, for a field
+    /// without any condition, the level <see cref="FieldRequirement.Resolve"/> would return
+    /// on every row (the level for the type), so it is not resolved per row.
+    /// </summary>
+    private RequirementCheck[] RequirementChecksOf(string recordType) =>
+    [
+        .. _dictionary.FieldsOf(recordType)
+            .Where(f => !IsAlwaysOptional(f.Requirement, recordType))
+            .Select(f => new RequirementCheck(
+                f,
+                SlotOf(f.Code),
+                f.Requirement.When is { } when ? SlotOf(when.Field) : -1,
+                f.Requirement is { When: null, WhenAnyPresent.Count: 0, Unless: null } requirement
+                    ? requirement.ByRecordType.TryGetValue(recordType, out var level) ? level : requirement.Level
+                    : null)),
+    ];
+
+    private int SlotOf(string code) => _slots.TryGetSlot(code, out var slot) ? slot : -1;
+
+    /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
+    private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel);
+
+    /// <summary>A record-level rule with the slots of its fields (-1 for a code the dictionary lacks).</summary>
+    private sealed record RuleCheck(DictionaryRule Rule, int[] Slots);
 
     /// <summary>
     /// Whether a requirement resolves to optional on every row of a record type: no condition
@@ -364,13 +398,18 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckRules(int row, string recordType, Func<string, bool> hasValue, List<ValidationProblem> problems)
+    private void CheckRules(int row, string recordType, FieldSlotMap<string> cells, Func<string, bool> hasValue, List<ValidationProblem> problems)
     {
-        var rules = _dictionary.RulesOf(recordType);
-        for (var i = 0; i < rules.Count; i++)
+        var rules = _ruleChecks.GetValueOrDefault(recordType, []);
+        for (var i = 0; i < rules.Length; i++)
         {
-            var rule = rules[i];
-            var present = OrdinalLists.Count(rule.Fields, hasValue);
+            var rule = rules[i].Rule;
+            var present = 0;
+            foreach (var slot in rules[i].Slots)
+            {
+                present += slot >= 0 && cells.Has(slot) ? 1 : 0;
+            }
+
             var violated = rule.Kind switch
             {
                 DictionaryRuleKind.AtLeastOneOf => present == 0,

@@ -54,6 +54,10 @@ public sealed class RecordScorer
     // scale of every scored row.
     private readonly string[] _sosgoqScoreNames;
 
+    // The scale codes those names were built from (the definition's own strings, so a row's
+    // scale is matched to its name by reference).
+    private readonly string[] _sosgoqScaleCodes;
+
     /// <summary>Creates a scorer.</summary>
     /// <param name="settings">Resolved instrument settings.</param>
     /// <param name="sosgoq">The SOSGOQ 2.0 definition in force (default: the registry default).</param>
@@ -62,7 +66,8 @@ public sealed class RecordScorer
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _sosgoq = sosgoq ?? SosgoqDefinitions.RegistryDefault;
-        _sosgoqScoreNames = [.. _sosgoq.Scales.Select(scale => SosgoqScoreName(scale.Code)), SosgoqScoreName(SosgoqScorer.TotalCode)];
+        _sosgoqScaleCodes = [.. _sosgoq.Scales.Select(scale => scale.Code), SosgoqScorer.TotalCode];
+        _sosgoqScoreNames = [.. _sosgoqScaleCodes.Select(SosgoqScoreName)];
     }
 
     /// <summary>Builds a scorer from settings, or reports every settings problem.</summary>
@@ -190,7 +195,7 @@ public sealed class RecordScorer
         for (var i = 0; i <= sosgoq.Scales.Count; i++)
         {
             var scale = i < sosgoq.Scales.Count ? sosgoq.Scales[i] : sosgoq.Total;
-            var name = i < _sosgoqScoreNames.Length && _sosgoqScoreNames[i].AsSpan(SosgoqPrefix.Length).SequenceEqual(scale.Code)
+            var name = i < _sosgoqScaleCodes.Length && string.Equals(_sosgoqScaleCodes[i], scale.Code, StringComparison.Ordinal)
                 ? _sosgoqScoreNames[i]
                 : SosgoqScoreName(scale.Code);
             scores.Add(new DerivedScore(

@@ -131,8 +131,7 @@ public sealed class RecordValidator
             return new RecordValidation(null, problems);
         }
 
-        var recordTypeField = _dictionary.Field(DataDictionary.RecordTypeField);
-        if (!recordTypeField.CodeList!.TryFind(recordTypeText, out var recordTypeEntry)
+        if (!_slots.Field(_recordTypeSlot).CodeList!.TryFind(recordTypeText, out var recordTypeEntry)
             || !RecordKinds.TryParse(recordTypeEntry.Code, out var kind))
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,

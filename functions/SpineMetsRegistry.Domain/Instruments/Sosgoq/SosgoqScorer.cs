@@ -14,6 +14,9 @@ public static class SosgoqScorer
     /// <summary>Scale code of the total.</summary>
     public const string TotalCode = "total";
 
+    // Item scores of up to this many items are kept on the stack while scoring (24 bytes each).
+    private const int MaxItemsOnStack = 64;
+
     // What a definition's every score records (instrument and rule texts) is the same for every
     // row: built once per definition, not per scored record.
     private static readonly ConditionalWeakTable<SosgoqDefinition, Provenance> Provenances = [];
@@ -103,7 +106,9 @@ public static class SosgoqScorer
         // Each item's score per level is computed once per definition (the same decimal
         // ItemScore gives), not divided out again for every item of every row.
         var provenance = Provenances.GetValue(definition, Provenance.Of);
-        var itemScores = new decimal?[levels.Length];
+        // A questionnaire's item scores live for this call only: on the stack (a definition
+        // with an unusually long item list gets an array), not one array per scored row.
+        Span<decimal?> itemScores = levels.Length <= MaxItemsOnStack ? stackalloc decimal?[levels.Length] : new decimal?[levels.Length];
         var anyAnswered = false;
         for (var i = 0; i < levels.Length; i++)
         {
@@ -151,7 +156,7 @@ public static class SosgoqScorer
         IReadOnlyList<string> itemCodes,
         int[] itemIndexes,
         int minimumAnswered,
-        decimal?[] itemScores)
+        ReadOnlySpan<decimal?> itemScores)
     {
         var answered = 0;
         var sum = 0m;

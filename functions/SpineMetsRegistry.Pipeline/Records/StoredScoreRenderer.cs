@@ -22,6 +22,9 @@ public static class StoredScoreRenderer
     {
         ArgumentNullException.ThrowIfNull(scores);
         var stored = new List<StoredScore>(scores.Count);
+
+        // One builder for the record's notes: a builder per score was most of the bytes.
+        var text = new StringBuilder(256);
         IReadOnlyDictionary<string, string?>? lastInputs = null;
         IReadOnlyDictionary<string, string>? lastRules = null;
         string? lastProvenance = null;
@@ -32,7 +35,7 @@ public static class StoredScoreRenderer
             {
                 lastInputs = score.Inputs;
                 lastRules = score.Rules;
-                lastProvenance = Provenance(score);
+                lastProvenance = Provenance(score, text);
             }
 
             stored.Add(Stored(score, lastProvenance));
@@ -46,7 +49,7 @@ public static class StoredScoreRenderer
     public static StoredScore Render(DerivedScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
-        return Stored(score, Provenance(score));
+        return Stored(score, Provenance(score, new StringBuilder(256)));
     }
 
     private static StoredScore Stored(DerivedScore score, string provenance)
@@ -58,9 +61,9 @@ public static class StoredScoreRenderer
     }
 
     /// <summary>"rules: a: x; b: y. inputs: c=1, d=missing" (the rules part only when there are rules).</summary>
-    private static string Provenance(DerivedScore score)
+    private static string Provenance(DerivedScore score, StringBuilder text)
     {
-        var text = new StringBuilder(256);
+        text.Clear();
         if (score.Rules.Count > 0)
         {
             text.Append("rules: ");

@@ -19,6 +19,7 @@ public sealed class BenchmarkSmokeTests
         Assert.All(figures, f => Assert.True(f > 0));
         Assert.Equal(figures[0] / figures[1], figures[2], 2);
         Assert.Contains(run.Lines, l => l.StartsWith("| hot path: read + validate + gate + score |", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("| hot path + render stored scores (as the store activity does) |", StringComparison.Ordinal));
         Assert.StartsWith("allocation per row, hot path:", run.Line("allocation per row"), StringComparison.Ordinal);
     }
 

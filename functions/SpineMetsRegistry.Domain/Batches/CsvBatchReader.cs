@@ -230,6 +230,10 @@ internal sealed class CsvTokenizer
     private readonly List<TokenizedRecord> _completed = [];
 
     private State _state = State.FieldStart;
+
+    // A field taken whole from the block (TryTakeWholeField): its text, until the terminator
+    // that follows it ends the field; null while the field is built in _field.
+    private string? _wholeField;
     private bool _skipLineFeed;
     private bool _recordHasContent;
     private int _fieldLength;
@@ -265,6 +269,12 @@ internal sealed class CsvTokenizer
                     i++;
                     continue;
                 }
+            }
+
+            if (_state == State.FieldStart && TryTakeWholeField(block[i..]) is var taken and > 0)
+            {
+                i += taken;
+                continue;
             }
 
             var run = OrdinaryRunLength(block[i..]);
@@ -320,6 +330,44 @@ internal sealed class CsvTokenizer
         // Near a limit each character is stepped, so the defect is recorded exactly where it was.
         var room = Math.Min(_limits.MaxRecordLength - _recordLength, _limits.MaxFieldLength - _fieldLength);
         return Math.Min(run, Math.Max(room, 0));
+    }
+
+    /// <summary>
+    /// At the start of a field, an unquoted field whose end (a comma or line break) lies in
+    /// <paramref name="rest"/> and that crosses no limit is taken whole: its text becomes the
+    /// field's string directly (no copy through the builder), then its terminator is stepped
+    /// as usual. The effect is exactly that of stepping each character (the first one opens an
+    /// unquoted field, the others only extend it). Returns the characters taken, the
+    /// terminator excluded; zero when the field is anything else (quoted, empty, holding a
+    /// quote, running past the block or near a limit), which the state machine then steps.
+    /// </summary>
+    private int TryTakeWholeField(ReadOnlySpan<char> rest)
+    {
+        // An empty field or a quoted one is stepped: known from its first character, without
+        // a search (a wide export's rows are mostly empty fields).
+        if (rest[0] is ',' or '"' or '\r' or '\n')
+        {
+            return 0;
+        }
+
+        var length = rest.IndexOfAny(UnquotedSpecials);
+        if (length <= 0 || rest[length] == '"' || _field.Length > 0)
+        {
+            return 0;
+        }
+
+        var room = Math.Min(_limits.MaxRecordLength - _recordLength, _limits.MaxFieldLength - _fieldLength);
+        if (length > room)
+        {
+            return 0;
+        }
+
+        _recordHasContent = true;
+        _state = State.Unquoted;
+        _recordLength += length;
+        _fieldLength += length;
+        _wholeField = new string(rest[..length]);
+        return length;
     }
 
     private void AppendRun(ReadOnlySpan<char> run)
@@ -479,10 +527,11 @@ internal sealed class CsvTokenizer
         // Fields beyond the column limit are counted (for the ragged-row message) but not kept.
         if (_fields.Count <= _limits.MaxColumns)
         {
-            _fields.Add(_field.ToString());
+            _fields.Add(_wholeField ?? _field.ToString());
         }
 
         _fieldCount++;
+        _wholeField = null;
         _field.Clear();
         _fieldLength = 0;
     }

@@ -77,6 +77,24 @@ internal sealed class ProvenanceMap<TValue> : IReadOnlyDictionary<string, TValue
         _entries[_count++] = new(key, value);
     }
 
+    /// <summary>
+    /// Appends a name the caller knows is not recorded yet (the items of one questionnaire
+    /// definition, whose codes are distinct): the same as <see cref="Set"/> without the
+    /// search for an earlier entry, which for a questionnaire's items cost a string
+    /// comparison per pair of items on every scored row.
+    /// </summary>
+    public void AppendNew(string key, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        System.Diagnostics.Debug.Assert(IndexOf(key) < 0, "AppendNew is for names not recorded yet.");
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, Math.Max(4, checked(_entries.Length * 2)));
+        }
+
+        _entries[_count++] = new(key, value);
+    }
+
     /// <inheritdoc />
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 

@@ -72,6 +72,22 @@ internal sealed class ScoreRecorder
         return this;
     }
 
+    /// <summary>
+    /// Records an input whose name the caller knows is new to this recorder (distinct item
+    /// codes of one definition, recorded once each): see <see cref="ProvenanceMap{TValue}.AppendNew"/>.
+    /// </summary>
+    public ScoreRecorder NewInput(string name, string? code)
+    {
+        if (_inputsHandedOut)
+        {
+            _inputs = new(_inputs);
+            _inputsHandedOut = false;
+        }
+
+        _inputs.AppendNew(name, code);
+        return this;
+    }
+
     public ScoreRecorder Rule(string name, string value)
     {
         if (_rulesHandedOut)

@@ -50,6 +50,14 @@ public sealed class RecordScorer
     private readonly ResolvedInstrumentSettings _settings;
     private readonly SosgoqDefinition _sosgoq;
 
+    // "sosgoq_" + each scale's code, then the total's: built once, not concatenated for every
+    // scale of every scored row.
+    private readonly string[] _sosgoqScoreNames;
+
+    // The scale codes those names were built from (the definition's own strings, so a row's
+    // scale is matched to its name by reference).
+    private readonly string[] _sosgoqScaleCodes;
+
     /// <summary>Creates a scorer.</summary>
     /// <param name="settings">Resolved instrument settings.</param>
     /// <param name="sosgoq">The SOSGOQ 2.0 definition in force (default: the registry default).</param>
@@ -58,6 +66,8 @@ public sealed class RecordScorer
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _sosgoq = sosgoq ?? SosgoqDefinitions.RegistryDefault;
+        _sosgoqScaleCodes = [.. _sosgoq.Scales.Select(scale => scale.Code), SosgoqScorer.TotalCode];
+        _sosgoqScoreNames = [.. _sosgoqScaleCodes.Select(SosgoqScoreName)];
     }
 
     /// <summary>Builds a scorer from settings, or reports every settings problem.</summary>
@@ -185,8 +195,11 @@ public sealed class RecordScorer
         for (var i = 0; i <= sosgoq.Scales.Count; i++)
         {
             var scale = i < sosgoq.Scales.Count ? sosgoq.Scales[i] : sosgoq.Total;
+            var name = i < _sosgoqScaleCodes.Length && string.Equals(_sosgoqScaleCodes[i], scale.Code, StringComparison.Ordinal)
+                ? _sosgoqScoreNames[i]
+                : SosgoqScoreName(scale.Code);
             scores.Add(new DerivedScore(
-                "sosgoq_" + scale.Code,
+                name,
                 scale.Score,
                 null,
                 result.Instrument,
@@ -197,6 +210,10 @@ public sealed class RecordScorer
                 scale.Failure?.Message));
         }
     }
+
+    private const string SosgoqPrefix = "sosgoq_";
+
+    private static string SosgoqScoreName(string scaleCode) => SosgoqPrefix + scaleCode;
 
     private static DerivedScore From<TScore>(string name, ScoreResult<TScore> result, Func<TScore, decimal?> value, Func<TScore, string?> category)
         where TScore : class =>

@@ -28,9 +28,19 @@ public sealed class RecordValidator
     // validator rather than filtered per row.
     private readonly Dictionary<string, FieldDefinition[]> _conditionalMaximumFields;
 
-    // The fields of each record type whose requirement can raise a problem: a field that is
-    // optional whatever the row holds (no condition) never does, and is not looked at per row.
-    private readonly Dictionary<string, FieldDefinition[]> _requirementFields;
+    // The fields of each record type whose requirement can raise a problem (a field that is
+    // optional whatever the row holds never does, and is not looked at per row), compiled to
+    // field slots once per validator.
+    private readonly Dictionary<string, RequirementCheck[]> _requirementChecks;
+
+    // The fields of each record-level rule of each record type, as field slots.
+    private readonly Dictionary<string, RuleCheck[]> _ruleChecks;
+
+    // Each field's slot: a row's cells and typed values are arrays indexed by slot, not hash
+    // tables filled per row.
+    private readonly FieldSlots _slots;
+    private readonly int _studyIdSlot;
+    private readonly int _recordTypeSlot;
 
     private StudyIdMatch? _lastStudyIdMatch;
 
@@ -43,9 +53,13 @@ public sealed class RecordValidator
         _context = context;
         _dictionary = context.Dictionary;
         _gate = gate;
+        _slots = FieldSlots.Of(_dictionary);
+        _studyIdSlot = _slots.TryGetSlot(DataDictionary.StudyIdField, out var studyIdSlot) ? studyIdSlot : -1;
+        _recordTypeSlot = _slots.TryGetSlot(DataDictionary.RecordTypeField, out var recordTypeSlot) ? recordTypeSlot : -1;
         _allOrNoneGroups = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => AllOrNoneGroups(_dictionary, t.Code), StringComparer.Ordinal);
-        _requirementFields = _dictionary.RecordTypes.ToDictionary(
-            t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => !IsAlwaysOptional(f.Requirement, t.Code)).ToArray(), StringComparer.Ordinal);
+        _requirementChecks = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => RequirementChecksOf(t.Code), StringComparer.Ordinal);
+        _ruleChecks = _dictionary.RecordTypes.ToDictionary(
+            t => t.Code, t => _dictionary.RulesOf(t.Code).Select(r => new RuleCheck(r, [.. r.Fields.Select(SlotOf)])).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).ToArray(), StringComparer.Ordinal);
     }
@@ -85,31 +99,31 @@ public sealed class RecordValidator
             return new RecordValidation(null, problems);
         }
 
-        // Sized once: most columns of a wide export are empty, and growing the dictionaries
-        // cell by cell was a visible share of the per-row cost.
+        // The trimmed, non-empty cells of known columns by field slot (a CSV header's columns
+        // are looked up once per file), in column order.
         var byPosition = FieldsByPosition(raw);
-        var cells = new Dictionary<string, string>(CountNonBlank(fields), StringComparer.Ordinal);
+        var cells = new FieldSlotMap<string>(_slots);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
             var value = field.Value.Trim();
-            if (value.Length > 0 && FieldAt(byPosition, i, field.Column) is not null)
+            if (value.Length > 0 && SlotAt(byPosition, i, field.Column) is var slot and >= 0)
             {
-                cells[field.Column] = value;
+                cells.Set(slot, value);
             }
         }
 
-        var studyId = cells.GetValueOrDefault(DataDictionary.StudyIdField);
+        var studyId = _studyIdSlot >= 0 ? cells[_studyIdSlot] : null;
         var problemsBefore = problems.Count;
         if (studyId is not null && _gate is not null)
         {
-            problems.AddRange(_gate.InspectStudyId(row, studyId));
+            AddFindings(problems, _gate.InspectStudyId(row, studyId));
         }
 
         var matchesPattern = studyId is not null && MatchesStudyIdPattern(studyId);
         var safeStudyId = problems.Count == problemsBefore && matchesPattern ? studyId : null;
 
-        if (!cells.TryGetValue(DataDictionary.RecordTypeField, out var recordTypeText))
+        if ((_recordTypeSlot >= 0 ? cells[_recordTypeSlot] : null) is not { } recordTypeText)
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
                 "record_type is empty: it must be enrollment, followup or withdrawal.") with { StudyId = safeStudyId });
@@ -117,8 +131,7 @@ public sealed class RecordValidator
             return new RecordValidation(null, problems);
         }
 
-        var recordTypeField = _dictionary.Field(DataDictionary.RecordTypeField);
-        if (!recordTypeField.CodeList!.TryFind(recordTypeText, out var recordTypeEntry)
+        if (!_slots.Field(_recordTypeSlot).CodeList!.TryFind(recordTypeText, out var recordTypeEntry)
             || !RecordKinds.TryParse(recordTypeEntry.Code, out var kind))
         {
             problems.Add(ValidationProblem.Error(row, DataDictionary.RecordTypeField, ProblemCodes.InvalidRecordType,
@@ -128,10 +141,13 @@ public sealed class RecordValidator
         }
 
         var recordType = recordTypeEntry.Code;
-        var values = new Dictionary<string, object>(cells.Count, StringComparer.Ordinal);
-        foreach (var (code, text) in cells)
+        var values = new FieldSlotMap<object>(_slots);
+        for (var n = 0; n < cells.Count; n++)
         {
-            var field = _dictionary.Field(code);
+            var slot = cells.SlotAt(n);
+            var field = _slots.Field(slot);
+            var code = field.Code;
+            var text = cells[slot]!;
             if (!field.AppliesTo(recordType))
             {
                 problems.Add(ValidationProblem.Error(row, code, ProblemCodes.NotApplicable,
@@ -142,7 +158,7 @@ public sealed class RecordValidator
             var parsed = FieldValueParser.Parse(field, text);
             if (parsed.IsSuccess)
             {
-                values[code] = parsed.Value;
+                values.Set(slot, parsed.Value);
             }
             else
             {
@@ -153,9 +169,9 @@ public sealed class RecordValidator
         string? ValueOf(string code) => values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
         bool HasValue(string code) => cells.ContainsKey(code);
 
-        CheckRequirements(row, recordType, HasValue, ValueOf, problems);
+        CheckRequirements(row, recordType, cells, values, HasValue, ValueOf, problems);
         CheckConditionalMaxima(row, recordType, values, ValueOf, problems);
-        CheckRules(row, recordType, HasValue, problems);
+        CheckRules(row, recordType, cells, HasValue, problems);
         CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
@@ -190,7 +206,7 @@ public sealed class RecordValidator
     /// the cells that were; null means none, e.g. a row whose columns cannot be trusted),
     /// plus an exact age above 89.
     /// </summary>
-    private void AddGateProblems(List<ValidationProblem> problems, RawRecord raw, Dictionary<string, object>? typed)
+    private void AddGateProblems(List<ValidationProblem> problems, RawRecord raw, FieldSlotMap<object>? typed)
     {
         if (_gate is null)
         {
@@ -209,8 +225,8 @@ public sealed class RecordValidator
 
             // The column is looked up once here for both checks (this runs for every cell).
             var field = FieldAt(byPosition, i, column);
-            var isTyped = typed?.ContainsKey(column) == true;
-            problems.AddRange(_gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
+            var isTyped = typed is not null && SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
+            AddFindings(problems, _gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
 
             // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
             // its row (an age of 89), 90.5 still tells an exact age of 90.
@@ -223,22 +239,37 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckRequirements(int row, string recordType, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    /// <summary>
+    /// Appends the gate's findings. Nearly every cell has none, returned as an empty array:
+    /// that is recognised by its type, sparing <see cref="List{T}.AddRange"/>'s interface
+    /// casts on every cell of every row.
+    /// </summary>
+    private static void AddFindings(List<ValidationProblem> problems, IEnumerable<ValidationProblem> findings)
+    {
+        if (findings is not ValidationProblem[] { Length: 0 })
+        {
+            problems.AddRange(findings);
+        }
+    }
+
+    private void CheckRequirements(
+        int row, string recordType, FieldSlotMap<string> cells, FieldSlotMap<object> values, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
         HashSet<DictionaryRule>? reportedGroups = null;
-        var fields = _requirementFields.GetValueOrDefault(recordType, []);
-        for (var i = 0; i < fields.Length; i++)
+        var checks = _requirementChecks.GetValueOrDefault(recordType, []);
+        for (var i = 0; i < checks.Length; i++)
         {
-            var field = fields[i];
-            if (field.Requirement.When is { } when && hasValue(when.Field) && valueOf(when.Field) is null)
+            var check = checks[i];
+            var field = check.Field;
+            if (check.WhenSlot >= 0 && cells.Has(check.WhenSlot) && !values.Has(check.WhenSlot))
             {
                 // The field this one depends on has an invalid value (already reported), so
                 // whether this one is required or forbidden is unknown: say nothing about it.
                 continue;
             }
 
-            var level = field.Requirement.Resolve(recordType, hasValue, valueOf);
-            var present = hasValue(field.Code);
+            var level = check.FixedLevel ?? field.Requirement.Resolve(recordType, hasValue, valueOf);
+            var present = check.Slot >= 0 && cells.Has(check.Slot);
             switch (level)
             {
                 case RequirementLevel.Required when !present:
@@ -270,6 +301,33 @@ public sealed class RecordValidator
     }
 
     /// <summary>
+    /// The requirement checks of a record type: every field that can raise a requirement
+    /// problem, with its slot, the slot of the field its condition names, and, for a field
+    /// without any condition, the level <see cref="FieldRequirement.Resolve"/> would return
+    /// on every row (the level for the type), so it is not resolved per row.
+    /// </summary>
+    private RequirementCheck[] RequirementChecksOf(string recordType) =>
+    [
+        .. _dictionary.FieldsOf(recordType)
+            .Where(f => !IsAlwaysOptional(f.Requirement, recordType))
+            .Select(f => new RequirementCheck(
+                f,
+                SlotOf(f.Code),
+                f.Requirement.When is { } when ? SlotOf(when.Field) : -1,
+                f.Requirement is { When: null, WhenAnyPresent.Count: 0, Unless: null } requirement
+                    ? requirement.ByRecordType.TryGetValue(recordType, out var level) ? level : requirement.Level
+                    : null)),
+    ];
+
+    private int SlotOf(string code) => _slots.TryGetSlot(code, out var slot) ? slot : -1;
+
+    /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
+    private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel);
+
+    /// <summary>A record-level rule with the slots of its fields (-1 for a code the dictionary lacks).</summary>
+    private sealed record RuleCheck(DictionaryRule Rule, int[] Slots);
+
+    /// <summary>
     /// Whether a requirement resolves to optional on every row of a record type: no condition
     /// can change it (<see cref="FieldRequirement.Resolve"/> then returns the level for the
     /// type), and an optional field raises no requirement problem.
@@ -299,17 +357,6 @@ public sealed class RecordValidator
         return groups;
     }
 
-    private static int CountNonBlank(IReadOnlyList<RawField> fields)
-    {
-        var count = 0;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            count += fields[i].Value.AsSpan().IsWhiteSpace() ? 0 : 1;
-        }
-
-        return count;
-    }
-
     private static string RequiredMessage(FieldDefinition field)
     {
         var requirement = field.Requirement;
@@ -333,7 +380,7 @@ public sealed class RecordValidator
             ? $"{field.Label} must be empty unless {when.Field} is {string.Join(" or ", when.Values)}."
             : $"{field.Label} must be empty here.";
 
-    private void CheckConditionalMaxima(int row, string recordType, Dictionary<string, object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
         foreach (var field in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
@@ -342,18 +389,26 @@ public sealed class RecordValidator
             {
                 problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.OutOfRange,
                     FieldValueParser.RangeMessage(field, max) + " (the EQ-5D version given has fewer levels)"));
-                values.Remove(field.Code);
+                if (_slots.TryGetSlot(field.Code, out var slot))
+                {
+                    values.Remove(slot);
+                }
             }
         }
     }
 
-    private void CheckRules(int row, string recordType, Func<string, bool> hasValue, List<ValidationProblem> problems)
+    private void CheckRules(int row, string recordType, FieldSlotMap<string> cells, Func<string, bool> hasValue, List<ValidationProblem> problems)
     {
-        var rules = _dictionary.RulesOf(recordType);
-        for (var i = 0; i < rules.Count; i++)
+        var rules = _ruleChecks.GetValueOrDefault(recordType, []);
+        for (var i = 0; i < rules.Length; i++)
         {
-            var rule = rules[i];
-            var present = OrdinalLists.Count(rule.Fields, hasValue);
+            var rule = rules[i].Rule;
+            var present = 0;
+            foreach (var slot in rules[i].Slots)
+            {
+                present += slot >= 0 && cells.Has(slot) ? 1 : 0;
+            }
+
             var violated = rule.Kind switch
             {
                 DictionaryRuleKind.AtLeastOneOf => present == 0,
@@ -401,12 +456,13 @@ public sealed class RecordValidator
 
     private sealed record StudyIdMatch(string StudyId, bool Matches);
 
+
     /// <summary>
     /// The dictionary field of each column of a CSV row's header (null for an unknown column),
     /// looked up once per file rather than per cell; null for rows of other readers, whose
     /// cells are looked up one by one (<see cref="FieldAt"/>).
     /// </summary>
-    private FieldDefinition?[]? FieldsByPosition(RawRecord raw)
+    private ColumnFields? FieldsByPosition(RawRecord raw)
     {
         if (raw.Fields is not ColumnValueFields view)
         {
@@ -419,24 +475,32 @@ public sealed class RecordValidator
         if (last is null || !ReferenceEquals(last.Columns, view.Columns))
         {
             var fields = new FieldDefinition?[view.Columns.Count];
+            var slots = new int[view.Columns.Count];
             for (var i = 0; i < fields.Length; i++)
             {
                 fields[i] = _dictionary.TryGetField(view.Columns[i], out var field) ? field : null;
+                slots[i] = fields[i] is not null && _slots.TryGetSlot(view.Columns[i], out var slot) ? slot : -1;
             }
 
-            last = new ColumnFields(view.Columns, fields);
+            last = new ColumnFields(view.Columns, fields, slots);
             _lastColumns = last;
         }
 
-        return last.Fields;
+        return last;
     }
 
-    private FieldDefinition? FieldAt(FieldDefinition?[]? byPosition, int position, string column) =>
-        byPosition is not null ? byPosition[position]
+    private FieldDefinition? FieldAt(ColumnFields? byPosition, int position, string column) =>
+        byPosition is not null ? byPosition.Fields[position]
         : _dictionary.TryGetField(column, out var field) ? field
         : null;
 
-    private sealed record ColumnFields(IReadOnlyList<string> Columns, FieldDefinition?[] Fields);
+    /// <summary>The field slot of a row's cell, or -1 for an unknown column.</summary>
+    private int SlotAt(ColumnFields? byPosition, int position, string column) =>
+        byPosition is not null ? byPosition.Slots[position]
+        : _dictionary.TryGetField(column, out _) && _slots.TryGetSlot(column, out var slot) ? slot
+        : -1;
+
+    private sealed record ColumnFields(IReadOnlyList<string> Columns, FieldDefinition?[] Fields, int[] Slots);
 
     private void CheckStudyId(int row, string? studyId, bool matchesPattern, List<ValidationProblem> problems)
     {
@@ -447,7 +511,7 @@ public sealed class RecordValidator
         }
     }
 
-    private void CheckDates(int row, Dictionary<string, object> values, List<ValidationProblem> problems)
+    private void CheckDates(int row, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
         foreach (var (code, value) in values)
         {
@@ -466,7 +530,7 @@ public sealed class RecordValidator
         }
     }
 
-    private static void CheckRowConsistency(int row, RecordKind kind, Dictionary<string, object> values, List<ValidationProblem> problems)
+    private static void CheckRowConsistency(int row, RecordKind kind, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
         if (kind == RecordKind.Enrollment
             && values.TryGetValue("lesion_levels", out var levels) && levels is string[] levelList

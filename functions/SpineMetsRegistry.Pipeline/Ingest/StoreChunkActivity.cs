@@ -3,7 +3,6 @@ using System.Text;
 using SpineMetsRegistry.Domain.Configuration;
 using SpineMetsRegistry.Domain.Dictionary;
 using SpineMetsRegistry.Domain.Records;
-using SpineMetsRegistry.Domain.Scoring;
 using SpineMetsRegistry.Pipeline.Audit;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
@@ -105,7 +104,7 @@ public sealed class StoreChunkActivity(
                 StudyId = record.StudyId,
                 RecordKey = id.RecordKey,
                 Values = values,
-                Scores = policies.Scorer.Score(record).Select(ToStored).ToList(),
+                Scores = StoredScoreRenderer.Render(policies.Scorer.Score(record)),
                 ContentHash = hash,
                 Version = (state?.Version ?? 0) + 1,
                 SourceBatchKey = step.BatchKey,
@@ -156,25 +155,5 @@ public sealed class StoreChunkActivity(
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    private static StoredScore ToStored(DerivedScore score)
-    {
-        var rules = string.Join("; ", score.Rules.Select(r => $"{r.Key}: {r.Value}"));
-        var inputs = string.Join(", ", score.Inputs.Select(i => $"{i.Key}={i.Value ?? "missing"}"));
-        var note = new StringBuilder();
-        if (score.NotComputableReason is not null)
-        {
-            note.Append("not computable: ").Append(score.NotComputableReason).Append(". ");
-        }
-
-        if (rules.Length > 0)
-        {
-            note.Append("rules: ").Append(rules).Append(". ");
-        }
-
-        note.Append("inputs: ").Append(inputs);
-        return new StoredScore(score.Name, score.Value, score.Category, score.Instrument, score.InstrumentVersion, score.Definition,
-            note.ToString().Trim());
     }
 }

@@ -32,6 +32,24 @@ public sealed class ProvenanceMapTests
     }
 
     [Fact]
+    public void AppendNew_BeyondCapacity_SameMapAsSet()
+    {
+        var appended = new ProvenanceMap<string?>(2);
+        var set = new ProvenanceMap<string?>(2);
+        foreach (var name in new[] { "sosgoq_03", "sosgoq_01", "sosgoq_02", "sosgoq_10", "sosgoq_04" })
+        {
+            var level = name == "sosgoq_02" ? null : name[^1..];
+            appended.AppendNew(name, level);
+            set.Set(name, level);
+        }
+
+        Assert.Equal(set, appended);
+        Assert.Equal(5, appended.Count);
+        Assert.Null(appended["sosgoq_02"]);
+        Assert.Equal("0", appended["sosgoq_10"]);
+    }
+
+    [Fact]
     public void Copy_ThenSet_SourceUnchanged()
     {
         var source = ScoreRecorder.RuleSet(("one", "1"));

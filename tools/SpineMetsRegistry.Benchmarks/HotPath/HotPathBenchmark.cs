@@ -7,6 +7,7 @@ using SpineMetsRegistry.Domain.Deidentification;
 using SpineMetsRegistry.Domain.Instruments;
 using SpineMetsRegistry.Domain.Scoring;
 using SpineMetsRegistry.Domain.Validation;
+using SpineMetsRegistry.Pipeline.Records;
 using nietras.SeparatedValues;
 
 namespace SpineMetsRegistry.Benchmarks.HotPath;
@@ -98,6 +99,7 @@ internal static class HotPathBenchmark
         StageName.Validate => "read + validate",
         StageName.Gate => "read + validate + de-identification gate",
         StageName.HotPath => "hot path: read + validate + gate + score",
+        StageName.Stored => "hot path + render stored scores (as the store activity does)",
         StageName.FirstPass => "whole first pass (BatchValidator, + cross-row checks and report)",
         _ => stage.ToString(),
     };
@@ -123,6 +125,7 @@ internal static class HotPathBenchmark
             Measure(StageName.Validate, () => RowsAsync(bytes, context, raw => ungated.Validate(raw).Record is not null)),
             Measure(StageName.Gate, () => RowsAsync(bytes, context, raw => gated.Validate(raw).Record is not null)),
             Measure(StageName.HotPath, () => RowsAsync(bytes, context, raw => gated.Validate(raw).Record is { } record && scorer.Score(record).Count >= 0)),
+            Measure(StageName.Stored, () => RowsAsync(bytes, context, raw => gated.Validate(raw).Record is { } record && StoredScoreRenderer.Render(scorer.Score(record)).Count >= 0)),
             Measure(StageName.FirstPass, () => FirstPassAsync(bytes, context)),
         ];
     }
@@ -198,6 +201,7 @@ internal static class HotPathBenchmark
         Validate,
         Gate,
         HotPath,
+        Stored,
         FirstPass,
     }
 

@@ -14,6 +14,9 @@ public static class SosgoqScorer
     /// <summary>Scale code of the total.</summary>
     public const string TotalCode = "total";
 
+    // Item scores of up to this many items are kept on the stack while scoring (24 bytes each).
+    private const int MaxItemsOnStack = 64;
+
     // What a definition's every score records (instrument and rule texts) is the same for every
     // row: built once per definition, not per scored record.
     private static readonly ConditionalWeakTable<SosgoqDefinition, Provenance> Provenances = [];
@@ -100,13 +103,18 @@ public static class SosgoqScorer
                 outOfRange));
         }
 
-        var itemScores = new decimal?[levels.Length];
+        // Each item's score per level is computed once per definition (the same decimal
+        // ItemScore gives), not divided out again for every item of every row.
+        var provenance = Provenances.GetValue(definition, Provenance.Of);
+        // A questionnaire's item scores live for this call only: on the stack (a definition
+        // with an unusually long item list gets an array), not one array per scored row.
+        Span<decimal?> itemScores = levels.Length <= MaxItemsOnStack ? stackalloc decimal?[levels.Length] : new decimal?[levels.Length];
         var anyAnswered = false;
         for (var i = 0; i < levels.Length; i++)
         {
             if (levels[i] is { } answered)
             {
-                itemScores[i] = definition.ItemScore(definition.Items[i], answered);
+                itemScores[i] = provenance.ItemScores[i][answered - definition.LowestLevel];
                 anyAnswered = true;
             }
         }
@@ -116,7 +124,6 @@ public static class SosgoqScorer
             return recorder.Missing<SosgoqScores>();
         }
 
-        var provenance = Provenances.GetValue(definition, Provenance.Of);
         var scales = new List<SosgoqScaleScore>(definition.Scales.Count);
         for (var s = 0; s < definition.Scales.Count; s++)
         {
@@ -134,7 +141,8 @@ public static class SosgoqScorer
         var recorder = new ScoreRecorder(provenance.Instrument, definition.DefinitionVersion, provenance.Rules, definition.Items.Count);
         for (var i = 0; i < levels.Length; i++)
         {
-            recorder.Input(definition.Items[i].Code, levels[i]?.ToString(CultureInfo.InvariantCulture));
+            // A definition's item codes are distinct (its item index refuses duplicates).
+            recorder.NewInput(definition.Items[i].Code, levels[i]?.ToString(CultureInfo.InvariantCulture));
         }
 
         return recorder;
@@ -148,7 +156,7 @@ public static class SosgoqScorer
         IReadOnlyList<string> itemCodes,
         int[] itemIndexes,
         int minimumAnswered,
-        decimal?[] itemScores)
+        ReadOnlySpan<decimal?> itemScores)
     {
         var answered = 0;
         var sum = 0m;
@@ -186,7 +194,7 @@ public static class SosgoqScorer
     /// scale's items sit in the definition's item order (-1 for a code the items lack, which
     /// then counts as unanswered, as a missing dictionary key did).
     /// </summary>
-    private sealed record Provenance(InstrumentInfo Instrument, ProvenanceMap<string> Rules, IReadOnlyList<string> ItemCodes, int[] AllItemIndexes, int[][] ScaleItemIndexes)
+    private sealed record Provenance(InstrumentInfo Instrument, ProvenanceMap<string> Rules, IReadOnlyList<string> ItemCodes, int[] AllItemIndexes, int[][] ScaleItemIndexes, decimal[][] ItemScores)
     {
         public static Provenance Of(SosgoqDefinition definition)
         {
@@ -201,7 +209,20 @@ public static class SosgoqScorer
                     ("scaleScoring", $"{SosgoqDefinitionReader.MeanOfAnsweredItems}, rounded to {definition.Decimals} decimals half away from zero")),
                 itemCodes,
                 IndexesOf(itemCodes),
-                [.. definition.Scales.Select(scale => IndexesOf(scale.ItemCodes))]);
+                [.. definition.Scales.Select(scale => IndexesOf(scale.ItemCodes))],
+                [.. definition.Items.Select(item => ItemScoresOf(definition, item))]);
+        }
+
+        /// <summary>An item's score at each level from the lowest to the highest (<see cref="SosgoqDefinition.ItemScore"/>).</summary>
+        private static decimal[] ItemScoresOf(SosgoqDefinition definition, SosgoqItem item)
+        {
+            var scores = new decimal[definition.HighestLevel - definition.LowestLevel + 1];
+            for (var level = definition.LowestLevel; level <= definition.HighestLevel; level++)
+            {
+                scores[level - definition.LowestLevel] = definition.ItemScore(item, level);
+            }
+
+            return scores;
         }
     }
 }

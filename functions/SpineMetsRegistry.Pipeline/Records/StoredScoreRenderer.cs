@@ -1,0 +1,90 @@
+using System.Text;
+using SpineMetsRegistry.Domain.Scoring;
+
+namespace SpineMetsRegistry.Pipeline.Records;
+
+/// <summary>
+/// Renders a record's derived scores into the form stored next to it: each score's
+/// provenance (not-computable reason, named rules, coded inputs) as one note text.
+/// </summary>
+/// <remarks>
+/// The store activity renders every score of every stored row, so this is on the ingest's
+/// per-row path. The scores of one instrument share their inputs and rules maps (SOSGOQ's ten
+/// scales and total hold the same two), so the rules-and-inputs text is rendered once per
+/// pair of maps, not once per score; the note is byte for byte what the per-score rendering
+/// gave ("not computable: R. rules: a: x; b: y. inputs: c=1, d=missing", trimmed).
+/// </remarks>
+public static class StoredScoreRenderer
+{
+    /// <summary>The stored form of each score, in order.</summary>
+    /// <param name="scores">A record's derived scores.</param>
+    public static List<StoredScore> Render(IReadOnlyList<DerivedScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var stored = new List<StoredScore>(scores.Count);
+
+        // One builder for the record's notes: a builder per score was most of the bytes.
+        var text = new StringBuilder(256);
+        IReadOnlyDictionary<string, string?>? lastInputs = null;
+        IReadOnlyDictionary<string, string>? lastRules = null;
+        string? lastProvenance = null;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var score = scores[i];
+            if (lastProvenance is null || !ReferenceEquals(score.Inputs, lastInputs) || !ReferenceEquals(score.Rules, lastRules))
+            {
+                lastInputs = score.Inputs;
+                lastRules = score.Rules;
+                lastProvenance = Provenance(score, text);
+            }
+
+            stored.Add(Stored(score, lastProvenance));
+        }
+
+        return stored;
+    }
+
+    /// <summary>The stored form of one score.</summary>
+    /// <param name="score">A derived score.</param>
+    public static StoredScore Render(DerivedScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return Stored(score, Provenance(score, new StringBuilder(256)));
+    }
+
+    private static StoredScore Stored(DerivedScore score, string provenance)
+    {
+        var note = score.NotComputableReason is { } reason
+            ? string.Concat("not computable: ", reason, ". ", provenance)
+            : provenance;
+        return new StoredScore(score.Name, score.Value, score.Category, score.Instrument, score.InstrumentVersion, score.Definition, note.Trim());
+    }
+
+    /// <summary>"rules: a: x; b: y. inputs: c=1, d=missing" (the rules part only when there are rules).</summary>
+    private static string Provenance(DerivedScore score, StringBuilder text)
+    {
+        text.Clear();
+        if (score.Rules.Count > 0)
+        {
+            text.Append("rules: ");
+            var first = true;
+            foreach (var (name, value) in score.Rules)
+            {
+                text.Append(first ? string.Empty : "; ").Append(name).Append(": ").Append(value);
+                first = false;
+            }
+
+            text.Append(". ");
+        }
+
+        text.Append("inputs: ");
+        var firstInput = true;
+        foreach (var (name, code) in score.Inputs)
+        {
+            text.Append(firstInput ? string.Empty : ", ").Append(name).Append('=').Append(code ?? "missing");
+            firstInput = false;
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,90 @@
+using SpineMetsRegistry.Domain.Dictionary;
+using SpineMetsRegistry.Domain.Validation;
+
+namespace SpineMetsRegistry.Domain.Tests.Validation;
+
+/// <summary>
+/// A row's values by field slot behave as the hash table per row they replace: the same
+/// lookups, the same count and the same enumeration order, whatever is set, overwritten and removed.
+/// </summary>
+public sealed class FieldSlotMapTests
+{
+    private static readonly DataDictionary Dictionary = DataDictionary.Default;
+    private static readonly FieldSlots Slots = FieldSlots.Of(Dictionary);
+
+    [Fact]
+    public void Of_SameDictionary_OneSlotPerFieldInDictionaryOrder()
+    {
+        Assert.Same(Slots, FieldSlots.Of(Dictionary));
+        Assert.Equal(Dictionary.Fields.Count, Slots.Count);
+        for (var slot = 0; slot < Slots.Count; slot++)
+        {
+            Assert.Same(Dictionary.Fields[slot], Slots.Field(slot));
+            Assert.True(Slots.TryGetSlot(Dictionary.Fields[slot].Code, out var found));
+            Assert.Equal(slot, found);
+        }
+
+        Assert.False(Slots.TryGetSlot("not_a_field", out _));
+        Assert.False(Slots.TryGetSlot(Dictionary.Fields[0].Code.ToUpperInvariant(), out _));
+    }
+
+    [Fact]
+    public void SetAndRemove_GeneratedSequences_SameAsADictionaryFilledTheSameWay()
+    {
+        var random = new Random(15);
+        for (var run = 0; run < 300; run++)
+        {
+            var map = new FieldSlotMap<string>(Slots);
+            var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+
+            // Set (new or again) in any order, then remove some, as validation does: nothing is
+            // set again after a removal.
+            var sets = random.Next(0, 2 * Slots.Count);
+            for (var i = 0; i < sets; i++)
+            {
+                var slot = random.Next(Slots.Count);
+                var value = $"v{run}-{i}";
+                map.Set(slot, value);
+                expected[Slots.Code(slot)] = value;
+            }
+
+            var removals = random.Next(0, 6);
+            for (var i = 0; i < removals; i++)
+            {
+                var slot = random.Next(Slots.Count);
+                map.Remove(slot);
+                expected.Remove(Slots.Code(slot));
+            }
+
+            Assert.Equal(expected.Count, map.Count);
+            Assert.Equal(expected.ToList(), map.ToList());
+            Assert.Equal(expected.Keys, map.Keys);
+            Assert.Equal(expected.Values, map.Values);
+            for (var slot = 0; slot < Slots.Count; slot++)
+            {
+                var code = Slots.Code(slot);
+                Assert.Equal(expected.ContainsKey(code), map.ContainsKey(code));
+                Assert.Equal(expected.ContainsKey(code), map.Has(slot));
+                Assert.Equal(expected.GetValueOrDefault(code), map.TryGetValue(code, out var value) ? value : null);
+                Assert.Equal(expected.GetValueOrDefault(code), map[slot]);
+            }
+
+            for (var i = 0; i < map.Count; i++)
+            {
+                Assert.Equal(expected.Keys.ElementAt(i), Slots.Code(map.SlotAt(i)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Indexer_UnknownOrUnsetCode_KeyNotFound()
+    {
+        var map = new FieldSlotMap<object>(Slots);
+        map.Set(0, "x");
+
+        Assert.Equal("x", map[Slots.Code(0)]);
+        Assert.Throws<KeyNotFoundException>(() => map[Slots.Code(1)]);
+        Assert.Throws<KeyNotFoundException>(() => map["not_a_field"]);
+        Assert.False(map.ContainsKey("not_a_field"));
+    }
+}

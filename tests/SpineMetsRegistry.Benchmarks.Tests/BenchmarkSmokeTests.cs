@@ -33,6 +33,9 @@ public sealed class BenchmarkSmokeTests
         Assert.Matches($@"^ceiling: {Number} entities", run.Line("ceiling:"));
         Assert.All(new[] { "S01", "S02" }, site => Assert.Contains(run.Lines, l =>
             l.Contains($"steps of {site} (from the ledger): receive ", StringComparison.Ordinal) && l.Contains(", aggregate ", StringComparison.Ordinal) && l.Contains(", schedule ", StringComparison.Ordinal)));
+        var requests = run.Line("requests to storage:");
+        Assert.Matches($@"^requests to storage: {Number}, by kind", requests);
+        Assert.Contains(run.Lines, l => l.StartsWith("  table transaction: ", StringComparison.Ordinal));
         var ratio = run.LastLine($@"^pipeline/ceiling ratio: {Number}$");
         Assert.True(ratio[0] > 0);
     }

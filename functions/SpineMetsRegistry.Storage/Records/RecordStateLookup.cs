@@ -40,7 +40,7 @@ internal static class RecordStateLookup
         var keys = rows.Keys.Order(StringComparer.Ordinal).ToList();
         string? lastScanned = null;
         var complete = false;
-        if (keys.All(IsOrderSafe))
+        if (keys.All(TableKey.SortsAsOrdinal)) // else every key by point read: the range could miss one
         {
             (lastScanned, complete) = await ScanAsync(table, partition, keys[0], keys[^1], rows, found, cancellationToken);
         }
@@ -92,20 +92,5 @@ internal static class RecordStateLookup
         }
 
         return (lastScanned, true);
-    }
-
-    // The service orders keys by their UTF-8 bytes, .NET's ordinal comparison by UTF-16 code
-    // units: the two agree except for surrogate pairs, so a key with one is read by point read.
-    private static bool IsOrderSafe(string key)
-    {
-        foreach (var character in key)
-        {
-            if (char.IsSurrogate(character))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -50,7 +50,7 @@ internal static class PatientScheduleLookup
         var partition = ScheduleRows.PartitionOf(site);
         string? lastScanned = null;
         var complete = false;
-        if (ranges.All(r => IsOrderSafe(r.Range.From)))
+        if (ranges.All(r => TableKey.SortsAsOrdinal(r.Range.From))) // else patient by patient: the range could miss one
         {
             (lastScanned, complete) = await ScanAsync(table, partition, ranges[0].Range.From, ranges[^1].Range.To, found, cancellationToken);
         }
@@ -110,20 +110,5 @@ internal static class PatientScheduleLookup
         }
 
         return (lastScanned, true);
-    }
-
-    // The service orders keys by their UTF-8 bytes, .NET's ordinal comparison by UTF-16 code
-    // units: the two agree except for surrogate pairs, so a group with one is read patient by patient.
-    private static bool IsOrderSafe(string key)
-    {
-        foreach (var character in key)
-        {
-            if (char.IsSurrogate(character))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -54,6 +54,26 @@ internal static class TableKey
         return (prefix + Separator, prefix + AfterSeparator);
     }
 
+    /// <summary>
+    /// Whether the service orders <paramref name="key"/> among others as .NET's ordinal
+    /// comparison does, so that a RowKey range computed here holds what the service returns for
+    /// it. The service orders keys by their UTF-8 bytes, ordinal comparison by UTF-16 code units:
+    /// the two agree except for surrogate pairs.
+    /// </summary>
+    public static bool SortsAsOrdinal(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        foreach (var character in key)
+        {
+            if (char.IsSurrogate(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void AppendEscaped(StringBuilder builder, string part)
     {
         if (string.IsNullOrEmpty(part))

@@ -50,4 +50,16 @@ public sealed class TableKeyTests
         Assert.All(inside, k => Assert.True(string.CompareOrdinal(k, from) >= 0 && string.CompareOrdinal(k, to) < 0, k));
         Assert.All(outside, k => Assert.False(string.CompareOrdinal(k, from) >= 0 && string.CompareOrdinal(k, to) < 0, k));
     }
+
+    [Theory]
+    [InlineData("S01-0001|6w", true)]
+    [InlineData("S01-\u00e9|6w", true)] // outside ASCII, but one UTF-16 unit: UTF-8 and ordinal agree
+    [InlineData("S01-\U0001F600|6w", false)] // a surrogate pair: UTF-8 sorts it after U+FFFF, ordinal before
+    public void SortsAsOrdinal_Key_FalseOnlyWithASurrogatePair(string key, bool expected)
+    {
+        Assert.Equal(expected, TableKey.SortsAsOrdinal(key));
+        // The reason, shown on the pair: U+FFFD against U+1F600.
+        Assert.True(string.CompareOrdinal("\U0001F600", "\uFFFD") < 0);
+        Assert.True(System.Text.Encoding.UTF8.GetBytes("\U0001F600").AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes("\uFFFD")) > 0);
+    }
 }

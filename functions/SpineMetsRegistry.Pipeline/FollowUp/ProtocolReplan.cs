@@ -48,8 +48,12 @@ public sealed class ProtocolReplan(IScheduleStore schedule, IReminderLog log, Re
                 var gone = current.Where(c => !next.Any(n => n.TimePoint == c.TimePoint)).Select(c => c.TimePoint).ToList();
                 if (changed.Count > 0)
                 {
-                    await schedule.UpsertAsync(changed, current, indexFrom: day, cancellationToken);
+                    // Marks first, as the ingest writes them: the visits are indexed from this day
+                    // only, so a visit whose state today comes from an earlier transition reaches
+                    // the sweep through its mark, and a crash after the write must not lose it (a
+                    // rerun finds the visits already moved and marks nothing).
                     await PatientScheduleWriter.MarkAsync(schedule, current, changed, day, cancellationToken);
+                    await schedule.UpsertAsync(changed, current, indexFrom: day, cancellationToken);
                 }
 
                 if (gone.Count > 0)

@@ -72,11 +72,12 @@ public sealed class PatientScheduleWriter(IScheduleStore schedule)
         }
 
         var before = current.SelectMany(c => c).ToList();
-        await MarkAsync(schedule, before, next.SelectMany(n => n).ToList(), arrivalDay, cancellationToken);
+        var after = next.SelectMany(n => n).ToList();
+        await MarkAsync(schedule, before, after, arrivalDay, cancellationToken);
         // Indexed from the arrival day only: the marks just written cover every visit whose state
         // on that day came from an earlier transition (a batch of past enrollments has most of
         // its transitions in the past, and a completed visit's later ones change nothing).
-        await schedule.UpsertAsync(next.SelectMany(n => n).ToList(), before, arrivalDay, cancellationToken);
+        await schedule.UpsertAsync(after, before, arrivalDay, cancellationToken);
         for (var i = 0; i < patients.Count; i++)
         {
             var dropped = current[i].Where(c => !next[i].Any(n => n.TimePoint == c.TimePoint)).Select(c => c.TimePoint).ToList();

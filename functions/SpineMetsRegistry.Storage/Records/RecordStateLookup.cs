@@ -42,7 +42,20 @@ internal static class RecordStateLookup
         var complete = false;
         if (keys.All(TableKey.SortsAsOrdinal)) // else every key by point read: the range could miss one
         {
-            (lastScanned, complete) = await ScanAsync(table, partition, keys[0], keys[^1], rows, found, cancellationToken);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
+            (lastScanned, complete) = await BoundedScan.ReadAsync(
+                table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, StateAndKeyColumns, cancellationToken),
+                ScanBudget,
+                entity =>
+                {
+                    if (!rows.TryGetValue(entity.RowKey, out var id))
+                    {
+                        return false;
+                    }
+
+                    found.Add((id, RecordRows.StateOf(entity)));
+                    return true;
+                });
         }
 
         if (!complete)
@@ -62,35 +75,5 @@ internal static class RecordStateLookup
         }
 
         return [.. found];
-    }
-
-    // Reads the range [first, last] until it ends or the budget is spent; returns the last key
-    // read and whether the whole range was read.
-    private static async Task<(string? LastScanned, bool Complete)> ScanAsync(
-        TableClient table,
-        string partition,
-        string first,
-        string last,
-        IReadOnlyDictionary<string, RecordId> rows,
-        ConcurrentBag<(RecordId, StoredRecordState)> found,
-        CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}");
-        var others = 0;
-        string? lastScanned = null;
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, StateAndKeyColumns, cancellationToken))
-        {
-            lastScanned = entity.RowKey;
-            if (rows.TryGetValue(entity.RowKey, out var id))
-            {
-                found.Add((id, RecordRows.StateOf(entity)));
-            }
-            else if (++others > ScanBudget)
-            {
-                return (lastScanned, false);
-            }
-        }
-
-        return (lastScanned, true);
     }
 }

@@ -52,7 +52,20 @@ internal static class PatientScheduleLookup
         var complete = false;
         if (ranges.All(r => TableKey.SortsAsOrdinal(r.Range.From))) // else patient by patient: the range could miss one
         {
-            (lastScanned, complete) = await ScanAsync(table, partition, ranges[0].Range.From, ranges[^1].Range.To, found, cancellationToken);
+            (lastScanned, complete) = await BoundedScan.ReadAsync(
+                TableQueries.RangeAsync(table, partition, (ranges[0].Range.From, ranges[^1].Range.To), select: null, cancellationToken),
+                ScanBudget,
+                entity =>
+                {
+                    var visit = ScheduleRows.FromEntity(entity);
+                    if (!found.TryGetValue(visit.StudyId, out var visits))
+                    {
+                        return false;
+                    }
+
+                    visits.Add(visit);
+                    return true;
+                });
         }
 
         if (!complete)
@@ -81,34 +94,5 @@ internal static class PatientScheduleLookup
         }
 
         return found.ToDictionary(p => p.Key, p => (IReadOnlyList<ScheduledVisit>)p.Value, StringComparer.Ordinal);
-    }
-
-    // Reads [from, to) until it ends or the budget is spent; returns the last key read and
-    // whether the whole range was read.
-    private static async Task<(string? LastScanned, bool Complete)> ScanAsync(
-        TableClient table,
-        string partition,
-        string from,
-        string to,
-        Dictionary<string, List<ScheduledVisit>> found,
-        CancellationToken cancellationToken)
-    {
-        var others = 0;
-        string? lastScanned = null;
-        await foreach (var entity in TableQueries.RangeAsync(table, partition, (from, to), select: null, cancellationToken))
-        {
-            lastScanned = entity.RowKey;
-            var visit = ScheduleRows.FromEntity(entity);
-            if (found.TryGetValue(visit.StudyId, out var visits))
-            {
-                visits.Add(visit);
-            }
-            else if (++others > ScanBudget)
-            {
-                return (lastScanned, false);
-            }
-        }
-
-        return (lastScanned, true);
     }
 }

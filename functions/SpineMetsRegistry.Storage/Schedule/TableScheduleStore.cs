@@ -80,6 +80,8 @@ public sealed class TableScheduleStore(RegistryStorageClients clients) : ISchedu
     {
         await DeleteReviewsAsync(site, studyId, null, cancellationToken);
         var visits = await GetPatientAsync(site, studyId, cancellationToken);
+        // Every calendar transition: whatever day the visit was indexed from, its rows are among
+        // these (a transaction that meets a row never written falls back to single deletes).
         await TableWriter.DeleteAsync(Index, visits.SelectMany(v => ScheduleRows.IndexKeys(v)), cancellationToken);
         await TableWriter.DeleteAsync(Visits, visits.Select(v => (ScheduleRows.PartitionOf(v.Site), ScheduleRows.RowOf(v.StudyId, v.TimePoint))), cancellationToken);
     }

@@ -36,7 +36,9 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<StoreChunkActivity>();
         services.AddSingleton<RecordStoredActivity>();
         services.AddSingleton<AggregateActivity>();
-        services.AddSingleton<ScheduleActivity>();
+        services.AddSingleton<PlanScheduleActivity>();
+        services.AddSingleton<ScheduleGroupActivity>();
+        services.AddSingleton<RecordScheduledActivity>();
         services.AddSingleton<CompleteActivity>();
         services.AddSingleton<RecordFailureActivity>();
         services.AddSingleton<IngestActivities>();

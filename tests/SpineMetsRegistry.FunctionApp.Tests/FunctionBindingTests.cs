@@ -20,15 +20,15 @@ public sealed class FunctionBindingTests
     [Fact]
     public void Activities_WorkflowActivityNames_ExactlyOneActivityFunctionEach()
     {
-        Assert.Equal(8, BindingDrift.WorkflowActivities.Count);
+        Assert.Equal(10, BindingDrift.WorkflowActivities.Count);
         Assert.Empty(BindingDrift.Activities(FunctionsMetadata.Functions));
     }
 
     [Fact]
-    public void Orchestrators_TheWorkflowAndItsChunkSegments_AreTheOrchestrationFunctions()
+    public void Orchestrators_TheWorkflowAndItsSegments_AreTheOrchestrationFunctions()
     {
         Assert.Equal(
-            new[] { IngestActivityNames.StoreChunkSegment, IngestActivityNames.Workflow }.Order(StringComparer.Ordinal),
+            new[] { IngestActivityNames.ScheduleGroupSegment, IngestActivityNames.StoreChunkSegment, IngestActivityNames.Workflow }.Order(StringComparer.Ordinal),
             FunctionsMetadata.OfType("orchestrationTrigger").Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
@@ -94,9 +94,9 @@ public sealed class FunctionBindingTests
     [Fact]
     public void Functions_Total_TheWorkflowTheStarterTheSweepAndTheRouteTable()
     {
-        // 8 activities + 2 orchestrators (workflow, chunk segment) + queue starter + 2 timers (sweep,
-        // purge) + one HTTP function per route both hosts serve.
-        Assert.Equal(BindingDrift.WorkflowActivities.Count + 5 + RegistryRoutes.All.Count, FunctionsMetadata.Functions.Count);
+        // 10 activities + 3 orchestrators (workflow, chunk segment, schedule segment) + queue starter
+        // + 2 timers (sweep, purge) + one HTTP function per route both hosts serve.
+        Assert.Equal(BindingDrift.WorkflowActivities.Count + 6 + RegistryRoutes.All.Count, FunctionsMetadata.Functions.Count);
     }
 
     [Fact]
@@ -115,9 +115,9 @@ public sealed class FunctionBindingTests
     [Fact]
     public void Activities_FunctionMissing_ReportedAsDrift()
     {
-        var withoutSchedule = FunctionsMetadata.Functions.Where(f => f.Name != IngestActivityNames.Schedule).ToList();
+        var withoutSchedule = FunctionsMetadata.Functions.Where(f => f.Name != IngestActivityNames.ScheduleGroup).ToList();
 
-        Assert.Equal([$"activity {IngestActivityNames.Schedule} is called by the workflow but has no activity function"], BindingDrift.Activities(withoutSchedule));
+        Assert.Equal([$"activity {IngestActivityNames.ScheduleGroup} is called by the workflow but has no activity function"], BindingDrift.Activities(withoutSchedule));
     }
 
     private static RegistryPolicies LoadShippedPolicies()

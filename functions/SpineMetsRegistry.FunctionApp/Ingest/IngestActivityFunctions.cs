@@ -35,10 +35,20 @@ public sealed class IngestActivityFunctions(IngestActivities activities)
     public Task<bool> Aggregate([ActivityTrigger] BatchStep input, FunctionContext context) =>
         activities.Aggregate.RunAsync(input, context.CancellationToken);
 
-    /// <summary>Update the follow-up schedule of the batch's patients.</summary>
-    [Function(IngestActivityNames.Schedule)]
-    public Task<bool> Schedule([ActivityTrigger] BatchStep input, FunctionContext context) =>
-        activities.Schedule.RunAsync(input, context.CancellationToken);
+    /// <summary>Collect the batch's schedule facts into groups of patients.</summary>
+    [Function(IngestActivityNames.PlanSchedule)]
+    public Task<SchedulePlan> PlanSchedule([ActivityTrigger] BatchStep input, FunctionContext context) =>
+        activities.PlanSchedule.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Update the follow-up schedule of one group of the batch's patients.</summary>
+    [Function(IngestActivityNames.ScheduleGroup)]
+    public Task<int> ScheduleGroup([ActivityTrigger] ScheduleGroupStep input, FunctionContext context) =>
+        activities.ScheduleGroup.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Ledger "scheduled" with the totals.</summary>
+    [Function(IngestActivityNames.RecordScheduled)]
+    public Task<bool> RecordScheduled([ActivityTrigger] ScheduledStep input, FunctionContext context) =>
+        activities.RecordScheduled.RunAsync(input, context.CancellationToken);
 
     /// <summary>Write the receipt, ledger "completed", clean the staging area.</summary>
     [Function(IngestActivityNames.Complete)]

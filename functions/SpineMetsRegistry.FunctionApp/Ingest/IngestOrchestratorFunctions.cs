@@ -22,4 +22,9 @@ public static class IngestOrchestratorFunctions
     [Function(IngestActivityNames.StoreChunkSegment)]
     public static Task<StoreCounts> StoreChunkSegment([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ChunkSegmentOrchestrator().RunAsync(context, context.GetInput<ChunkSegment>()!);
+
+    /// <summary>Updates the schedule of one segment of a large batch's patient groups.</summary>
+    [Function(IngestActivityNames.ScheduleGroupSegment)]
+    public static Task<int> ScheduleGroupSegment([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ScheduleSegmentOrchestrator().RunAsync(context, context.GetInput<ScheduleSegment>()!);
 }

@@ -93,14 +93,17 @@ public sealed class LocalEngine : IAsyncDisposable
         _worker = new TaskHubWorker(Service, loggers);
         _worker.AddTaskOrchestrations(
             Orchestration(IngestActivityNames.Workflow, () => new IngestOrchestrator(_clock, _retry)),
-            Orchestration(IngestActivityNames.StoreChunkSegment, () => new ChunkSegmentOrchestrator(_clock, _retry)));
+            Orchestration(IngestActivityNames.StoreChunkSegment, () => new ChunkSegmentOrchestrator(_clock, _retry)),
+            Orchestration(IngestActivityNames.ScheduleGroupSegment, () => new ScheduleSegmentOrchestrator(_retry)));
         _worker.AddTaskActivities(
             Activity<ReceiveInput, ReceivedBatch>(IngestActivityNames.Receive, _activities.Receive.RunAsync),
             Activity<BatchStep, ValidatedBatch>(IngestActivityNames.Validate, _activities.Validate.RunAsync),
             Activity<ChunkStep, StoreCounts>(IngestActivityNames.StoreChunk, _activities.StoreChunk.RunAsync),
             Activity<StoredStep, bool>(IngestActivityNames.RecordStored, _activities.RecordStored.RunAsync),
             Activity<BatchStep, bool>(IngestActivityNames.Aggregate, _activities.Aggregate.RunAsync),
-            Activity<BatchStep, bool>(IngestActivityNames.Schedule, _activities.Schedule.RunAsync),
+            Activity<BatchStep, SchedulePlan>(IngestActivityNames.PlanSchedule, _activities.PlanSchedule.RunAsync),
+            Activity<ScheduleGroupStep, int>(IngestActivityNames.ScheduleGroup, _activities.ScheduleGroup.RunAsync),
+            Activity<ScheduledStep, bool>(IngestActivityNames.RecordScheduled, _activities.RecordScheduled.RunAsync),
             Activity<StoredStep, bool>(IngestActivityNames.Complete, _activities.Complete.RunAsync),
             Activity<FailureStep, bool>(IngestActivityNames.RecordFailure, _activities.RecordFailure.RunAsync));
     }

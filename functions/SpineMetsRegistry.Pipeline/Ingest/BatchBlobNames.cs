@@ -18,9 +18,19 @@ public static class BatchBlobNames
     /// <summary>The prefix of a batch's staged chunks.</summary>
     public static string StagingPrefix(string site, string batchKey) => $"{site}/{batchKey}/";
 
+    /// <summary>The prefix of a batch's staged chunks only (the staging area also holds its schedule groups).</summary>
+    public static string ChunkPrefix(string site, string batchKey) => StagingPrefix(site, batchKey) + "chunk-";
+
     /// <summary>One staged chunk.</summary>
     public static string Chunk(string site, string batchKey, int chunk) =>
-        StagingPrefix(site, batchKey) + string.Create(CultureInfo.InvariantCulture, $"chunk-{chunk:D5}.jsonl");
+        ChunkPrefix(site, batchKey) + string.Create(CultureInfo.InvariantCulture, $"{chunk:D5}.jsonl");
+
+    /// <summary>
+    /// One group of the batch's patients for the schedule step (<see cref="PlanScheduleActivity"/>):
+    /// in the staging area, so the receipt step deletes it with the chunks.
+    /// </summary>
+    public static string ScheduleGroup(string site, string batchKey, int group) =>
+        StagingPrefix(site, batchKey) + string.Create(CultureInfo.InvariantCulture, $"schedule-{group:D5}.jsonl");
 
     /// <summary>The site-readable validation report (JSON), under reports/.</summary>
     public static string ValidationReportJson(string batchKey) => $"{batchKey}/validation.json";

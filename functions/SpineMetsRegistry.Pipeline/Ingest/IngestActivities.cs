@@ -11,7 +11,9 @@ public sealed class IngestActivities(
     StoreChunkActivity storeChunk,
     RecordStoredActivity recordStored,
     AggregateActivity aggregate,
-    ScheduleActivity schedule,
+    PlanScheduleActivity planSchedule,
+    ScheduleGroupActivity scheduleGroup,
+    RecordScheduledActivity recordScheduled,
     CompleteActivity complete,
     RecordFailureActivity recordFailure)
 {
@@ -30,8 +32,14 @@ public sealed class IngestActivities(
     /// <summary>Recompute aggregates.</summary>
     public AggregateActivity Aggregate => aggregate;
 
-    /// <summary>Update the schedule.</summary>
-    public ScheduleActivity Schedule => schedule;
+    /// <summary>Group the batch's patients for the schedule.</summary>
+    public PlanScheduleActivity PlanSchedule => planSchedule;
+
+    /// <summary>Update one group's schedules.</summary>
+    public ScheduleGroupActivity ScheduleGroup => scheduleGroup;
+
+    /// <summary>Ledger "scheduled".</summary>
+    public RecordScheduledActivity RecordScheduled => recordScheduled;
 
     /// <summary>Receipt and completion.</summary>
     public CompleteActivity Complete => complete;

@@ -51,6 +51,30 @@ public sealed record ValidatedBatch(BatchDecision Decision, bool StoresRecords, 
 /// <param name="At">The workflow clock.</param>
 public sealed record ChunkStep(string Site, string BatchKey, int Chunk, DateTimeOffset At);
 
+/// <summary>Output of the schedule-planning activity.</summary>
+/// <param name="Groups">How many groups of patients the schedule step updates, one activity each.</param>
+/// <param name="Patients">How many patients the batch has schedule facts for.</param>
+public sealed record SchedulePlan(int Groups, int Patients)
+{
+    /// <summary>No group to schedule (a late duplicate found the batch completed).</summary>
+    public static SchedulePlan Nothing { get; } = new(0, 0);
+}
+
+/// <summary>Input of the schedule-group activity.</summary>
+/// <param name="Site">Site code.</param>
+/// <param name="BatchKey">Batch key value.</param>
+/// <param name="Group">Group number (0-based).</param>
+/// <param name="At">The workflow clock when the schedule step began: one arrival day for every group of the batch.</param>
+public sealed record ScheduleGroupStep(string Site, string BatchKey, int Group, DateTimeOffset At);
+
+/// <summary>Input of the activity that records the schedule step in the ledger.</summary>
+/// <param name="Site">Site code.</param>
+/// <param name="BatchKey">Batch key value.</param>
+/// <param name="Patients">Patients whose schedules were updated.</param>
+/// <param name="Visits">Their expected visits after the update.</param>
+/// <param name="At">The workflow clock.</param>
+public sealed record ScheduledStep(string Site, string BatchKey, int Patients, int Visits, DateTimeOffset At);
+
 /// <summary>Input of the status-recording activity.</summary>
 /// <param name="Site">Site code.</param>
 /// <param name="BatchKey">Batch key value.</param>
@@ -103,8 +127,14 @@ public static class IngestActivityNames
     /// <summary>Recompute the aggregates the batch touched.</summary>
     public const string Aggregate = "IngestAggregate";
 
-    /// <summary>Update the follow-up schedule of the batch's patients.</summary>
-    public const string Schedule = "IngestSchedule";
+    /// <summary>Collect the batch's schedule facts into groups of patients.</summary>
+    public const string PlanSchedule = "IngestPlanSchedule";
+
+    /// <summary>Update the follow-up schedule of one group of the batch's patients.</summary>
+    public const string ScheduleGroup = "IngestScheduleGroup";
+
+    /// <summary>Ledger "scheduled" with the totals.</summary>
+    public const string RecordScheduled = "IngestRecordScheduled";
 
     /// <summary>Write the receipt, ledger "completed", clean the staging area.</summary>
     public const string Complete = "IngestComplete";
@@ -117,4 +147,7 @@ public static class IngestActivityNames
 
     /// <summary>The sub-orchestration that stores one segment of a large batch's chunks.</summary>
     public const string StoreChunkSegment = "IngestStoreChunkSegment";
+
+    /// <summary>The sub-orchestration that updates the schedule of one segment of a large batch's patient groups.</summary>
+    public const string ScheduleGroupSegment = "IngestScheduleGroupSegment";
 }

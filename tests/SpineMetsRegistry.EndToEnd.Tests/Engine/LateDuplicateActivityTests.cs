@@ -32,7 +32,9 @@ public sealed class LateDuplicateActivityTests(AzuriteFixture azurite)
         await activities.StoreChunk.RunAsync(new ChunkStep(batch.Site, entry.BatchKey, 0, at));
         await activities.RecordStored.RunAsync(new StoredStep(batch.Site, entry.BatchKey, entry.Stored!, at));
         await activities.Aggregate.RunAsync(new BatchStep(batch.Site, entry.BatchKey, at));
-        await activities.Schedule.RunAsync(new BatchStep(batch.Site, entry.BatchKey, at));
+        Assert.Equal(SchedulePlan.Nothing, await activities.PlanSchedule.RunAsync(new BatchStep(batch.Site, entry.BatchKey, at)));
+        Assert.Equal(0, await activities.ScheduleGroup.RunAsync(new ScheduleGroupStep(batch.Site, entry.BatchKey, 0, at)));
+        await activities.RecordScheduled.RunAsync(new ScheduledStep(batch.Site, entry.BatchKey, 3, 12, at));
         await activities.Complete.RunAsync(new StoredStep(batch.Site, entry.BatchKey, entry.Stored!, at));
         await activities.RecordFailure.RunAsync(new FailureStep(batch.Site, entry.BatchKey, "StoreChunk failed after 5 attempts (a late duplicate)", at.AddMinutes(5)));
 
@@ -54,7 +56,12 @@ public sealed class LateDuplicateActivityTests(AzuriteFixture azurite)
 
         await ActivatorUtilities.CreateInstance<RecordStoredActivity>(host.Services, stale).RunAsync(new StoredStep(batch.Site, entry.BatchKey, entry.Stored!, at));
         await ActivatorUtilities.CreateInstance<AggregateActivity>(host.Services, stale).RunAsync(new BatchStep(batch.Site, entry.BatchKey, at));
-        await ActivatorUtilities.CreateInstance<ScheduleActivity>(host.Services, stale).RunAsync(new BatchStep(batch.Site, entry.BatchKey, at));
+        Assert.Equal(SchedulePlan.Nothing, await ActivatorUtilities.CreateInstance<PlanScheduleActivity>(host.Services, stale).RunAsync(new BatchStep(batch.Site, entry.BatchKey, at)));
+        // It finds its group deleted with the staging area, and reads the ledger again: completed.
+        var staleOnce = new StaleLedger(host.Get<IBatchLedger>(), entry with { Status = BatchStatus.Scheduled }, staleReads: 1);
+        Assert.Equal(0, await ActivatorUtilities.CreateInstance<ScheduleGroupActivity>(host.Services, staleOnce).RunAsync(new ScheduleGroupStep(batch.Site, entry.BatchKey, 0, at)));
+        Assert.Equal(2, staleOnce.Reads);
+        await ActivatorUtilities.CreateInstance<RecordScheduledActivity>(host.Services, stale).RunAsync(new ScheduledStep(batch.Site, entry.BatchKey, 3, 12, at));
         await ActivatorUtilities.CreateInstance<RecordFailureActivity>(host.Services, stale).RunAsync(new FailureStep(batch.Site, entry.BatchKey, "Aggregate failed after 5 attempts (a late duplicate)", at.AddMinutes(5)));
 
         StorageSnapshot.AssertEqual(before, await StorageSnapshot.ReadAsync(storage), "After duplicates that read the ledger before completion");
@@ -73,11 +80,15 @@ public sealed class LateDuplicateActivityTests(AzuriteFixture azurite)
         return (host, storage, batch, entry);
     }
 
-    /// <summary>The ledger as a duplicate execution saw it: reads answer the stale entry, writes go to storage.</summary>
-    private sealed class StaleLedger(IBatchLedger inner, BatchLedgerEntry stale) : IBatchLedger
+    /// <summary>The ledger as a duplicate execution saw it: the first <paramref name="staleReads"/> reads answer the stale entry, later ones storage; writes go to storage.</summary>
+    private sealed class StaleLedger(IBatchLedger inner, BatchLedgerEntry stale, int staleReads = int.MaxValue) : IBatchLedger
     {
+        private int _reads;
+
+        public int Reads => _reads;
+
         public Task<BatchLedgerEntry?> GetAsync(string site, string batchKey, CancellationToken cancellationToken = default) =>
-            Task.FromResult<BatchLedgerEntry?>(stale);
+            Interlocked.Increment(ref _reads) <= staleReads ? Task.FromResult<BatchLedgerEntry?>(stale) : inner.GetAsync(site, batchKey, cancellationToken);
 
         public Task<bool> RecordAsync(BatchLedgerEntry summary, BatchLedgerEvent status, CancellationToken cancellationToken = default) =>
             inner.RecordAsync(summary, status, cancellationToken);

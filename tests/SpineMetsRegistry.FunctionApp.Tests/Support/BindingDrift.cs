@@ -7,8 +7,9 @@ namespace SpineMetsRegistry.FunctionApp.Tests.Support;
 /// <summary>The differences between the generated bindings and what the application expects, as readable lines (empty: no drift).</summary>
 internal static class BindingDrift
 {
-    /// <summary>The orchestrations among <see cref="IngestActivityNames"/>: the workflow and its chunk-segment sub-orchestration.</summary>
-    public static IReadOnlyList<string> Orchestrations { get; } = [nameof(IngestActivityNames.StoreChunkSegment), nameof(IngestActivityNames.Workflow)];
+    /// <summary>The orchestrations among <see cref="IngestActivityNames"/>: the workflow and its segment sub-orchestrations.</summary>
+    public static IReadOnlyList<string> Orchestrations { get; } =
+        [nameof(IngestActivityNames.ScheduleGroupSegment), nameof(IngestActivityNames.StoreChunkSegment), nameof(IngestActivityNames.Workflow)];
 
     /// <summary>The activities the ingest workflow calls: every name of <see cref="IngestActivityNames"/> but the orchestrations'.</summary>
     public static IReadOnlyList<string> WorkflowActivities { get; } =

@@ -12,10 +12,9 @@ namespace SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 public sealed record ChunkSegment(string Site, string BatchKey, int FirstChunk, int Count);
 
 /// <summary>
-/// How chunks are stored: in waves of <see cref="ChunkWaveSize"/> concurrent activity calls,
-/// and, for a large batch, in segments of <see cref="ChunksPerSegment"/> chunks, one
-/// sub-orchestration each. An orchestration replays its whole history at every step, so the
-/// segments keep each history (and each replay) bounded whatever the batch size.
+/// How chunks are stored (<see cref="ActivityWaves"/>): in waves of <see cref="ChunkWaveSize"/>
+/// concurrent activity calls, and, for a large batch, in segments of <see cref="ChunksPerSegment"/>
+/// chunks, one sub-orchestration each.
 /// </summary>
 public static class ChunkSegments
 {
@@ -26,41 +25,26 @@ public static class ChunkSegments
     public const int ChunksPerSegment = 64;
 
     /// <summary>The segments of a batch of <paramref name="chunkCount"/> chunks, in order.</summary>
-    public static IEnumerable<ChunkSegment> Split(string site, string batchKey, int chunkCount)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(chunkCount);
-        for (var first = 0; first < chunkCount; first += ChunksPerSegment)
-        {
-            yield return new ChunkSegment(site, batchKey, first, Math.Min(ChunksPerSegment, chunkCount - first));
-        }
-    }
+    public static IEnumerable<ChunkSegment> Split(string site, string batchKey, int chunkCount) =>
+        ActivityWaves.Split(chunkCount, ChunksPerSegment).Select(s => new ChunkSegment(site, batchKey, s.First, s.Count));
 
     /// <summary>
     /// Stores a segment's chunks wave by wave in the calling orchestration, reporting progress
     /// after each wave (chunks of <paramref name="chunkTotal"/>); returns the totals.
     /// </summary>
-    public static async Task<StoreCounts> StoreWavesAsync(TaskOrchestrationContext context, ChunkSegment segment, IWorkflowClock clock, TaskOptions? options, int chunkTotal)
+    public static Task<StoreCounts> StoreWavesAsync(TaskOrchestrationContext context, ChunkSegment segment, IWorkflowClock clock, TaskOptions? options, int chunkTotal)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(clock);
-        var total = StoreCounts.None;
-        var chunks = Enumerable.Range(segment.FirstChunk, segment.Count).ToList();
-        for (var start = 0; start < chunks.Count; start += ChunkWaveSize)
-        {
-            var at = clock.Now(context);
-            var wave = chunks.Skip(start).Take(ChunkWaveSize)
-                .Select(chunk => context.CallActivityAsync<StoreCounts>(IngestActivityNames.StoreChunk, new ChunkStep(segment.Site, segment.BatchKey, chunk, at), options))
-                .ToList();
-            foreach (var counts in await Task.WhenAll(wave))
-            {
-                total = total.Add(counts);
-            }
-
-            context.SetCustomStatus(new IngestProgress(IngestSteps.Store, segment.FirstChunk + Math.Min(start + ChunkWaveSize, chunks.Count), chunkTotal));
-        }
-
-        return total;
+        return ActivityWaves.RunAsync(
+            segment.FirstChunk,
+            segment.Count,
+            ChunkWaveSize,
+            chunk => context.CallActivityAsync<StoreCounts>(IngestActivityNames.StoreChunk, new ChunkStep(segment.Site, segment.BatchKey, chunk, clock.Now(context)), options),
+            StoreCounts.None,
+            (total, counts) => total.Add(counts),
+            done => context.SetCustomStatus(new IngestProgress(IngestSteps.Store, segment.FirstChunk + done, chunkTotal)));
     }
 }
 

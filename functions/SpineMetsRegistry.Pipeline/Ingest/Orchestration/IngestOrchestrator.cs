@@ -9,7 +9,7 @@ namespace SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 /// The ingest orchestration, one copy for both hosts (Durable Functions in Azure through a
 /// one-line orchestrator function; the local host through the DTFx shims): receive, validate
 /// with the de-identification gate, store in bounded chunks, recompute aggregates, update the
-/// follow-up schedule, write the receipt. Deterministic (the only clock is the workflow
+/// follow-up schedule in bounded groups of patients, write the receipt. Deterministic (the only clock is the workflow
 /// clock); passes only references and counts; its custom status is the batch's
 /// <see cref="IngestProgress"/>. Every activity call carries the workflow retry policy, so
 /// the engine retries the same way in both hosts.
@@ -66,7 +66,7 @@ public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestO
                     context.SetCustomStatus(new IngestProgress(IngestSteps.Aggregate, validated.ChunkCount, validated.ChunkCount));
                     await context.CallActivityAsync<bool>(IngestActivityNames.Aggregate, new BatchStep(request.Site, batchKey, _clock.Now(context)), _activityOptions);
                     context.SetCustomStatus(new IngestProgress(IngestSteps.Schedule, validated.ChunkCount, validated.ChunkCount));
-                    await context.CallActivityAsync<bool>(IngestActivityNames.Schedule, new BatchStep(request.Site, batchKey, _clock.Now(context)), _activityOptions);
+                    await ScheduleAsync(context, request.Site, batchKey);
                 }
             }
 
@@ -109,5 +109,27 @@ public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestO
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Updates the schedule: the patients in groups (<see cref="PlanScheduleActivity"/>), each
+    /// group its own activity, in this orchestration's history for up to
+    /// <see cref="ScheduleSegments.GroupsPerSegment"/> groups and otherwise in one
+    /// sub-orchestration per segment; then the ledger. Every group gets the step's clock, so the
+    /// batch has one arrival day even if the step runs past midnight.
+    /// </summary>
+    private async Task ScheduleAsync(TaskOrchestrationContext context, string site, string batchKey)
+    {
+        var at = _clock.Now(context);
+        var plan = await context.CallActivityAsync<SchedulePlan>(IngestActivityNames.PlanSchedule, new BatchStep(site, batchKey, at), _activityOptions);
+        var visits = 0;
+        foreach (var segment in ScheduleSegments.Split(site, batchKey, plan.Groups, at))
+        {
+            visits = checked(visits + (plan.Groups <= ScheduleSegments.GroupsPerSegment
+                ? await ScheduleSegments.RunWavesAsync(context, segment, _activityOptions)
+                : await context.CallSubOrchestratorAsync<int>(IngestActivityNames.ScheduleGroupSegment, segment)));
+        }
+
+        await context.CallActivityAsync<bool>(IngestActivityNames.RecordScheduled, new ScheduledStep(site, batchKey, plan.Patients, visits, _clock.Now(context)), _activityOptions);
     }
 }

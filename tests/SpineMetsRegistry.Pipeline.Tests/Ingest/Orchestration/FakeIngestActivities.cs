@@ -17,8 +17,8 @@ internal sealed class FakeIngestActivities
 {
     public const string BatchKey = "visits-2026-03@0123456789ab";
 
-    private int _inFlight;
-    private int _maxInFlight;
+    private readonly InFlightCounter _chunks = new();
+    private readonly InFlightCounter _groups = new();
 
     public FakeIngestActivities(ValidatedBatch validated) => Validated = validated;
 
@@ -39,11 +39,20 @@ internal sealed class FakeIngestActivities
     /// <summary>How many attempts of the failing chunk fail (all by default).</summary>
     public int ChunkFailures { get; set; } = int.MaxValue;
 
+    /// <summary>What planning the schedule answers (two groups of three patients by default).</summary>
+    public SchedulePlan Plan { get; set; } = new(2, 3);
+
+    /// <summary>How many expected visits each schedule group answers (the group number plus ten by default).</summary>
+    public Func<int, int> GroupAnswer { get; set; } = group => group + 10;
+
     /// <summary>Every activity call in completion order: name and input.</summary>
     public ConcurrentQueue<(string Name, object Input)> Calls { get; } = new();
 
     /// <summary>The most store-chunk calls that ran at once.</summary>
-    public int MaxChunksInFlight => _maxInFlight;
+    public int MaxChunksInFlight => _chunks.Max;
+
+    /// <summary>The most schedule-group calls that ran at once.</summary>
+    public int MaxGroupsInFlight => _groups.Max;
 
     public IEnumerable<string> Names => Calls.Select(c => c.Name);
 
@@ -54,10 +63,12 @@ internal sealed class FakeIngestActivities
     {
         var orchestrator = new IngestOrchestrator(OrchestrationClock.Instance, retry ?? new WorkflowRetryPolicy(1, TimeSpan.FromMilliseconds(10), 1.0, TimeSpan.FromMilliseconds(10)));
         var segments = new ChunkSegmentOrchestrator(OrchestrationClock.Instance, retry ?? new WorkflowRetryPolicy(1, TimeSpan.FromMilliseconds(10), 1.0, TimeSpan.FromMilliseconds(10)));
+        var scheduleSegments = new ScheduleSegmentOrchestrator(retry ?? new WorkflowRetryPolicy(1, TimeSpan.FromMilliseconds(10), 1.0, TimeSpan.FromMilliseconds(10)));
         await using var host = await DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestrator(IngestActivityNames.Workflow, orchestrator);
             registry.AddOrchestrator(IngestActivityNames.StoreChunkSegment, segments);
+            registry.AddOrchestrator(IngestActivityNames.ScheduleGroupSegment, scheduleSegments);
             registry.AddActivityFunc<ReceiveInput, ReceivedBatch>(IngestActivityNames.Receive, (_, input) => Record(IngestActivityNames.Receive, input!, () => Receive(input!)));
             registry.AddActivityFunc<BatchStep, ValidatedBatch>(IngestActivityNames.Validate, (_, input) => Record(IngestActivityNames.Validate, input!, () => ValidateFailure is null ? Validated : throw ValidateFailure));
             registry.AddActivityFunc<ChunkStep, StoreCounts>(IngestActivityNames.StoreChunk, (_, input) => StoreChunkAsync(input!));
@@ -66,10 +77,10 @@ internal sealed class FakeIngestActivities
                 registry.AddActivityFunc<StoredStep, bool>(name, (_, input) => Record(name, input!, () => true));
             }
 
-            foreach (var name in new[] { IngestActivityNames.Aggregate, IngestActivityNames.Schedule })
-            {
-                registry.AddActivityFunc<BatchStep, bool>(name, (_, input) => Record(name, input!, () => true));
-            }
+            registry.AddActivityFunc<BatchStep, bool>(IngestActivityNames.Aggregate, (_, input) => Record(IngestActivityNames.Aggregate, input!, () => true));
+            registry.AddActivityFunc<BatchStep, SchedulePlan>(IngestActivityNames.PlanSchedule, (_, input) => Record(IngestActivityNames.PlanSchedule, input!, () => Plan));
+            registry.AddActivityFunc<ScheduleGroupStep, int>(IngestActivityNames.ScheduleGroup, (_, input) => _groups.RunAsync(() => Record(IngestActivityNames.ScheduleGroup, input!, () => GroupAnswer(input!.Group))));
+            registry.AddActivityFunc<ScheduledStep, bool>(IngestActivityNames.RecordScheduled, (_, input) => Record(IngestActivityNames.RecordScheduled, input!, () => true));
 
             registry.AddActivityFunc<FailureStep, bool>(IngestActivityNames.RecordFailure, (_, input) => Record(IngestActivityNames.RecordFailure, input!, () => true));
         });
@@ -87,29 +98,40 @@ internal sealed class FakeIngestActivities
         return Task.FromResult(answer());
     }
 
-    private async Task<StoreCounts> StoreChunkAsync(ChunkStep step)
-    {
-        var now = Interlocked.Increment(ref _inFlight);
-        int seen;
-        while ((seen = Volatile.Read(ref _maxInFlight)) < now && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+    private Task<StoreCounts> StoreChunkAsync(ChunkStep step) =>
+        _chunks.RunAsync(() =>
         {
-        }
-
-        try
-        {
-            // Long enough for the calls of one wave to overlap.
-            await Task.Delay(TimeSpan.FromMilliseconds(40));
             Calls.Enqueue((IngestActivityNames.StoreChunk, step));
-            if (step.Chunk == FailingChunk && ChunkFailures-- > 0)
+            return step.Chunk == FailingChunk && ChunkFailures-- > 0
+                ? Task.FromException<StoreCounts>(new InvalidOperationException($"Chunk {step.Chunk} could not be stored."))
+                : Task.FromResult(ChunkAnswer(step.Chunk));
+        });
+
+    /// <summary>Counts the calls of one kind running at once; each lasts long enough for the calls of one wave to overlap.</summary>
+    private sealed class InFlightCounter
+    {
+        private int _now;
+        private int _max;
+
+        public int Max => Volatile.Read(ref _max);
+
+        public async Task<T> RunAsync<T>(Func<Task<T>> call)
+        {
+            var now = Interlocked.Increment(ref _now);
+            int seen;
+            while ((seen = Volatile.Read(ref _max)) < now && Interlocked.CompareExchange(ref _max, now, seen) != seen)
             {
-                throw new InvalidOperationException($"Chunk {step.Chunk} could not be stored.");
             }
 
-            return ChunkAnswer(step.Chunk);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(40));
+                return await call();
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _now);
+            }
         }
     }
 }

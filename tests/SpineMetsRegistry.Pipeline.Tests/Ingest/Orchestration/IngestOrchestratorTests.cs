@@ -26,7 +26,9 @@ public sealed class IngestOrchestratorTests
             [
                 IngestActivityNames.Receive, IngestActivityNames.Validate,
                 IngestActivityNames.StoreChunk, IngestActivityNames.StoreChunk, IngestActivityNames.StoreChunk,
-                IngestActivityNames.RecordStored, IngestActivityNames.Aggregate, IngestActivityNames.Schedule, IngestActivityNames.Complete,
+                IngestActivityNames.RecordStored, IngestActivityNames.Aggregate,
+                IngestActivityNames.PlanSchedule, IngestActivityNames.ScheduleGroup, IngestActivityNames.ScheduleGroup, IngestActivityNames.RecordScheduled,
+                IngestActivityNames.Complete,
             ],
             activities.Names);
         Assert.Equal(new IngestOutcome("S01", BatchKey, BatchDecision.Accepted, new StoreCounts(3, 0, 0, 0)), run.Outcome);
@@ -48,7 +50,8 @@ public sealed class IngestOrchestratorTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, run.Metadata.RuntimeStatus);
         Assert.Equal(recomputes, activities.Names.Contains(IngestActivityNames.Aggregate));
-        Assert.Equal(recomputes, activities.Names.Contains(IngestActivityNames.Schedule));
+        Assert.Equal(recomputes, activities.Names.Contains(IngestActivityNames.PlanSchedule));
+        Assert.Equal(recomputes, activities.Names.Contains(IngestActivityNames.RecordScheduled));
         Assert.Equal(new StoreCounts(inserted, updated, 5, withdrawn), activities.InputOf<StoredStep>(IngestActivityNames.Complete).Stored);
     }
 
@@ -107,6 +110,66 @@ public sealed class IngestOrchestratorTests
         Assert.Equal([(0, 64), (64, 64), (128, 64), (192, 8)], segments.Select(s => (s.FirstChunk, s.Count)));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    public async Task RunAsync_ScheduleGroups_UpdatesEachOnceInWavesWithTheStepsClockAndRecordsTheTotals(int groupCount)
+    {
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 2, Counts)) { Plan = new SchedulePlan(groupCount, 7_777) };
+
+        var run = await activities.RunAsync(IngestRequests.For());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.Metadata.RuntimeStatus);
+        var groups = activities.Calls.Where(c => c.Name == IngestActivityNames.ScheduleGroup).Select(c => (ScheduleGroupStep)c.Input).ToList();
+        Assert.Equal(Enumerable.Range(0, groupCount), groups.Select(g => g.Group).Order());
+        var plan = activities.InputOf<BatchStep>(IngestActivityNames.PlanSchedule);
+        Assert.All(groups, g => Assert.Equal(("S01", BatchKey, plan.At), (g.Site, g.BatchKey, g.At)));
+        Assert.InRange(activities.MaxGroupsInFlight, 1, ScheduleSegments.GroupWaveSize);
+        var recorded = activities.InputOf<ScheduledStep>(IngestActivityNames.RecordScheduled);
+        Assert.Equal((7_777, Enumerable.Range(0, groupCount).Sum(g => g + 10)), (recorded.Patients, recorded.Visits));
+        var names = activities.Names.ToList();
+        Assert.True(names.LastIndexOf(IngestActivityNames.ScheduleGroup) < names.IndexOf(IngestActivityNames.RecordScheduled));
+        Assert.True(names.IndexOf(IngestActivityNames.PlanSchedule) < names.IndexOf(IngestActivityNames.ScheduleGroup));
+    }
+
+    [Fact]
+    public async Task RunAsync_MoreScheduleGroupsThanOneSegment_UpdatesEachOnceThroughSubOrchestrations()
+    {
+        var groupCount = ScheduleSegments.GroupsPerSegment + 5;
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts)) { Plan = new SchedulePlan(groupCount, 70_000), GroupAnswer = _ => 3 };
+
+        var run = await activities.RunAsync(IngestRequests.For());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.Metadata.RuntimeStatus);
+        var groups = activities.Calls.Where(c => c.Name == IngestActivityNames.ScheduleGroup).Select(c => (ScheduleGroupStep)c.Input).ToList();
+        Assert.Equal(Enumerable.Range(0, groupCount), groups.Select(g => g.Group).Order());
+        Assert.Single(groups.Select(g => g.At).Distinct());
+        Assert.Equal(3 * groupCount, activities.InputOf<ScheduledStep>(IngestActivityNames.RecordScheduled).Visits);
+        Assert.InRange(activities.MaxGroupsInFlight, 2, ScheduleSegments.GroupWaveSize);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoScheduleGroups_StillRecordsTheScheduleStep()
+    {
+        var activities = new FakeIngestActivities(new ValidatedBatch(BatchDecision.Accepted, true, 1, Counts)) { Plan = SchedulePlan.Nothing };
+
+        await activities.RunAsync(IngestRequests.For());
+
+        Assert.DoesNotContain(IngestActivityNames.ScheduleGroup, activities.Names);
+        Assert.Equal((0, 0), (activities.InputOf<ScheduledStep>(IngestActivityNames.RecordScheduled).Patients, activities.InputOf<ScheduledStep>(IngestActivityNames.RecordScheduled).Visits));
+    }
+
+    [Fact]
+    public void Split_GroupCount_CoversEveryGroupOnceInSegmentsOfAtMostTheSegmentSizeWithOneClock()
+    {
+        var at = new DateTimeOffset(2026, 12, 5, 23, 59, 0, TimeSpan.Zero);
+
+        var segments = ScheduleSegments.Split("S01", BatchKey, 130, at).ToList();
+
+        Assert.Equal([(0, 64), (64, 64), (128, 2)], segments.Select(s => (s.FirstGroup, s.Count)));
+        Assert.All(segments, s => Assert.Equal(at, s.At));
+    }
+
     [Fact]
     public async Task RunAsync_NoChunks_StoresNothingButStillRecordsAndCompletes()
     {
@@ -160,7 +223,7 @@ public sealed class IngestOrchestratorTests
         var run = await activities.RunAsync(IngestRequests.For());
 
         var clocks = activities.Calls.Select(c => ClockOf(c.Input)).ToList();
-        Assert.Equal(16, clocks.Count);
+        Assert.Equal(19, clocks.Count);
         Assert.All(clocks, at => Assert.InRange(at, run.Started.AddSeconds(-1), run.Finished.AddSeconds(1)));
         Assert.True(ClockOf(activities.InputOf<StoredStep>(IngestActivityNames.Complete)) >= ClockOf(activities.InputOf<BatchStep>(IngestActivityNames.Validate)));
     }
@@ -243,6 +306,8 @@ public sealed class IngestOrchestratorTests
         ReceiveInput r => r.At,
         BatchStep b => b.At,
         ChunkStep c => c.At,
+        ScheduleGroupStep g => g.At,
+        ScheduledStep s => s.At,
         StoredStep s => s.At,
         FailureStep f => f.At,
         _ => throw new InvalidOperationException("Unknown activity input."),

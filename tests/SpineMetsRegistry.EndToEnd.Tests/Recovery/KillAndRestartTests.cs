@@ -215,8 +215,8 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite, ITestOutputHelpe
                 Assert.Equal(new StoreCounts(Inserted: 2, Updated: 1, Unchanged: 1, Withdrawn: 1), entry?.Stored);
             }
 
-            // receive, validate, one chunk, stored, aggregate, schedule, complete
-            Assert.Equal(7, counting.ActivitiesFinished);
+            // receive, validate, one chunk, stored, aggregate, plan the schedule, one schedule group, scheduled, complete
+            Assert.Equal(9, counting.ActivitiesFinished);
             _baseline = new CleanRun(await StorageSnapshot.ReadAsync(storage), counting.ActivitiesFinished, counting.Writes);
             return _baseline;
         }

@@ -20,12 +20,15 @@ public sealed record ScheduleSegment(string Site, string BatchKey, int FirstGrou
 public static class ScheduleSegments
 {
     /// <summary>
-    /// Groups updated concurrently. Fewer than the chunks' waves: a group already keeps several
-    /// transactions in flight, and reads its patients' schedules first.
+    /// Groups of one batch updated concurrently. Few: a group already keeps several transactions
+    /// in flight, the groups of one site write the same site partition of the schedule (whose
+    /// throughput target is per partition), and each group's length, which is what keeps it
+    /// within the engine's message lease, grows with every group sharing the storage at once.
+    /// Other sites' batches run beside them.
     /// </summary>
-    public const int GroupWaveSize = 4;
+    public const int GroupWaveSize = 2;
 
-    /// <summary>Groups per sub-orchestration (sixteen waves; 64,000 patients).</summary>
+    /// <summary>Groups per sub-orchestration (32 waves; 64,000 patients).</summary>
     public const int GroupsPerSegment = 64;
 
     /// <summary>The segments of a batch of <paramref name="groupCount"/> groups, in order, all with the step's clock <paramref name="at"/>.</summary>

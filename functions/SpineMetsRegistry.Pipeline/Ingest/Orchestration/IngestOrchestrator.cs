@@ -9,9 +9,9 @@ namespace SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 /// The ingest orchestration, one copy for both hosts (Durable Functions in Azure through a
 /// one-line orchestrator function; the local host through the DTFx shims): receive, validate
 /// with the de-identification gate, store in bounded chunks, recompute aggregates, update the
-/// follow-up schedule in bounded groups of patients, write the receipt. Deterministic (the only clock is the workflow
-/// clock); passes only references and counts; its custom status is the batch's
-/// <see cref="IngestProgress"/>. Every activity call carries the workflow retry policy, so
+/// follow-up schedule in bounded groups of patients, write the receipt. Deterministic (the
+/// only clock is the workflow clock); passes only references and counts; its custom status is
+/// the batch's <see cref="IngestProgress"/>. Every activity call carries the workflow retry policy, so
 /// the engine retries the same way in both hosts.
 /// </summary>
 public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestOutcome>

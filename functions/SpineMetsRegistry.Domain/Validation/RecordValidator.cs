@@ -46,6 +46,11 @@ public sealed class RecordValidator
 
     private ColumnFields? _lastColumns;
 
+    // The row's trimmed cells are needed only while it is validated: one map is kept for the
+    // next row instead of a new one (two arrays of the dictionary's size) per row. Taken and
+    // given back whole, so a validator shared between threads never hands one map to two rows.
+    private FieldSlotMap<string>? _spareCells;
+
     /// <summary>Creates a validator for one batch.</summary>
     public RecordValidator(BatchValidationContext context, Deidentification.DeidentificationGate? gate = null)
     {
@@ -75,7 +80,7 @@ public sealed class RecordValidator
         {
             // The cells of a structurally broken row cannot be trusted to be in the right
             // columns, so only the structural defects are reported for it.
-            problems.AddRange(raw.Defects.Select(d => ValidationProblem.Error(row, d.Column is null ? null : _gate?.SafeColumnName(d.Column, 0) ?? d.Column, d.Code, d.Message)));
+            AddDefects(problems, raw);
             AddGateProblems(problems, raw, typed: null);
             return new RecordValidation(null, problems);
         }
@@ -101,8 +106,24 @@ public sealed class RecordValidator
 
         // The trimmed, non-empty cells of known columns by field slot (a CSV header's columns
         // are looked up once per file), in column order.
+        var cells = Interlocked.Exchange(ref _spareCells, null) ?? new FieldSlotMap<string>(_slots);
+        try
+        {
+            return ValidateCells(raw, problems, cells);
+        }
+        finally
+        {
+            cells.Clear();
+            _spareCells = cells;
+        }
+    }
+
+    /// <summary>The rest of <see cref="Validate"/> for a row without structural defects or control characters, with an empty map for its cells.</summary>
+    private RecordValidation ValidateCells(RawRecord raw, List<ValidationProblem> problems, FieldSlotMap<string> cells)
+    {
+        var row = raw.Row;
+        var fields = raw.Fields;
         var byPosition = FieldsByPosition(raw);
-        var cells = new FieldSlotMap<string>(_slots);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
@@ -190,6 +211,19 @@ public sealed class RecordValidator
         }
 
         return new RecordValidation(hasError ? null : new RegistryRecord(kind, studyId!, row, values), problems);
+    }
+
+    /// <summary>
+    /// The structural defects of a row as problems. (A lambda over the row written in
+    /// <see cref="Validate"/> would allocate its closure on entry for every row, clean ones
+    /// included.)
+    /// </summary>
+    private void AddDefects(List<ValidationProblem> problems, RawRecord raw)
+    {
+        foreach (var d in raw.Defects)
+        {
+            problems.Add(ValidationProblem.Error(raw.Row, d.Column is null ? null : _gate?.SafeColumnName(d.Column, 0) ?? d.Column, d.Code, d.Message));
+        }
     }
 
     /// <summary>The de-identification gate's findings for a row that is not read as a record (every non-empty cell is scanned).</summary>
@@ -422,12 +456,30 @@ public sealed class RecordValidator
 
             var code = rule.Kind == DictionaryRuleKind.AllOrNone ? ProblemCodes.PartialInstrument : ProblemCodes.RuleViolated;
             var field = rule.Kind == DictionaryRuleKind.AllOrNone
-                ? rule.Fields.First(f => !hasValue(f))
+                ? FirstMissing(rule.Fields, hasValue)
                 : rule.Fields[0];
             problems.Add(rule.IsError
                 ? ValidationProblem.Error(row, field, code, rule.Message)
                 : ValidationProblem.Warning(row, field, code, rule.Message));
         }
+    }
+
+    /// <summary>
+    /// The first field without a value (one exists: the rule is violated). A lambda over
+    /// <c>hasValue</c> written in <see cref="CheckRules"/> would allocate its closure on entry,
+    /// for every row.
+    /// </summary>
+    private static string FirstMissing(IReadOnlyList<string> fields, Func<string, bool> hasValue)
+    {
+        foreach (var field in fields)
+        {
+            if (!hasValue(field))
+            {
+                return field;
+            }
+        }
+
+        throw new InvalidOperationException("An all-or-none rule reported as violated has every field present.");
     }
 
     /// <summary>

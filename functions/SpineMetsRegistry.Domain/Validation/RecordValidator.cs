@@ -36,6 +36,10 @@ public sealed class RecordValidator
     // The fields of each record-level rule of each record type, as field slots.
     private readonly Dictionary<string, RuleCheck[]> _ruleChecks;
 
+    // Whether each field slot applies to each record type: answered once per validator, not
+    // by comparing the record type with each field's list of types for every cell of every row.
+    private readonly Dictionary<string, bool[]> _appliesBySlot;
+
     // Each field's slot: a row's cells and typed values are arrays indexed by slot, not hash
     // tables filled per row.
     private readonly FieldSlots _slots;
@@ -65,6 +69,8 @@ public sealed class RecordValidator
         _requirementChecks = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => RequirementChecksOf(t.Code), StringComparer.Ordinal);
         _ruleChecks = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => _dictionary.RulesOf(t.Code).Select(r => new RuleCheck(r, [.. r.Fields.Select(SlotOf)])).ToArray(), StringComparer.Ordinal);
+        _appliesBySlot = _dictionary.RecordTypes.ToDictionary(
+            t => t.Code, t => Enumerable.Range(0, _slots.Count).Select(slot => _slots.Field(slot).AppliesTo(t.Code)).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).ToArray(), StringComparer.Ordinal);
     }
@@ -162,6 +168,7 @@ public sealed class RecordValidator
         }
 
         var recordType = recordTypeEntry.Code;
+        var applies = _appliesBySlot.GetValueOrDefault(recordType);
         var values = new FieldSlotMap<object>(_slots);
         for (var n = 0; n < cells.Count; n++)
         {
@@ -169,7 +176,7 @@ public sealed class RecordValidator
             var field = _slots.Field(slot);
             var code = field.Code;
             var text = cells[slot]!;
-            if (!field.AppliesTo(recordType))
+            if (!(applies?[slot] ?? field.AppliesTo(recordType)))
             {
                 problems.Add(ValidationProblem.Error(row, code, ProblemCodes.NotApplicable,
                     $"{field.Label} is not part of a {recordType} record; leave it empty on {recordType} rows."));
@@ -251,15 +258,23 @@ public sealed class RecordValidator
         for (var i = 0; i < raw.Fields.Count; i++)
         {
             var (column, rawValue) = raw.Fields[i];
+
+            // The column is looked up once here for both checks (this runs for every cell).
+            var field = FieldAt(byPosition, i, column);
+            var isTyped = typed is not null && SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
+            if (isTyped && field is not { Type: FieldType.Text })
+            {
+                // A cell read as its field's closed type has nothing to scan and is no exact
+                // age (the gate returns no finding for it): most cells of a clean row.
+                continue;
+            }
+
             var value = rawValue.Trim();
             if (value.Length == 0)
             {
                 continue;
             }
 
-            // The column is looked up once here for both checks (this runs for every cell).
-            var field = FieldAt(byPosition, i, column);
-            var isTyped = typed is not null && SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
             AddFindings(problems, _gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
 
             // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of

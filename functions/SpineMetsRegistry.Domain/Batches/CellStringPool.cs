@@ -33,7 +33,7 @@ internal sealed class CellStringPool
             return new string(text);
         }
 
-        var index = string.GetHashCode(text) & (Entries - 1);
+        var index = Hash(text) & (Entries - 1);
         var kept = _entries[index];
         if (kept is not null && text.SequenceEqual(kept))
         {
@@ -43,5 +43,19 @@ internal sealed class CellStringPool
         var made = new string(text);
         _entries[index] = made;
         return made;
+    }
+
+    // A multiplicative hash over every character, cheaper on such short texts than the
+    // general (randomised) string hash; an unlucky collision only costs a new string. The
+    // final mix brings the high bits down, since the index keeps only the low ones.
+    private static int Hash(ReadOnlySpan<char> text)
+    {
+        var hash = (uint)text.Length;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return unchecked((int)(hash ^ (hash >> 11) ^ (hash >> 22)));
     }
 }

@@ -540,7 +540,7 @@ internal sealed class CsvTokenizer
     /// <summary>The field built in <see cref="_field"/> as a string (a short one from the pool).</summary>
     private string FieldText()
     {
-        if (_field.Length > CellStringPool.MaxPooledLength)
+        if (_field.Length == 0 || _field.Length > CellStringPool.MaxPooledLength)
         {
             return _field.ToString();
         }

@@ -50,10 +50,11 @@ public sealed class RecordValidator
 
     private ColumnFields? _lastColumns;
 
-    // The row's trimmed cells are needed only while it is validated: one map is kept for the
-    // next row instead of a new one (two arrays of the dictionary's size) per row. Taken and
-    // given back whole, so a validator shared between threads never hands one map to two rows.
-    private FieldSlotMap<string>? _spareCells;
+    // A row's trimmed cells and the lookups over them are needed only while it is validated:
+    // one set is kept for the next row instead of a new map (two arrays of the dictionary's
+    // size), closure and two delegates per row. Taken and given back whole, so a validator
+    // shared between threads never hands one to two rows.
+    private RowScratch? _spareScratch;
 
     /// <summary>Creates a validator for one batch.</summary>
     public RecordValidator(BatchValidationContext context, Deidentification.DeidentificationGate? gate = null)
@@ -112,21 +113,22 @@ public sealed class RecordValidator
 
         // The trimmed, non-empty cells of known columns by field slot (a CSV header's columns
         // are looked up once per file), in column order.
-        var cells = Interlocked.Exchange(ref _spareCells, null) ?? new FieldSlotMap<string>(_slots);
+        var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new RowScratch(_slots);
         try
         {
-            return ValidateCells(raw, problems, cells);
+            return ValidateCells(raw, problems, scratch);
         }
         finally
         {
-            cells.Clear();
-            _spareCells = cells;
+            scratch.Clear();
+            _spareScratch = scratch;
         }
     }
 
-    /// <summary>The rest of <see cref="Validate"/> for a row without structural defects or control characters, with an empty map for its cells.</summary>
-    private RecordValidation ValidateCells(RawRecord raw, List<ValidationProblem> problems, FieldSlotMap<string> cells)
+    /// <summary>The rest of <see cref="Validate"/> for a row without structural defects or control characters, with an empty scratch.</summary>
+    private RecordValidation ValidateCells(RawRecord raw, List<ValidationProblem> problems, RowScratch scratch)
     {
+        var cells = scratch.Cells;
         var row = raw.Row;
         var fields = raw.Fields;
         var byPosition = FieldsByPosition(raw);
@@ -194,12 +196,10 @@ public sealed class RecordValidator
             }
         }
 
-        string? ValueOf(string code) => values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
-        bool HasValue(string code) => cells.ContainsKey(code);
-
-        CheckRequirements(row, recordType, cells, values, HasValue, ValueOf, problems);
-        CheckConditionalMaxima(row, recordType, values, ValueOf, problems);
-        CheckRules(row, recordType, cells, HasValue, problems);
+        scratch.Values = values;
+        CheckRequirements(row, recordType, cells, values, scratch.HasValue, scratch.ValueOf, problems);
+        CheckConditionalMaxima(row, recordType, values, scratch.ValueOf, problems);
+        CheckRules(row, recordType, cells, scratch.HasValue, problems);
         CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
@@ -369,6 +369,40 @@ public sealed class RecordValidator
     ];
 
     private int SlotOf(string code) => _slots.TryGetSlot(code, out var slot) ? slot : -1;
+
+    /// <summary>
+    /// What validating one row needs besides its typed values, reused row after row: its
+    /// trimmed cells by slot and the two lookups the requirement and range conditions ask
+    /// (whether a field has a cell; a typed value's canonical text), made once.
+    /// </summary>
+    private sealed class RowScratch
+    {
+        public RowScratch(FieldSlots slots)
+        {
+            Cells = new FieldSlotMap<string>(slots);
+            HasValue = code => Cells.ContainsKey(code);
+            ValueOf = code => Values is { } values && values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
+        }
+
+        /// <summary>The row's trimmed, non-empty cells of known columns.</summary>
+        public FieldSlotMap<string> Cells { get; }
+
+        /// <summary>The row's typed values, once typing is done (the record keeps them; only referenced here).</summary>
+        public FieldSlotMap<object>? Values { get; set; }
+
+        /// <summary>Whether a field has a (trimmed, non-empty) cell.</summary>
+        public Func<string, bool> HasValue { get; }
+
+        /// <summary>A field's typed value as canonical text, or null.</summary>
+        public Func<string, string?> ValueOf { get; }
+
+        /// <summary>Empties it for the next row (the typed values are let go).</summary>
+        public void Clear()
+        {
+            Cells.Clear();
+            Values = null;
+        }
+    }
 
     /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
     private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel);

@@ -24,9 +24,10 @@ public sealed class RecordValidator
     private readonly Deidentification.DeidentificationGate? _gate;
     private readonly Dictionary<string, Dictionary<string, DictionaryRule>> _allOrNoneGroups;
 
-    // The fields of each record type that have a conditional maximum: found once per
-    // validator rather than filtered per row.
-    private readonly Dictionary<string, FieldDefinition[]> _conditionalMaximumFields;
+    // The fields of each record type that have a conditional maximum, with their slots and
+    // the lowest maximum any condition can give: found once per validator rather than
+    // filtered per row.
+    private readonly Dictionary<string, ConditionalMaximumCheck[]> _conditionalMaximumFields;
 
     // The fields of each record type whose requirement can raise a problem (a field that is
     // optional whatever the row holds never does, and is not looked at per row), compiled to
@@ -73,7 +74,9 @@ public sealed class RecordValidator
         _appliesBySlot = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => Enumerable.Range(0, _slots.Count).Select(slot => _slots.Field(slot).AppliesTo(t.Code)).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
-            t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).ToArray(), StringComparer.Ordinal);
+            t => t.Code,
+            t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).Select(f => new ConditionalMaximumCheck(f, SlotOf(f.Code), LowestMaximum(f))).ToArray(),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Validates a raw record.</summary>
@@ -404,6 +407,24 @@ public sealed class RecordValidator
         }
     }
 
+    /// <summary>
+    /// The lowest maximum <see cref="FieldDefinition.EffectiveMax"/> can return for a field
+    /// with conditional maxima: the least of them and of the field's own maximum, if any.
+    /// </summary>
+    private static decimal LowestMaximum(FieldDefinition field)
+    {
+        var lowest = field.Max ?? decimal.MaxValue;
+        foreach (var conditional in field.MaxWhen)
+        {
+            lowest = Math.Min(lowest, conditional.Max);
+        }
+
+        return lowest;
+    }
+
+    /// <summary>A field with conditional maxima, its slot (-1 if the dictionary lacks it) and <see cref="LowestMaximum"/>.</summary>
+    private sealed record ConditionalMaximumCheck(FieldDefinition Field, int Slot, decimal LowestMaximum);
+
     /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
     private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel);
 
@@ -465,9 +486,11 @@ public sealed class RecordValidator
 
     private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
-        foreach (var field in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
+        foreach (var (field, fieldSlot, lowestMaximum) in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
-            if (values.TryGetValue(field.Code, out var value) && value is long number
+            // A value no greater than every maximum a condition can give is within range
+            // whatever the conditions say: they are resolved only for a larger one.
+            if (fieldSlot >= 0 && values[fieldSlot] is long number && number > lowestMaximum
                 && field.EffectiveMax(valueOf) is { } max && number > max)
             {
                 problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.OutOfRange,

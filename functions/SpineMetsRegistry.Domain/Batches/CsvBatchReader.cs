@@ -225,6 +225,7 @@ internal sealed class CsvTokenizer
 
     private readonly BatchReaderLimits _limits;
     private readonly StringBuilder _field = new();
+    private readonly CellStringPool _strings = new();
     private readonly List<string> _fields = [];
     private readonly List<RecordDefect> _defects = [];
     private readonly List<TokenizedRecord> _completed = [];
@@ -366,7 +367,7 @@ internal sealed class CsvTokenizer
         _state = State.Unquoted;
         _recordLength += length;
         _fieldLength += length;
-        _wholeField = new string(rest[..length]);
+        _wholeField = _strings.Get(rest[..length]);
         return length;
     }
 
@@ -527,13 +528,26 @@ internal sealed class CsvTokenizer
         // Fields beyond the column limit are counted (for the ragged-row message) but not kept.
         if (_fields.Count <= _limits.MaxColumns)
         {
-            _fields.Add(_wholeField ?? _field.ToString());
+            _fields.Add(_wholeField ?? FieldText());
         }
 
         _fieldCount++;
         _wholeField = null;
         _field.Clear();
         _fieldLength = 0;
+    }
+
+    /// <summary>The field built in <see cref="_field"/> as a string (a short one from the pool).</summary>
+    private string FieldText()
+    {
+        if (_field.Length == 0 || _field.Length > CellStringPool.MaxPooledLength)
+        {
+            return _field.ToString();
+        }
+
+        Span<char> text = stackalloc char[CellStringPool.MaxPooledLength];
+        _field.CopyTo(0, text, _field.Length);
+        return _strings.Get(text[.._field.Length]);
     }
 
     private void EndRecord()

@@ -114,7 +114,7 @@ public sealed partial class DeidentificationGate
         if (untrusted || field is null)
         {
             var safe = SafeColumnName(column, position);
-            return ScanLoose(value).Select(f => FromFinding(row, safe, f, "The value"));
+            return ValueFindings(row, safe, ScanLoose(value));
         }
 
         FieldContentKind kind;
@@ -138,8 +138,17 @@ public sealed partial class DeidentificationGate
 
         // Most cells are clean: they cost no enumerator. A known column's name is its safe name.
         var scan = _scanner.Scan(column, kind, value);
-        return scan.IsClean ? [] : scan.Findings.Select(f => FromFinding(row, column, f, "The value"));
+        return scan.IsClean ? [] : ValueFindings(row, column, scan.Findings);
     }
+
+    /// <summary>
+    /// The problems of a cell's findings. A lambda over <c>row</c> and the column written in
+    /// <see cref="InspectCell(int, string, FieldDefinition?, int, string, bool, bool)"/> itself
+    /// would allocate its closure on every call, clean cells included (a closure over
+    /// parameters is made on entry): here it is made only for a cell with findings.
+    /// </summary>
+    private static IEnumerable<ValidationProblem> ValueFindings(int row, string column, IEnumerable<IdentifierFinding> findings) =>
+        findings.Select(f => FromFinding(row, column, f, "The value"));
 
     /// <summary>
     /// Text whose meaning is unknown (an unknown column, a row whose columns cannot be trusted,

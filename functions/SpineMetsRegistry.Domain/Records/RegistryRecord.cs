@@ -74,6 +74,15 @@ public sealed class RegistryRecord
     /// <summary>A code-list value, or an empty list.</summary>
     public IReadOnlyList<string> GetCodes(string field) => _values.TryGetValue(field, out var value) && value is string[] codes ? codes : [];
 
+    /// <summary>A code or text value, or null (<see cref="GetString(string)"/> for a field resolved once).</summary>
+    internal string? GetString(RecordField field) => field.ValueIn(_values) as string;
+
+    /// <summary>An integer value, or null (<see cref="GetInteger(string)"/> for a field resolved once).</summary>
+    internal long? GetInteger(RecordField field) => field.ValueIn(_values) is long number ? number : null;
+
+    /// <summary>A decimal value, or null (<see cref="GetDecimal(string)"/> for a field resolved once).</summary>
+    internal decimal? GetDecimal(RecordField field) => field.ValueIn(_values) is decimal number ? number : null;
+
     /// <summary>The canonical text of a value, or null when absent.</summary>
     public string? GetCanonical(string field) => _values.TryGetValue(field, out var value) ? FieldValues.ToCanonical(value) : null;
 

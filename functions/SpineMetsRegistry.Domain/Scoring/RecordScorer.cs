@@ -58,6 +58,9 @@ public sealed class RecordScorer
     // scale is matched to its name by reference).
     private readonly string[] _sosgoqScaleCodes;
 
+    // The definition's items as fields resolved to their slots once (read on every row).
+    private readonly RecordField[] _sosgoqItemFields;
+
     /// <summary>Creates a scorer.</summary>
     /// <param name="settings">Resolved instrument settings.</param>
     /// <param name="sosgoq">The SOSGOQ 2.0 definition in force (default: the registry default).</param>
@@ -68,6 +71,7 @@ public sealed class RecordScorer
         _sosgoq = sosgoq ?? SosgoqDefinitions.RegistryDefault;
         _sosgoqScaleCodes = [.. _sosgoq.Scales.Select(scale => scale.Code), SosgoqScorer.TotalCode];
         _sosgoqScoreNames = [.. _sosgoqScaleCodes.Select(SosgoqScoreName)];
+        _sosgoqItemFields = [.. _sosgoq.Items.Select(item => new RecordField(item.Code))];
     }
 
     /// <summary>Builds a scorer from settings, or reports every settings problem.</summary>
@@ -98,7 +102,7 @@ public sealed class RecordScorer
         {
             AddBaseline(record, scores);
         }
-        else if (record.GetString("saves_grade") is { } saves && saves != "none"
+        else if (record.GetString(ScoredFields.SavesGrade) is { } saves && saves != "none"
             && SavesCodes.Grade.TryParse(saves, out var grade))
         {
             var info = SavesClassifier.Instrument;
@@ -111,23 +115,23 @@ public sealed class RecordScorer
 
     private void AddBaseline(RegistryRecord record, List<DerivedScore> scores)
     {
-        var level = Parse<VertebralLevel>(record.GetString("index_level"), VertebralLevel.TryParse);
+        var level = Parse<VertebralLevel>(record.GetString(ScoredFields.IndexLevel), VertebralLevel.TryParse);
         var sins = SinsCalculator.Score(new SinsInput(
             level,
-            Code(SinsCodes.Pain, record.GetString("sins_pain")),
-            Code(SinsCodes.BoneLesion, record.GetString("sins_bone_lesion")),
-            Code(SinsCodes.Alignment, record.GetString("sins_alignment")),
-            Code(SinsCodes.Collapse, record.GetString("sins_collapse")),
-            Code(SinsCodes.Posterolateral, record.GetString("sins_posterolateral"))));
+            Code(SinsCodes.Pain, record.GetString(ScoredFields.SinsPain)),
+            Code(SinsCodes.BoneLesion, record.GetString(ScoredFields.SinsBoneLesion)),
+            Code(SinsCodes.Alignment, record.GetString(ScoredFields.SinsAlignment)),
+            Code(SinsCodes.Collapse, record.GetString(ScoredFields.SinsCollapse)),
+            Code(SinsCodes.Posterolateral, record.GetString(ScoredFields.SinsPosterolateral))));
         scores.Add(From("sins_total", sins, s => s.Total, s => Snake(s.Category)));
 
-        var primary = Code(DiseaseCodes.PrimaryTumour, record.GetString("primary_tumour"));
-        var visceral = Code(DiseaseCodes.VisceralMetastases, record.GetString("visceral_mets"));
-        var bone = record.GetInteger("spinal_mets_count") is { } spinal && record.GetInteger("extraspinal_mets_count") is { } extraspinal
+        var primary = Code(DiseaseCodes.PrimaryTumour, record.GetString(ScoredFields.PrimaryTumour));
+        var visceral = Code(DiseaseCodes.VisceralMetastases, record.GetString(ScoredFields.VisceralMets));
+        var bone = record.GetInteger(ScoredFields.SpinalMetsCount) is { } spinal && record.GetInteger(ScoredFields.ExtraspinalMetsCount) is { } extraspinal
             && BoneMetastasisBurden.Create(checked((int)spinal), checked((int)extraspinal)).TryGetValue(out var burden) ? burden : null;
-        var kps = record.GetInteger("kps") is { } k && KarnofskyScore.Create(checked((int)k)).TryGetValue(out var karnofsky) ? karnofsky : (KarnofskyScore?)null;
-        var ecog = record.GetInteger("ecog") is { } e && EcogGrade.Create(checked((int)e)).TryGetValue(out var ecogGrade) ? ecogGrade : (EcogGrade?)null;
-        var frankel = Code(NeurologyCodes.Frankel, record.GetString("frankel_grade"));
+        var kps = record.GetInteger(ScoredFields.Kps) is { } k && KarnofskyScore.Create(checked((int)k)).TryGetValue(out var karnofsky) ? karnofsky : (KarnofskyScore?)null;
+        var ecog = record.GetInteger(ScoredFields.Ecog) is { } e && EcogGrade.Create(checked((int)e)).TryGetValue(out var ecogGrade) ? ecogGrade : (EcogGrade?)null;
+        var frankel = Code(NeurologyCodes.Frankel, record.GetString(ScoredFields.FrankelGrade));
 
         var tokuhashi = TokuhashiCalculator.Score(new TokuhashiInput(primary, kps, ecog, bone, visceral, frankel), _settings.KpsEcogMap);
         scores.Add(From("tokuhashi_total", tokuhashi, s => s.Total, s => Snake(s.Band)));
@@ -138,12 +142,12 @@ public sealed class RecordScorer
         var bauer = ModifiedBauerCalculator.Score(new ModifiedBauerInput(primary, visceral, bone));
         scores.Add(From("bauer_total", bauer, s => s.Total, _ => null));
 
-        var albumin = record.GetDecimal("albumin_g_l") is { } grams && SerumAlbumin.FromGramsPerLitre(grams).TryGetValue(out var serum) ? serum : (SerumAlbumin?)null;
-        var ambulation = Code(DiseaseCodes.AmbulatoryStatus, record.GetString("ambulatory_status"));
+        var albumin = record.GetDecimal(ScoredFields.AlbuminGL) is { } grams && SerumAlbumin.FromGramsPerLitre(grams).TryGetValue(out var serum) ? serum : (SerumAlbumin?)null;
+        var ambulation = Code(DiseaseCodes.AmbulatoryStatus, record.GetString(ScoredFields.AmbulatoryStatus));
         var nesms = NesmsCalculator.Score(new NesmsInput(primary, visceral, bone, ambulation, albumin), _settings.NesmsModifiedBauerRule);
         scores.Add(From("nesms_total", nesms, s => s.Total, _ => null));
 
-        var bilskyGrade = Code(BilskyCodes.Grade, record.GetString("bilsky_grade"));
+        var bilskyGrade = Code(BilskyCodes.Grade, record.GetString(ScoredFields.BilskyGrade));
         var bilsky = BilskyClassifier.Classify(bilskyGrade, _settings.BilskyGrade1cPolicy);
         scores.Add(From("bilsky_escc", bilsky, _ => null, s => BilskyCodes.Severity.ToCode(s.Severity)));
 
@@ -153,14 +157,14 @@ public sealed class RecordScorer
 
     private void AddEq5d(RegistryRecord record, List<DerivedScore> scores)
     {
-        var versionCode = record.GetString("eq5d_version");
+        var versionCode = record.GetString(ScoredFields.Eq5dVersion);
         if (versionCode is null || !Eq5dCodes.Version.TryParse(versionCode, out var version))
         {
             return;
         }
 
-        int? Level(string field) => record.GetInteger(field) is { } level ? checked((int)level) : null;
-        var response = new Eq5dResponse(version, Level("eq5d_mo"), Level("eq5d_sc"), Level("eq5d_ua"), Level("eq5d_pd"), Level("eq5d_ad"));
+        int? Level(RecordField field) => record.GetInteger(field) is { } level ? checked((int)level) : null;
+        var response = new Eq5dResponse(version, Level(ScoredFields.Eq5dMo), Level(ScoredFields.Eq5dSc), Level(ScoredFields.Eq5dUa), Level(ScoredFields.Eq5dPd), Level(ScoredFields.Eq5dAd));
         var result = Eq5dIndexCalculator.Score(_settings.ValueSetFor(version), response);
         scores.Add(From("eq5d_index", result, s => s.Index, _ => null));
     }
@@ -173,7 +177,7 @@ public sealed class RecordScorer
         var anyAnswered = false;
         for (var i = 0; i < levels.Length; i++)
         {
-            if (record.GetInteger(items[i].Code) is { } level)
+            if (record.GetInteger(_sosgoqItemFields[i]) is { } level)
             {
                 levels[i] = checked((int)level);
                 anyAnswered = true;

@@ -70,6 +70,9 @@ internal sealed class FieldSlotMap<TValue> : IReadOnlyDictionary<string, TValue>
     /// <inheritdoc />
     public int Count => _count;
 
+    /// <summary>The slots this map is indexed by (a reader that resolved its fields' slots against them reads by slot).</summary>
+    public FieldSlots Slots => _slots;
+
     /// <inheritdoc />
     public IEnumerable<string> Keys
     {
@@ -128,6 +131,20 @@ internal sealed class FieldSlotMap<TValue> : IReadOnlyDictionary<string, TValue>
         var index = Array.IndexOf(_order, slot, 0, _count);
         Array.Copy(_order, index + 1, _order, index, _count - index - 1);
         _count--;
+    }
+
+    /// <summary>
+    /// Empties the map, visiting only the slots that were set (a map reused row after row is
+    /// cleared in proportion to the row's cells, not to the dictionary's size).
+    /// </summary>
+    public void Clear()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            _values[_order[i]] = null;
+        }
+
+        _count = 0;
     }
 
     /// <summary>Whether a slot holds a value.</summary>

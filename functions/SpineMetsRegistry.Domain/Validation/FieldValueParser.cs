@@ -125,6 +125,28 @@ public static class FieldValueParser
     private static string NotANumber(FieldDefinition field, string kind) =>
         $"{field.Label} must be {kind}; leave the cell empty when the value is missing.";
 
+    /// <summary>
+    /// <see cref="CheckRange(FieldDefinition, decimal)"/> for a whole number: a whole step is
+    /// checked with integer division (the decimal remainder was a visible share of typing an
+    /// integer cell); a fractional step takes the decimal path. Same outcome and messages.
+    /// </summary>
+    private static FieldParseResult? CheckRange(FieldDefinition field, long number)
+    {
+        if (field.Step is { } step && step > 0 && step <= long.MaxValue && decimal.Truncate(step) == step)
+        {
+            if ((field.Min is { } min && number < min) || (field.Max is { } max && number > max))
+            {
+                return FieldParseResult.OutOfRange(RangeMessage(field));
+            }
+
+            return number % (long)step != 0
+                ? FieldParseResult.OutOfRange(string.Create(CultureInfo.InvariantCulture, $"{field.Label} must be a multiple of {step}."))
+                : null;
+        }
+
+        return CheckRange(field, (decimal)number);
+    }
+
     private static FieldParseResult? CheckRange(FieldDefinition field, decimal number)
     {
         if ((field.Min is { } min && number < min) || (field.Max is { } max && number > max))
@@ -154,9 +176,46 @@ public static class FieldValueParser
     }
 
     private static FieldParseResult ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        (TryReadIsoDate(text, out var date) || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             ? FieldParseResult.Success(date)
             : FieldParseResult.InvalidType("The date must be a real calendar date written YYYY-MM-DD (e.g. 2026-03-14).");
+
+    /// <summary>
+    /// Reads the usual form of a date cell, exactly ten characters <c>dddd-dd-dd</c> (ASCII
+    /// digits) naming a real calendar day, without the general format parser; false for
+    /// anything else, which <see cref="ParseDate"/> then gives to
+    /// <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>
+    /// (so what is accepted does not change).
+    /// </summary>
+    internal static bool TryReadIsoDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text.AsSpan(0, 4), out var year) || !TryDigits(text.AsSpan(5, 2), out var month) || !TryDigits(text.AsSpan(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = checked((value * 10) + (c - '0'));
+        }
+
+        return true;
+    }
 
     private static FieldParseResult ParseCode(FieldDefinition field, string text)
     {

@@ -24,9 +24,10 @@ public sealed class RecordValidator
     private readonly Deidentification.DeidentificationGate? _gate;
     private readonly Dictionary<string, Dictionary<string, DictionaryRule>> _allOrNoneGroups;
 
-    // The fields of each record type that have a conditional maximum: found once per
-    // validator rather than filtered per row.
-    private readonly Dictionary<string, FieldDefinition[]> _conditionalMaximumFields;
+    // The fields of each record type that have a conditional maximum, with their slots and
+    // the lowest maximum any condition can give: found once per validator rather than
+    // filtered per row.
+    private readonly Dictionary<string, ConditionalMaximumCheck[]> _conditionalMaximumFields;
 
     // The fields of each record type whose requirement can raise a problem (a field that is
     // optional whatever the row holds never does, and is not looked at per row), compiled to
@@ -35,6 +36,10 @@ public sealed class RecordValidator
 
     // The fields of each record-level rule of each record type, as field slots.
     private readonly Dictionary<string, RuleCheck[]> _ruleChecks;
+
+    // Whether each field slot applies to each record type: answered once per validator, not
+    // by comparing the record type with each field's list of types for every cell of every row.
+    private readonly Dictionary<string, bool[]> _appliesBySlot;
 
     // Each field's slot: a row's cells and typed values are arrays indexed by slot, not hash
     // tables filled per row.
@@ -45,6 +50,12 @@ public sealed class RecordValidator
     private StudyIdMatch? _lastStudyIdMatch;
 
     private ColumnFields? _lastColumns;
+
+    // A row's trimmed cells and the lookups over them are needed only while it is validated:
+    // one set is kept for the next row instead of a new map (two arrays of the dictionary's
+    // size), closure and two delegates per row. Taken and given back whole, so a validator
+    // shared between threads never hands one to two rows.
+    private RowScratch? _spareScratch;
 
     /// <summary>Creates a validator for one batch.</summary>
     public RecordValidator(BatchValidationContext context, Deidentification.DeidentificationGate? gate = null)
@@ -60,8 +71,12 @@ public sealed class RecordValidator
         _requirementChecks = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => RequirementChecksOf(t.Code), StringComparer.Ordinal);
         _ruleChecks = _dictionary.RecordTypes.ToDictionary(
             t => t.Code, t => _dictionary.RulesOf(t.Code).Select(r => new RuleCheck(r, [.. r.Fields.Select(SlotOf)])).ToArray(), StringComparer.Ordinal);
+        _appliesBySlot = _dictionary.RecordTypes.ToDictionary(
+            t => t.Code, t => Enumerable.Range(0, _slots.Count).Select(slot => _slots.Field(slot).AppliesTo(t.Code)).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
-            t => t.Code, t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).ToArray(), StringComparer.Ordinal);
+            t => t.Code,
+            t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).Select(f => new ConditionalMaximumCheck(f, SlotOf(f.Code), LowestMaximum(f))).ToArray(),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Validates a raw record.</summary>
@@ -75,7 +90,7 @@ public sealed class RecordValidator
         {
             // The cells of a structurally broken row cannot be trusted to be in the right
             // columns, so only the structural defects are reported for it.
-            problems.AddRange(raw.Defects.Select(d => ValidationProblem.Error(row, d.Column is null ? null : _gate?.SafeColumnName(d.Column, 0) ?? d.Column, d.Code, d.Message)));
+            AddDefects(problems, raw);
             AddGateProblems(problems, raw, typed: null);
             return new RecordValidation(null, problems);
         }
@@ -101,8 +116,25 @@ public sealed class RecordValidator
 
         // The trimmed, non-empty cells of known columns by field slot (a CSV header's columns
         // are looked up once per file), in column order.
+        var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new RowScratch(_slots);
+        try
+        {
+            return ValidateCells(raw, problems, scratch);
+        }
+        finally
+        {
+            scratch.Clear();
+            _spareScratch = scratch;
+        }
+    }
+
+    /// <summary>The rest of <see cref="Validate"/> for a row without structural defects or control characters, with an empty scratch.</summary>
+    private RecordValidation ValidateCells(RawRecord raw, List<ValidationProblem> problems, RowScratch scratch)
+    {
+        var cells = scratch.Cells;
+        var row = raw.Row;
+        var fields = raw.Fields;
         var byPosition = FieldsByPosition(raw);
-        var cells = new FieldSlotMap<string>(_slots);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
@@ -141,6 +173,7 @@ public sealed class RecordValidator
         }
 
         var recordType = recordTypeEntry.Code;
+        var applies = _appliesBySlot.GetValueOrDefault(recordType);
         var values = new FieldSlotMap<object>(_slots);
         for (var n = 0; n < cells.Count; n++)
         {
@@ -148,7 +181,7 @@ public sealed class RecordValidator
             var field = _slots.Field(slot);
             var code = field.Code;
             var text = cells[slot]!;
-            if (!field.AppliesTo(recordType))
+            if (!(applies?[slot] ?? field.AppliesTo(recordType)))
             {
                 problems.Add(ValidationProblem.Error(row, code, ProblemCodes.NotApplicable,
                     $"{field.Label} is not part of a {recordType} record; leave it empty on {recordType} rows."));
@@ -166,12 +199,10 @@ public sealed class RecordValidator
             }
         }
 
-        string? ValueOf(string code) => values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
-        bool HasValue(string code) => cells.ContainsKey(code);
-
-        CheckRequirements(row, recordType, cells, values, HasValue, ValueOf, problems);
-        CheckConditionalMaxima(row, recordType, values, ValueOf, problems);
-        CheckRules(row, recordType, cells, HasValue, problems);
+        scratch.Values = values;
+        CheckRequirements(row, recordType, cells, values, scratch.HasValue, scratch.ValueOf, problems);
+        CheckConditionalMaxima(row, recordType, values, scratch.ValueOf, problems);
+        CheckRules(row, recordType, cells, scratch.HasValue, problems);
         CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
@@ -190,6 +221,19 @@ public sealed class RecordValidator
         }
 
         return new RecordValidation(hasError ? null : new RegistryRecord(kind, studyId!, row, values), problems);
+    }
+
+    /// <summary>
+    /// The structural defects of a row as problems. (A lambda over the row written in
+    /// <see cref="Validate"/> would allocate its closure on entry for every row, clean ones
+    /// included.)
+    /// </summary>
+    private void AddDefects(List<ValidationProblem> problems, RawRecord raw)
+    {
+        foreach (var d in raw.Defects)
+        {
+            problems.Add(ValidationProblem.Error(raw.Row, d.Column is null ? null : _gate?.SafeColumnName(d.Column, 0) ?? d.Column, d.Code, d.Message));
+        }
     }
 
     /// <summary>The de-identification gate's findings for a row that is not read as a record (every non-empty cell is scanned).</summary>
@@ -217,15 +261,23 @@ public sealed class RecordValidator
         for (var i = 0; i < raw.Fields.Count; i++)
         {
             var (column, rawValue) = raw.Fields[i];
+
+            // The column is looked up once here for both checks (this runs for every cell).
+            var field = FieldAt(byPosition, i, column);
+            var isTyped = typed is not null && SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
+            if (isTyped && field is not { Type: FieldType.Text })
+            {
+                // A cell read as its field's closed type has nothing to scan and is no exact
+                // age (the gate returns no finding for it): most cells of a clean row.
+                continue;
+            }
+
             var value = rawValue.Trim();
             if (value.Length == 0)
             {
                 continue;
             }
 
-            // The column is looked up once here for both checks (this runs for every cell).
-            var field = FieldAt(byPosition, i, column);
-            var isTyped = typed is not null && SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
             AddFindings(problems, _gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
 
             // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
@@ -321,6 +373,58 @@ public sealed class RecordValidator
 
     private int SlotOf(string code) => _slots.TryGetSlot(code, out var slot) ? slot : -1;
 
+    /// <summary>
+    /// What validating one row needs besides its typed values, reused row after row: its
+    /// trimmed cells by slot and the two lookups the requirement and range conditions ask
+    /// (whether a field has a cell; a typed value's canonical text), made once.
+    /// </summary>
+    private sealed class RowScratch
+    {
+        public RowScratch(FieldSlots slots)
+        {
+            Cells = new FieldSlotMap<string>(slots);
+            HasValue = code => Cells.ContainsKey(code);
+            ValueOf = code => Values is { } values && values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
+        }
+
+        /// <summary>The row's trimmed, non-empty cells of known columns.</summary>
+        public FieldSlotMap<string> Cells { get; }
+
+        /// <summary>The row's typed values, once typing is done (the record keeps them; only referenced here).</summary>
+        public FieldSlotMap<object>? Values { get; set; }
+
+        /// <summary>Whether a field has a (trimmed, non-empty) cell.</summary>
+        public Func<string, bool> HasValue { get; }
+
+        /// <summary>A field's typed value as canonical text, or null.</summary>
+        public Func<string, string?> ValueOf { get; }
+
+        /// <summary>Empties it for the next row (the typed values are let go).</summary>
+        public void Clear()
+        {
+            Cells.Clear();
+            Values = null;
+        }
+    }
+
+    /// <summary>
+    /// The lowest maximum <see cref="FieldDefinition.EffectiveMax"/> can return for a field
+    /// with conditional maxima: the least of them and of the field's own maximum, if any.
+    /// </summary>
+    private static decimal LowestMaximum(FieldDefinition field)
+    {
+        var lowest = field.Max ?? decimal.MaxValue;
+        foreach (var conditional in field.MaxWhen)
+        {
+            lowest = Math.Min(lowest, conditional.Max);
+        }
+
+        return lowest;
+    }
+
+    /// <summary>A field with conditional maxima, its slot (-1 if the dictionary lacks it) and <see cref="LowestMaximum"/>.</summary>
+    private sealed record ConditionalMaximumCheck(FieldDefinition Field, int Slot, decimal LowestMaximum);
+
     /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
     private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel);
 
@@ -382,9 +486,11 @@ public sealed class RecordValidator
 
     private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
     {
-        foreach (var field in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
+        foreach (var (field, fieldSlot, lowestMaximum) in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
-            if (values.TryGetValue(field.Code, out var value) && value is long number
+            // A value no greater than every maximum a condition can give is within range
+            // whatever the conditions say: they are resolved only for a larger one.
+            if (fieldSlot >= 0 && values[fieldSlot] is long number && number > lowestMaximum
                 && field.EffectiveMax(valueOf) is { } max && number > max)
             {
                 problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.OutOfRange,
@@ -422,12 +528,30 @@ public sealed class RecordValidator
 
             var code = rule.Kind == DictionaryRuleKind.AllOrNone ? ProblemCodes.PartialInstrument : ProblemCodes.RuleViolated;
             var field = rule.Kind == DictionaryRuleKind.AllOrNone
-                ? rule.Fields.First(f => !hasValue(f))
+                ? FirstMissing(rule.Fields, hasValue)
                 : rule.Fields[0];
             problems.Add(rule.IsError
                 ? ValidationProblem.Error(row, field, code, rule.Message)
                 : ValidationProblem.Warning(row, field, code, rule.Message));
         }
+    }
+
+    /// <summary>
+    /// The first field without a value (one exists: the rule is violated). A lambda over
+    /// <c>hasValue</c> written in <see cref="CheckRules"/> would allocate its closure on entry,
+    /// for every row.
+    /// </summary>
+    private static string FirstMissing(IReadOnlyList<string> fields, Func<string, bool> hasValue)
+    {
+        foreach (var field in fields)
+        {
+            if (!hasValue(field))
+            {
+                return field;
+            }
+        }
+
+        throw new InvalidOperationException("An all-or-none rule reported as violated has every field present.");
     }
 
     /// <summary>

@@ -16,6 +16,16 @@ namespace SpineMetsRegistry.Pipeline.Records;
 /// </remarks>
 public static class StoredScoreRenderer
 {
+    // Room for the longest usual provenance (SOSGOQ's rules and twenty items, about 500
+    // characters) without growing; a builder grown past the limit is not kept.
+    private const int BuilderCapacity = 1024;
+    private const int MaxKeptCapacity = 16 * 1024;
+
+    // One builder per thread, reused record after record: a builder per record (growing chunk
+    // by chunk for SOSGOQ's provenance) was most of the bytes the rendering allocated.
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
     /// <summary>The stored form of each score, in order.</summary>
     /// <param name="scores">A record's derived scores.</param>
     public static List<StoredScore> Render(IReadOnlyList<DerivedScore> scores)
@@ -23,8 +33,8 @@ public static class StoredScoreRenderer
         ArgumentNullException.ThrowIfNull(scores);
         var stored = new List<StoredScore>(scores.Count);
 
-        // One builder for the record's notes: a builder per score was most of the bytes.
-        var text = new StringBuilder(256);
+        var text = t_text ?? new StringBuilder(BuilderCapacity);
+        t_text = null;
         IReadOnlyDictionary<string, string?>? lastInputs = null;
         IReadOnlyDictionary<string, string>? lastRules = null;
         string? lastProvenance = null;
@@ -39,6 +49,12 @@ public static class StoredScoreRenderer
             }
 
             stored.Add(Stored(score, lastProvenance));
+        }
+
+        // Given back only when done (taken above), so a nested call could never share it.
+        if (text.Capacity <= MaxKeptCapacity)
+        {
+            t_text = text;
         }
 
         return stored;

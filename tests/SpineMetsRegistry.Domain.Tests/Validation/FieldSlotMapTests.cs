@@ -77,6 +77,34 @@ public sealed class FieldSlotMapTests
     }
 
     [Fact]
+    public void Clear_ThenFilledAgain_SameAsANewMapFilledTheSameWay()
+    {
+        var random = new Random(16);
+        var reused = new FieldSlotMap<string>(Slots);
+        for (var run = 0; run < 200; run++)
+        {
+            reused.Clear();
+            Assert.Empty(reused);
+            Assert.All(Enumerable.Range(0, Slots.Count), slot => Assert.False(reused.Has(slot)));
+
+            var fresh = new FieldSlotMap<string>(Slots);
+            var sets = random.Next(0, Slots.Count);
+            for (var i = 0; i < sets; i++)
+            {
+                var slot = random.Next(Slots.Count);
+                reused.Set(slot, $"v{run}-{i}");
+                fresh.Set(slot, $"v{run}-{i}");
+            }
+
+            Assert.Equal(fresh.ToList(), reused.ToList());
+            for (var slot = 0; slot < Slots.Count; slot++)
+            {
+                Assert.Equal(fresh[slot], reused[slot]);
+            }
+        }
+    }
+
+    [Fact]
     public void Indexer_UnknownOrUnsetCode_KeyNotFound()
     {
         var map = new FieldSlotMap<object>(Slots);

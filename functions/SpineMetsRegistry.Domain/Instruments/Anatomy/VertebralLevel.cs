@@ -28,6 +28,19 @@ public readonly record struct VertebralLevel
     public static IReadOnlyList<VertebralLevel> All { get; } =
         Regions.SelectMany(r => Enumerable.Range(r.First, r.Last - r.First + 1).Select(n => new VertebralLevel(r.Region, n))).ToArray();
 
+    // Each level's canonical code, and each level by its code in either case: built once, so
+    // scoring an enrollment (which reads its index level and renders its code several times)
+    // neither parses nor formats a code. Declared after All, which they are built from.
+    private static readonly System.Collections.Frozen.FrozenDictionary<VertebralLevel, string> CodeOf =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, level => level, level => level.FormatCode());
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, VertebralLevel> ByCode =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            All.SelectMany(level => new[] { (Code: level.FormatCode(), Level: level), (Code: level.FormatCode().ToLowerInvariant(), Level: level) }),
+            entry => entry.Code,
+            entry => entry.Level,
+            StringComparer.Ordinal);
+
     /// <summary>The region (letter of the code).</summary>
     public SpinalRegion Region { get; }
 
@@ -35,7 +48,7 @@ public readonly record struct VertebralLevel
     public int Number { get; }
 
     /// <summary>The canonical code, e.g. <c>T12</c>.</summary>
-    public string Code => string.Create(CultureInfo.InvariantCulture, $"{LetterOf(Region)}{Number}");
+    public string Code => CodeOf.TryGetValue(this, out var code) ? code : FormatCode();
 
     /// <summary>Creates a level from its region and number.</summary>
     /// <param name="region">The region.</param>
@@ -79,10 +92,14 @@ public readonly record struct VertebralLevel
     /// <param name="code">The code.</param>
     /// <param name="level">The level on success.</param>
     /// <returns>True when the code is a registry level.</returns>
-    public static bool TryParse(string? code, out VertebralLevel level) => Parse(code).TryGetValue(out level);
+    /// <remarks>A registry level's code, upper or lower case, is found without parsing; any other text is parsed (the same result).</remarks>
+    public static bool TryParse(string? code, out VertebralLevel level) =>
+        (code is not null && ByCode.TryGetValue(code, out level)) || Parse(code).TryGetValue(out level);
 
     /// <inheritdoc />
     public override string ToString() => Code;
+
+    private string FormatCode() => string.Create(CultureInfo.InvariantCulture, $"{LetterOf(Region)}{Number}");
 
     private static char LetterOf(SpinalRegion region) => Regions.Single(r => r.Region == region).Letter;
 }

@@ -21,6 +21,44 @@ public sealed class VertebralLevelTests
 
     public static TheoryData<string> Codes() => new(ExpectedCodes);
 
+    [Fact]
+    public void TryParse_CodesInAnyCaseAndMalformedText_SameAsParse()
+    {
+        // Registry codes are looked up; anything else is parsed. Both must agree with Parse.
+        string?[] others =
+        [
+            null, "", " ", "T", "t", "T0", "T13", "t13", "C8", "L6", "S6", "T01", "T1 ", " T1", "X1", "T+1", "T١",
+            "\u017F1", "\u017f1", "ſ1", "Ｔ1", "c0", "C00", "l5", "s5", "T12a", "12",
+        ];
+        var texts = ExpectedCodes.SelectMany(c => new[] { c, c.ToLowerInvariant() }).Concat(others);
+        foreach (var text in texts)
+        {
+            var parsed = VertebralLevel.Parse(text);
+            Assert.Equal(parsed.IsSuccess, VertebralLevel.TryParse(text, out var level));
+            if (parsed.TryGetValue(out var expected))
+            {
+                Assert.Equal(expected, level);
+                Assert.Equal(expected.Code, level.Code);
+            }
+        }
+    }
+
+    [Fact]
+    public void Code_EveryLevel_RegionLetterAndNumber()
+    {
+        foreach (var level in VertebralLevel.All)
+        {
+            var letter = level.Region switch
+            {
+                SpinalRegion.Cervical => 'C',
+                SpinalRegion.Thoracic => 'T',
+                SpinalRegion.Lumbar => 'L',
+                _ => 'S',
+            };
+            Assert.Equal($"{letter}{level.Number}", level.Code);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Codes))]
     public void Parse_CanonicalOrLowerCaseCode_ReturnsCanonicalLevel(string code)

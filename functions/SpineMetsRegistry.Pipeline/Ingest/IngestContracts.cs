@@ -72,7 +72,7 @@ public sealed record ScheduleGroupStep(string Site, string BatchKey, int Group, 
 /// <param name="BatchKey">Batch key value.</param>
 /// <param name="Patients">Patients whose schedules were updated.</param>
 /// <param name="Visits">Their expected visits after the update.</param>
-/// <param name="At">The workflow clock.</param>
+/// <param name="At">The workflow clock when the schedule step began (each ledger event carries the time its step was scheduled).</param>
 public sealed record ScheduledStep(string Site, string BatchKey, int Patients, int Visits, DateTimeOffset At);
 
 /// <summary>Input of the status-recording activity.</summary>

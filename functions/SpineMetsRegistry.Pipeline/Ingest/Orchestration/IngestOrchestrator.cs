@@ -116,7 +116,8 @@ public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestO
     /// group its own activity, in this orchestration's history for up to
     /// <see cref="ScheduleSegments.GroupsPerSegment"/> groups and otherwise in one
     /// sub-orchestration per segment; then the ledger. Every group gets the step's clock, so the
-    /// batch has one arrival day even if the step runs past midnight.
+    /// batch has one arrival day even if the step runs past midnight, and so does the ledger's
+    /// "scheduled" event.
     /// </summary>
     private async Task ScheduleAsync(TaskOrchestrationContext context, string site, string batchKey)
     {
@@ -130,6 +131,7 @@ public sealed class IngestOrchestrator : TaskOrchestrator<IngestRequest, IngestO
                 : await context.CallSubOrchestratorAsync<int>(IngestActivityNames.ScheduleGroupSegment, segment)));
         }
 
-        await context.CallActivityAsync<bool>(IngestActivityNames.RecordScheduled, new ScheduledStep(site, batchKey, plan.Patients, visits, _clock.Now(context)), _activityOptions);
+        // The step's start, as every other ledger event carries the time its step was scheduled.
+        await context.CallActivityAsync<bool>(IngestActivityNames.RecordScheduled, new ScheduledStep(site, batchKey, plan.Patients, visits, at), _activityOptions);
     }
 }

@@ -124,6 +124,7 @@ public sealed class IngestOrchestratorTests
         Assert.Equal(Enumerable.Range(0, groupCount), groups.Select(g => g.Group).Order());
         var plan = activities.InputOf<BatchStep>(IngestActivityNames.PlanSchedule);
         Assert.All(groups, g => Assert.Equal(("S01", BatchKey, plan.At), (g.Site, g.BatchKey, g.At)));
+        Assert.Equal(plan.At, activities.InputOf<ScheduledStep>(IngestActivityNames.RecordScheduled).At);
         Assert.InRange(activities.MaxGroupsInFlight, 1, ScheduleSegments.GroupWaveSize);
         var recorded = activities.InputOf<ScheduledStep>(IngestActivityNames.RecordScheduled);
         Assert.Equal((7_777, Enumerable.Range(0, groupCount).Sum(g => g + 10)), (recorded.Patients, recorded.Visits));

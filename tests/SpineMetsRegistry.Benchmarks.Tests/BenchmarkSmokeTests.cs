@@ -19,7 +19,10 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(0, run.ExitCode);
         var figures = run.LastLine($@"^hot path rows/s/core: {Number} \(baseline Sep tokenising: {Number}, ratio {Number}\)$");
         Assert.All(figures, f => Assert.True(f > 0));
-        Assert.Equal(figures[0] / figures[1], figures[2], 2);
+        // The ratio is printed to three decimals from the unrounded rates, so it may differ from
+        // the ratio of the printed (whole-number) rates by up to half a unit in the last place;
+        // rounding both to two places would fail whenever they straddle a boundary.
+        Assert.InRange(Math.Abs(figures[0] / figures[1] - figures[2]), 0, 0.001);
         Assert.Contains(run.Lines, l => l.StartsWith("| hot path: read + validate + gate + score |", StringComparison.Ordinal));
         Assert.Contains(run.Lines, l => l.StartsWith("| hot path + render stored scores (as the store activity does) |", StringComparison.Ordinal));
         Assert.StartsWith("allocation per row, hot path:", run.Line("allocation per row"), StringComparison.Ordinal);

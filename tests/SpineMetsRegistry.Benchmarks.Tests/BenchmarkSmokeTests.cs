@@ -57,12 +57,15 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(50, figures[2]);
     }
 
-    [Fact]
-    public async Task Memory_TinyBatch_IngestsItAndPrintsThePeakLineLast()
+    [Theory]
+    [InlineData(null, "process measured: the ingest worker")]
+    [InlineData("local", "process measured: the whole local host")]
+    public async Task Memory_TinyBatch_IngestsItAndPrintsThePeakLineLast(string? process, string processLine)
     {
-        var run = await BenchmarkRun.RunAsync("memory", "--rows", "40");
+        var run = await BenchmarkRun.RunAsync(process is null ? ["memory", "--rows", "40"] : ["memory", "--rows", "40", "--process", process]);
 
         Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith(processLine, run.Line("process measured:"), StringComparison.Ordinal);
         Assert.Contains(": Completed after", run.Line("40 rows:"), StringComparison.Ordinal);
         var figures = run.LastLine($@"^peak working set MiB: {Number} at {Number} rows \(at {Number}: {Number}, ratio {Number}\)$");
         Assert.All(figures, f => Assert.True(f > 0));

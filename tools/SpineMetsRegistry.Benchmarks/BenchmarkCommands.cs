@@ -145,8 +145,13 @@ internal static class BenchmarkCommands
             DefaultValueFactory = _ => [100_000, 1_000_000],
             CustomParser = ParseSizes,
         };
-        var command = new Command("memory", "Peak working set of the registry process while it ingests one batch end to end, at each size.") { rows };
-        command.SetAction((result, _) => Memory.IngestMemoryBenchmark.RunAsync(result.GetRequiredValue(rows)));
+        var process = new Option<Memory.MemoryProcess>("--process")
+        {
+            Description = "The process measured: worker (the ingest worker alone, as the Functions app; the default) or local (the whole local host).",
+            DefaultValueFactory = _ => Memory.MemoryProcess.Worker,
+        };
+        var command = new Command("memory", "Peak working set of the registry process while it ingests one batch end to end, at each size.") { rows, process };
+        command.SetAction((result, _) => Memory.IngestMemoryBenchmark.RunAsync(result.GetRequiredValue(rows), result.GetRequiredValue(process)));
         return command;
     }
 
@@ -154,9 +159,10 @@ internal static class BenchmarkCommands
     private static Command MemoryChild()
     {
         var file = new Argument<string>("file");
-        var command = new Command(Memory.IngestMemoryBenchmark.ChildCommand) { file };
+        var process = new Argument<Memory.MemoryProcess>("process");
+        var command = new Command(Memory.IngestMemoryBenchmark.ChildCommand) { file, process };
         command.Hidden = true;
-        command.SetAction((result, _) => Memory.IngestMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(file)));
+        command.SetAction((result, _) => Memory.IngestMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(file), result.GetRequiredValue(process)));
         return command;
     }
 

@@ -62,6 +62,26 @@ public sealed class PatientScheduleFacts
     }
 
     /// <summary>
+    /// Adds what a later part of the same batch said about the same patient, so facts collected
+    /// apart (<see cref="PatientScheduleFactsSorter"/>'s runs) combine exactly as if collected in
+    /// one pass: the last index date given, the visits in batch order, the first death.
+    /// </summary>
+    /// <param name="later">The patient's facts from records after every record these facts hold.</param>
+    public void Append(PatientScheduleFacts later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        if (!string.Equals(later.StudyId, StudyId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Only the same patient's facts combine.", nameof(later));
+        }
+
+        IndexDate = later.IndexDate ?? IndexDate;
+        Visits.AddRange(later.Visits);
+        DeathDay ??= later.DeathDay;
+        DeathDate ??= later.DeathDate;
+    }
+
+    /// <summary>
     /// The schedule update these facts make to the patient's <paramref name="current"/> visits:
     /// dates become days from the index date (the batch's, or else the stored schedule's); a time
     /// point reported twice keeps its last day.

@@ -1,5 +1,4 @@
 using System.Text;
-using SpineMetsRegistry.Domain.Records;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ledger;
 
@@ -16,12 +15,22 @@ namespace SpineMetsRegistry.Pipeline.Ingest;
 /// once), and a batch of a million rows would pass the Functions host's activity time-out. A group
 /// is bounded whatever the batch, and groups of one batch run side by side.
 /// </para>
+/// <para>
+/// Its memory is bounded too: the patients are sorted through <see cref="PatientScheduleFactsSorter"/>,
+/// which writes them to temporary files past <c>patientsInMemory</c> and merges them back in order,
+/// and the groups are written one at a time as the merge gives them.
+/// </para>
 /// Idempotent: the groups are a function of the staged chunks.
 /// </summary>
 /// <param name="central">The central blob areas (staging).</param>
 /// <param name="ledger">The batch ledger.</param>
 /// <param name="patientsPerGroup">Patients per group: <see cref="PatientsPerGroup"/> unless a test makes groups small to run many.</param>
-public sealed class PlanScheduleActivity(ICentralBlobs central, IBatchLedger ledger, int patientsPerGroup = PlanScheduleActivity.PatientsPerGroup)
+/// <param name="patientsInMemory">Patients held in memory before they go to a temporary file: <see cref="PatientScheduleFactsSorter.DefaultPatientsInMemory"/> unless a test makes it small.</param>
+public sealed class PlanScheduleActivity(
+    ICentralBlobs central,
+    IBatchLedger ledger,
+    int patientsPerGroup = PlanScheduleActivity.PatientsPerGroup,
+    int patientsInMemory = PatientScheduleFactsSorter.DefaultPatientsInMemory)
 {
     /// <summary>
     /// Patients per group by default: their date-index rows share day partitions, so a group's rows go in
@@ -40,20 +49,22 @@ public sealed class PlanScheduleActivity(ICentralBlobs central, IBatchLedger led
             return SchedulePlan.Nothing; // a late duplicate execution: the batch's staging is gone and the schedule may have moved on
         }
 
-        var patients = await CollectAsync(step, cancellationToken);
+        using var patients = new PatientScheduleFactsSorter(TemporarySpillFile.Create, patientsInMemory);
+        await CollectAsync(step, patients, cancellationToken);
         // In study-ID order, so a group's current schedules are one range of the site's rows.
-        var groups = patients.Values.OrderBy(p => p.StudyId, StringComparer.Ordinal).Chunk(patientsPerGroup).ToList();
-        for (var group = 0; group < groups.Count; group++)
+        var (groups, patientCount) = (0, 0);
+        foreach (var group in patients.InStudyIdOrder().Chunk(patientsPerGroup))
         {
-            await WriteGroupAsync(BatchBlobNames.ScheduleGroup(step.Site, step.BatchKey, group), groups[group], cancellationToken);
+            await WriteGroupAsync(BatchBlobNames.ScheduleGroup(step.Site, step.BatchKey, groups), group, cancellationToken);
+            groups++;
+            patientCount += group.Length;
         }
 
-        return new SchedulePlan(groups.Count, patients.Count);
+        return new SchedulePlan(groups, patientCount);
     }
 
-    private async Task<Dictionary<string, PatientScheduleFacts>> CollectAsync(BatchStep step, CancellationToken cancellationToken)
+    private async Task CollectAsync(BatchStep step, PatientScheduleFactsSorter patients, CancellationToken cancellationToken)
     {
-        var patients = new Dictionary<string, PatientScheduleFacts>(StringComparer.Ordinal);
         await foreach (var name in central.ListAsync(CentralArea.Staging, BatchBlobNames.ChunkPrefix(step.Site, step.BatchKey), cancellationToken))
         {
             await using var stream = await central.OpenReadAsync(CentralArea.Staging, name, cancellationToken);
@@ -65,23 +76,9 @@ public sealed class PlanScheduleActivity(ICentralBlobs central, IBatchLedger led
                     continue;
                 }
 
-                var staged = StagedRecord.FromJsonLine(line);
-                if (staged.Kind == RecordKinds.WithdrawalCode)
-                {
-                    continue; // the store step removed the patient's schedule
-                }
-
-                if (!patients.TryGetValue(staged.StudyId, out var facts))
-                {
-                    facts = new PatientScheduleFacts { StudyId = staged.StudyId };
-                    patients.Add(staged.StudyId, facts);
-                }
-
-                facts.Add(staged);
+                patients.Add(StagedRecord.FromJsonLine(line));
             }
         }
-
-        return patients;
     }
 
     private async Task WriteGroupAsync(string name, IEnumerable<PatientScheduleFacts> patients, CancellationToken cancellationToken)

@@ -79,7 +79,7 @@ public sealed class ValidateActivity(
             Scanner = policies.Scanner,
             DatePolicy = policies.Settings.DatePolicy,
             EarliestPlausibleDate = policies.Settings.EarliestPlausibleDate,
-            SpillStreamFactory = TemporarySpill,
+            SpillStreamFactory = TemporarySpillFile.Create,
             FollowUpProtocol = policies.Protocol,
             Redcap = policies.Settings.Redcap,
         };
@@ -148,10 +148,6 @@ public sealed class ValidateActivity(
         await central.DeleteIfExistsAsync(CentralArea.Intake, intakeName, cancellationToken);
         return new ValidatedBatch(decision, outcome.StoresRecords, chunks, counts);
     }
-
-    /// <summary>The checks across rows of a very large batch spill to temporary files, deleted on close.</summary>
-    private static FileStream TemporarySpill() =>
-        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
     private async Task<CentralArea> LocateAsync(string intakeName, string contentName, CancellationToken cancellationToken)
     {

@@ -10,37 +10,40 @@ namespace SpineMetsRegistry.EndToEnd.Tests.Ingest;
 
 /// <summary>
 /// The schedule step updates the batch's patients in groups, one activity each: however the
-/// patients fall into groups, the registry ends the same, and the groups leave nothing behind.
+/// patients fall into groups, and however many of them the plan holds in memory before it sorts
+/// them through temporary files, the registry ends the same, and the groups leave nothing behind.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ScheduleGroupTests(AzuriteFixture azurite)
 {
     private const int SmallGroup = 3;
+    private const int FewPatientsInMemory = 2;
 
     [Fact]
-    public async Task Ingest_PatientsInGroupsOfThree_StoresExactlyWhatOneGroupStoresAndCleansTheGroupsUp()
+    public async Task Ingest_PatientsInGroupsOfThreeSortedThroughFiles_StoresExactlyWhatOneGroupStoresAndCleansTheGroupsUp()
     {
         using var registry = TestRegistry.Create("S01", "S02");
         Batch[] batches = [ReliabilityBatches.For("S01", 1, patients: 8), ReliabilityBatches.For("S01", 2, patients: 4)];
 
-        var (oneGroup, oneGroupCalls) = await IngestAsync(registry, batches, patientsPerGroup: null);
-        var (smallGroups, smallGroupCalls) = await IngestAsync(registry, batches, SmallGroup);
+        var (oneGroup, oneGroupCalls) = await IngestAsync(registry, batches, small: false);
+        var (smallGroups, smallGroupCalls) = await IngestAsync(registry, batches, small: true);
 
         // 8 patients in groups of 3, then 4: five groups, against one per batch.
         Assert.Equal((2, 5), (oneGroupCalls, smallGroupCalls));
-        StorageSnapshot.AssertEqual(oneGroup, smallGroups, "Patients scheduled in groups of three against all in one group");
+        StorageSnapshot.AssertEqual(oneGroup, smallGroups, "Patients in groups of three, sorted through files of two, against all in one group in memory");
         Assert.Empty(smallGroups.BlobNames("staging")); // the receipt step deleted the groups with the chunks
         Assert.NotEmpty(smallGroups.Table(Storage.Tables.RegistryTables.Schedule));
     }
 
-    private async Task<(StorageSnapshot Snapshot, int GroupCalls)> IngestAsync(TestRegistry registry, IReadOnlyList<Batch> batches, int? patientsPerGroup)
+    private async Task<(StorageSnapshot Snapshot, int GroupCalls)> IngestAsync(TestRegistry registry, IReadOnlyList<Batch> batches, bool small)
     {
         var storage = StorageNamespace.Create(azurite);
         await using (var host = await PipelineHost.StartAsync(storage, registry, new FakeTimeProvider(PipelineHost.Now), configure: services =>
         {
-            if (patientsPerGroup is { } size)
+            if (small)
             {
-                services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlanScheduleActivity>(sp, size));
+                services.AddSingleton(sp => new PlanScheduleActivity(
+                    sp.GetRequiredService<Pipeline.Blobs.ICentralBlobs>(), sp.GetRequiredService<IBatchLedger>(), SmallGroup, FewPatientsInMemory));
             }
         }))
         {

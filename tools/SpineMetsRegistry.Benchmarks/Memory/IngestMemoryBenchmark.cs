@@ -6,25 +6,37 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMetsRegistry.Benchmarks.Support;
 using SpineMetsRegistry.Pipeline.Blobs;
+using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Synthetic;
 
 namespace SpineMetsRegistry.Benchmarks.Memory;
 
 /// <summary>
-/// <c>memory --rows N[,M]</c>: the peak working set of the registry process while it ingests
-/// one batch end to end (watcher, Durable Task engine, every activity: validation, storing,
-/// aggregates, schedule, receipt), each size in a fresh process so the peak is that batch's
-/// alone. The batch is written to disk first and uploaded from the file, so the figure is the
-/// registry's, not the generator's. Azurite runs in its own (Node.js) process and is not counted.
+/// <c>memory --rows N[,M] [--process worker|local]</c>: the peak working set of the registry
+/// process while it ingests one batch end to end (Durable Task engine, every activity:
+/// validation, storing, aggregates, schedule, receipt), each size in a fresh process so the peak
+/// is that batch's alone. The batch is written to disk first and uploaded from the file, so the
+/// figure is the registry's, not the generator's. Azurite runs in its own (Node.js) process and
+/// is not counted.
+/// <para>
+/// The process measured is, by default, the ingest worker (<see cref="MemoryProcess.Worker"/>):
+/// what the Functions app runs in Azure, the queue processor, the engine and its activities; the
+/// upload's BlobCreated event is put on the ingest queue as Event Grid puts it. With
+/// <see cref="MemoryProcess.Local"/> it is the whole local host (the same plus the API, the
+/// dashboard and the container watcher that stands in for Event Grid).
+/// </para>
 /// </summary>
 internal static class IngestMemoryBenchmark
 {
     public const string ChildCommand = "memory-child";
 
-    public static async Task<int> RunAsync(IReadOnlyList<int> sizes)
+    public static async Task<int> RunAsync(IReadOnlyList<int> sizes, MemoryProcess measured = MemoryProcess.Worker)
     {
         Console.WriteLine(MachineLine.Now());
+        Console.WriteLine(measured == MemoryProcess.Worker
+            ? "process measured: the ingest worker (queue processor, engine, activities; the upload's event enqueued as Event Grid does)"
+            : "process measured: the whole local host (ingest worker, API, dashboard, container watcher)");
         var directory = Directory.CreateTempSubdirectory("spinemets-memory-");
         try
         {
@@ -37,7 +49,7 @@ internal static class IngestMemoryBenchmark
                     SyntheticBatchWriter.WriteCsv(GeneratedBatch.Rows(rows, "S01", 42, 1, 0.01), writer);
                 }
 
-                var result = await RunChildAsync(file);
+                var result = await RunChildAsync(file, measured);
                 results.Add(result);
                 File.Delete(file);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -62,9 +74,9 @@ internal static class IngestMemoryBenchmark
         }
     }
 
-    private static async Task<ChildResult> RunChildAsync(string file)
+    private static async Task<ChildResult> RunChildAsync(string file, MemoryProcess measured)
     {
-        using var process = Process.Start(BenchmarkChild.StartInfo(ChildCommand, file))!;
+        using var process = Process.Start(BenchmarkChild.StartInfo(ChildCommand, file, measured.ToString().ToLowerInvariant()))!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
@@ -73,10 +85,10 @@ internal static class IngestMemoryBenchmark
     }
 
     /// <summary>In the child: one registry, one batch from <paramref name="file"/>, then the process's peak working set.</summary>
-    public static async Task<int> MeasureInChildAsync(string file)
+    public static async Task<int> MeasureInChildAsync(string file, MemoryProcess measured)
     {
         await using var registry = await LocalRegistry.StartAsync(1);
-        await using var host = await registry.StartHostAsync("mem");
+        await using var host = await registry.StartHostAsync("mem", worker: measured == MemoryProcess.Worker);
         var landing = host.Services.GetRequiredService<ILandingBlobs>();
         var ledger = host.Services.GetRequiredService<IBatchLedger>();
         var rows = 0;
@@ -100,6 +112,15 @@ internal static class IngestMemoryBenchmark
             await landing.WriteAsync("S01", LandingArea.Incoming, "memory.csv", content, "text/csv");
         }
 
+        if (measured == MemoryProcess.Worker)
+        {
+            // No watcher in a worker: announce the upload as Event Grid does in Azure.
+            var blob = await landing.GetAsync("S01", LandingArea.Incoming, "memory.csv")
+                ?? throw new InvalidOperationException("The uploaded batch is not in the landing container.");
+            var json = BlobCreatedEventParser.CreateEventJson("devstoreaccount1", "S01", blob.Name, blob.ETag, blob.SizeBytes, DateTimeOffset.UtcNow, "memory-" + sha256[..16]);
+            await host.Services.GetRequiredService<IIngestEventQueue>().SendAsync(json);
+        }
+
         var key = BatchKey.Create("S01", "memory", sha256);
         BatchLedgerEntry? entry;
         while ((entry = await ledger.GetAsync("S01", key.Value))?.Status is not (BatchStatus.Completed or BatchStatus.Failed))
@@ -115,4 +136,14 @@ internal static class IngestMemoryBenchmark
     }
 
     private sealed record ChildResult(int Rows, int Accepted, string Status, double Seconds, long PeakWorkingSetBytes);
+}
+
+/// <summary>Which process the <c>memory</c> benchmark measures.</summary>
+internal enum MemoryProcess
+{
+    /// <summary>The ingest worker alone, as the Functions app runs in Azure.</summary>
+    Worker,
+
+    /// <summary>The whole local host: the worker plus the API, dashboard and container watcher.</summary>
+    Local,
 }

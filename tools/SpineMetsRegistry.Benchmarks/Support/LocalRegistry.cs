@@ -41,8 +41,12 @@ internal sealed class LocalRegistry : IAsyncDisposable
         return new LocalRegistry(azurite, config, codes);
     }
 
-    /// <summary>Starts the local host (its engine, watcher and activities) over this registry's storage.</summary>
-    public Task<LocalRegistryHost> StartHostAsync(string prefix) =>
+    /// <summary>
+    /// Starts the local host (its engine, watcher and activities) over this registry's storage;
+    /// with <paramref name="worker"/>, only what ingests (the queue processor, the engine and its
+    /// activities), as the Functions app is in Azure: no HTTP, dashboard or container watcher.
+    /// </summary>
+    public Task<LocalRegistryHost> StartHostAsync(string prefix, bool worker = false) =>
         LocalRegistryHost.StartAsync(
             new LocalHostSettings
             {
@@ -52,6 +56,7 @@ internal sealed class LocalRegistry : IAsyncDisposable
                 RegistryConfigurationFile = _configFile,
                 ScheduleDailySweep = false,
                 StoragePrefix = prefix,
+                Worker = worker,
             },
             ["--Logging:LogLevel:Default=Warning"]);
 

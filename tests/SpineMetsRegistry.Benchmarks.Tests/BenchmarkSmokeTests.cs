@@ -66,7 +66,11 @@ public sealed class BenchmarkSmokeTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith(processLine, run.Line("process measured:"), StringComparison.Ordinal);
+        Assert.StartsWith("garbage collector: workstation, System.GC.ConserveMemory 9 in the runtime configuration", run.Line("garbage collector:"), StringComparison.Ordinal);
         Assert.Contains(": Completed after", run.Line("40 rows:"), StringComparison.Ordinal);
+        Assert.Contains("collections (gen 0/1/2)", run.Line("40 rows:"), StringComparison.Ordinal);
+        Assert.Contains("steps of S01 (from the ledger): receive ", run.Line("steps of S01"), StringComparison.Ordinal);
+        Assert.Matches($@"^largest sample \(every 250 ms\): {Number} MiB at [0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}} UTC, during .+$", run.Line("largest sample"));
         var figures = run.LastLine($@"^peak working set MiB: {Number} at {Number} rows \(at {Number}: {Number}, ratio {Number}\)$");
         Assert.All(figures, f => Assert.True(f > 0));
         Assert.Equal(40, figures[1]);

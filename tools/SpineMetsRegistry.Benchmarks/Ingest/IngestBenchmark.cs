@@ -85,32 +85,11 @@ internal static class IngestBenchmark
         var steps = new List<string>();
         for (var i = 0; i < keys.Length; i++)
         {
-            steps.Add(StepLine(batches[i].Site, await ledger.HistoryAsync(batches[i].Site, keys[i].Value)));
+            steps.Add(LedgerSteps.Durations(batches[i].Site, await ledger.HistoryAsync(batches[i].Site, keys[i].Value)));
         }
 
         return new PipelineResult(seconds, accepted, failed, steps);
     }
-
-    // Each ledger event carries the time the orchestration scheduled the step that recorded
-    // it, so the gap between two events is the duration of the step in between, engine round
-    // trips included (validation and chunk storing fall in one gap).
-    private static string StepLine(string site, IReadOnlyList<BatchLedgerEvent> events)
-    {
-        var ordered = events.OrderBy(e => e.Status).ToList();
-        var gaps = ordered.Zip(ordered.Skip(1), (from, to) => string.Create(CultureInfo.InvariantCulture,
-            $"{StepBetween(from.Status)} {(to.At - from.At).TotalSeconds:F1} s"));
-        return $"  steps of {site} (from the ledger): " + string.Join(", ", gaps);
-    }
-
-    private static string StepBetween(BatchStatus from) => from switch
-    {
-        BatchStatus.Received => "receive",
-        BatchStatus.Validated => "validate + store chunks",
-        BatchStatus.Stored => "record stored",
-        BatchStatus.Aggregated => "aggregate",
-        BatchStatus.Scheduled => "schedule",
-        _ => "after " + from,
-    };
 
     private static async Task<CeilingResult> CeilingAsync(string connectionString, int concurrency)
     {

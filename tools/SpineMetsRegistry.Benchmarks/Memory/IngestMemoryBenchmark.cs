@@ -31,6 +31,8 @@ internal static class IngestMemoryBenchmark
 {
     public const string ChildCommand = "memory-child";
 
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
+
     public static async Task<int> RunAsync(IReadOnlyList<int> sizes, MemoryProcess measured = MemoryProcess.Worker)
     {
         Console.WriteLine(MachineLine.Now());
@@ -53,7 +55,11 @@ internal static class IngestMemoryBenchmark
                 results.Add(result);
                 File.Delete(file);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{rows:N0} rows: {result.Status} after {result.Seconds:F1} s, {result.Accepted:N0} records stored, peak working set {result.PeakWorkingSetBytes / 1048576.0:F0} MiB (load average {MachineLine.LoadAverage()})"));
+                    $"{rows:N0} rows: {result.Status} after {result.Seconds:F1} s, {result.Accepted:N0} records stored, peak working set {result.PeakWorkingSetBytes / 1048576.0:F0} MiB, {result.CpuSeconds:F1} CPU s in the process, {result.GarbageCollections} (gen 0/1/2) (load average {MachineLine.LoadAverage()})"));
+                Console.WriteLine("  " + result.Collector);
+                Console.WriteLine(result.Steps);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  largest sample (every {SampleInterval.TotalMilliseconds:F0} ms): {result.SampledPeakBytes / 1048576.0:F0} MiB at {result.SampledPeakAt:HH:mm:ss} UTC, during {result.SampledPeakStep}"));
             }
 
             Console.WriteLine("| rows | peak working set MiB | x smallest | seconds | status |");
@@ -74,6 +80,11 @@ internal static class IngestMemoryBenchmark
         }
     }
 
+    // What the measured process runs with: the runtime configuration its build wrote
+    // (Directory.Build.targets), unless the environment overrides it.
+    private static string CollectorLine() => string.Create(CultureInfo.InvariantCulture,
+        $"garbage collector: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, System.GC.ConserveMemory {AppContext.GetData("System.GC.ConserveMemory") ?? "not set"} in the runtime configuration, DOTNET_GCConserveMemory {Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") ?? "not set"} in the environment");
+
     private static async Task<ChildResult> RunChildAsync(string file, MemoryProcess measured)
     {
         using var process = Process.Start(BenchmarkChild.StartInfo(ChildCommand, file, measured.ToString().ToLowerInvariant()))!;
@@ -87,6 +98,7 @@ internal static class IngestMemoryBenchmark
     /// <summary>In the child: one registry, one batch from <paramref name="file"/>, then the process's peak working set.</summary>
     public static async Task<int> MeasureInChildAsync(string file, MemoryProcess measured)
     {
+        await using var sampler = new WorkingSetSampler(SampleInterval);
         await using var registry = await LocalRegistry.StartAsync(1);
         await using var host = await registry.StartHostAsync("mem", worker: measured == MemoryProcess.Worker);
         var landing = host.Services.GetRequiredService<ILandingBlobs>();
@@ -131,11 +143,20 @@ internal static class IngestMemoryBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(rows - 1, entry.Validation?.Accepted ?? 0, entry.Status.ToString(), seconds, process.PeakWorkingSet64)));
+        var history = await ledger.HistoryAsync("S01", key.Value);
+        var (sampledPeak, sampledPeakAt) = sampler.Largest;
+        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(
+            rows - 1, entry.Validation?.Accepted ?? 0, entry.Status.ToString(), seconds, process.PeakWorkingSet64,
+            LedgerSteps.Durations("S01", history), sampledPeak, sampledPeakAt, LedgerSteps.StepAt(history, sampledPeakAt),
+            process.TotalProcessorTime.TotalSeconds,
+            string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections"),
+            CollectorLine())));
         return 0;
     }
 
-    private sealed record ChildResult(int Rows, int Accepted, string Status, double Seconds, long PeakWorkingSetBytes);
+    private sealed record ChildResult(
+        int Rows, int Accepted, string Status, double Seconds, long PeakWorkingSetBytes,
+        string Steps, long SampledPeakBytes, DateTimeOffset SampledPeakAt, string SampledPeakStep, double CpuSeconds, string GarbageCollections, string Collector);
 }
 
 /// <summary>Which process the <c>memory</c> benchmark measures.</summary>

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace SpineMetsRegistry.Benchmarks.Memory;
+
+/// <summary>
+/// Samples this process's working set on a timer and remembers the largest sample and when it
+/// was taken, so the peak can be placed in a step of the ingest. The operating system's own peak
+/// (<see cref="Process.PeakWorkingSet64"/>) stays the figure: a sample can fall just beside it.
+/// </summary>
+internal sealed class WorkingSetSampler : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sampling;
+    private readonly Lock _gate = new();
+    private long _largest;
+    private DateTimeOffset _largestAt;
+
+    public WorkingSetSampler(TimeSpan interval) => _sampling = SampleAsync(interval, _stop.Token);
+
+    /// <summary>The largest working set sampled so far, and when.</summary>
+    public (long Bytes, DateTimeOffset At) Largest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_largest, _largestAt);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _sampling;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task SampleAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        using var process = Process.GetCurrentProcess();
+        do
+        {
+            process.Refresh();
+            var bytes = process.WorkingSet64;
+            lock (_gate)
+            {
+                if (bytes > _largest)
+                {
+                    (_largest, _largestAt) = (bytes, DateTimeOffset.UtcNow);
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken));
+    }
+}

@@ -61,6 +61,13 @@ public sealed class RecordScorer
     // The definition's items as fields resolved to their slots once (read on every row).
     private readonly RecordField[] _sosgoqItemFields;
 
+    // The definition's scales scored into plain values, with provenance built once: a row's
+    // SOSGOQ scores share one inputs map over its levels (see SosgoqRowScorer).
+    private readonly SosgoqRowScorer _sosgoqRows;
+
+    // Item scores of up to this many items are kept on the stack while scoring a row.
+    private const int MaxSosgoqItemsOnStack = 64;
+
     /// <summary>Creates a scorer.</summary>
     /// <param name="settings">Resolved instrument settings.</param>
     /// <param name="sosgoq">The SOSGOQ 2.0 definition in force (default: the registry default).</param>
@@ -72,6 +79,7 @@ public sealed class RecordScorer
         _sosgoqScaleCodes = [.. _sosgoq.Scales.Select(scale => scale.Code), SosgoqScorer.TotalCode];
         _sosgoqScoreNames = [.. _sosgoqScaleCodes.Select(SosgoqScoreName)];
         _sosgoqItemFields = [.. _sosgoq.Items.Select(item => new RecordField(item.Code))];
+        _sosgoqRows = new SosgoqRowScorer(_sosgoq);
     }
 
     /// <summary>Builds a scorer from settings, or reports every settings problem.</summary>
@@ -189,6 +197,14 @@ public sealed class RecordScorer
             return;
         }
 
+        Span<decimal?> itemScores = levels.Length <= MaxSosgoqItemsOnStack ? stackalloc decimal?[levels.Length] : new decimal?[levels.Length];
+        if (_sosgoqRows.TryItemScores(levels, itemScores))
+        {
+            AddSosgoqScales(levels, itemScores, scores);
+            return;
+        }
+
+        // A level outside the definition's range: the general scorer says why no score.
         var result = SosgoqScorer.Score(_sosgoq, levels);
         if (result.Score is not { } sosgoq)
         {
@@ -212,6 +228,22 @@ public sealed class RecordScorer
                 result.Inputs,
                 result.Rules,
                 scale.Failure?.Message));
+        }
+    }
+
+    /// <summary>Each scale's score and the total's, all sharing the row's one inputs map and the definition's rules.</summary>
+    private void AddSosgoqScales(int?[] levels, ReadOnlySpan<decimal?> itemScores, List<DerivedScore> scores)
+    {
+        var rows = _sosgoqRows;
+        var inputs = new LevelInputs(rows.Inputs, levels);
+        var instrument = rows.Instrument;
+        for (var i = 0; i < rows.ScaleCount; i++)
+        {
+            var value = rows.ScaleScore(i, itemScores, out var failure);
+            var name = i < _sosgoqScaleCodes.Length && string.Equals(_sosgoqScaleCodes[i], rows.ScaleCode(i), StringComparison.Ordinal)
+                ? _sosgoqScoreNames[i]
+                : SosgoqScoreName(rows.ScaleCode(i));
+            scores.Add(new DerivedScore(name, value, null, instrument.Name, instrument.Version, rows.DefinitionVersion, inputs, rows.Rules, failure));
         }
     }
 

@@ -18,6 +18,12 @@ internal sealed class SosgoqRowScorer
     private readonly SosgoqScorer.Provenance _provenance;
     private readonly ScaleTemplate[] _scales;
 
+    // True when every item's score at every level is a whole number (levels 1-5 score 0, 25,
+    // 50, 75, 100): a scale's mean is then rounded with integer arithmetic instead of decimal
+    // sums and a decimal division, to the same value and scale.
+    private readonly bool _itemScoresWhole;
+    private readonly long _decimalsFactor;
+
     /// <summary>Builds the scorer of one definition (once per scorer, not per row).</summary>
     public SosgoqRowScorer(SosgoqDefinition definition)
     {
@@ -33,6 +39,8 @@ internal sealed class SosgoqRowScorer
 
         scales[^1] = new(SosgoqScorer.TotalCode, "Total", _provenance.ItemCodes.Count, _provenance.AllItemIndexes, definition.TotalMinimumAnswered);
         _scales = scales;
+        _itemScoresWhole = AreWhole(definition, _provenance.ItemScores);
+        _decimalsFactor = _itemScoresWhole ? (long)Math.Pow(10, definition.Decimals) : 0;
         Inputs = new LevelInputsTemplate(_provenance.ItemCodes, definition.LowestLevel, definition.HighestLevel);
     }
 
@@ -93,6 +101,11 @@ internal sealed class SosgoqRowScorer
     /// </summary>
     public decimal? ScaleScore(int index, ReadOnlySpan<decimal?> itemScores, out string? failureMessage)
     {
+        if (_itemScoresWhole)
+        {
+            return WholeScaleScore(index, itemScores, out failureMessage);
+        }
+
         var scale = _scales[index];
         var answered = 0;
         var sum = 0m;
@@ -114,6 +127,69 @@ internal sealed class SosgoqRowScorer
 
         failureMessage = null;
         return DecimalRounding.HalfAwayFromZero(sum / answered, _definition.Decimals);
+    }
+
+    /// <summary>
+    /// <see cref="ScaleScore"/> when every item score is whole: the sum S of n answered items in
+    /// a long, and the mean rounded half away from zero to d decimals as
+    /// floor((2·S·10^d + n) / 2n) units of 10^-d. The decimal path's quotient has 28 digits, far
+    /// closer to S/n than S/n can be to a rounding midpoint it is not on (at least 1/(2n·10^d)
+    /// away), so both round alike; the result has exactly d decimals, as DecimalRounding gives.
+    /// </summary>
+    private decimal? WholeScaleScore(int index, ReadOnlySpan<decimal?> itemScores, out string? failureMessage)
+    {
+        var scale = _scales[index];
+        var answered = 0;
+        var sum = 0L;
+        for (var i = 0; i < scale.ItemCount; i++)
+        {
+            if (scale.ItemIndexes[i] >= 0 && itemScores[scale.ItemIndexes[i]] is { } itemScore)
+            {
+                answered++;
+                sum += (long)itemScore;
+            }
+        }
+
+        if (answered < scale.MinimumAnswered)
+        {
+            failureMessage = SosgoqScorer.InsufficientItemsMessage(scale.Name, answered, scale.ItemCount, scale.MinimumAnswered);
+            return null;
+        }
+
+        if (answered == 0)
+        {
+            // As the decimal path would: a mean of nothing is a division by zero.
+            throw new DivideByZeroException();
+        }
+
+        failureMessage = null;
+        var units = checked((2 * sum * _decimalsFactor) + answered) / (2L * answered);
+        return new decimal((int)(units & 0xFFFFFFFF), (int)(units >> 32), 0, false, (byte)_definition.Decimals);
+    }
+
+    /// <summary>True when every item score is whole (0 to 100) and the scaled sums fit a long.</summary>
+    private static bool AreWhole(SosgoqDefinition definition, decimal[][] itemScores)
+    {
+        // Twice the sum of every item at 100, times 10^decimals, must fit a long.
+        const int MaxDecimals = 9;
+        const int MaxItems = 10_000;
+        if (definition.Decimals is < 0 or > MaxDecimals || itemScores.Length > MaxItems)
+        {
+            return false;
+        }
+
+        foreach (var levels in itemScores)
+        {
+            foreach (var score in levels)
+            {
+                if (score != decimal.Truncate(score) || score is < 0 or > 100)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>One scale's (or the total's) shape: where its items sit and how many must be answered.</summary>

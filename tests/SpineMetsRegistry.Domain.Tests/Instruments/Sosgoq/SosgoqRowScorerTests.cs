@@ -9,13 +9,26 @@ namespace SpineMetsRegistry.Domain.Tests.Instruments.Sosgoq;
 /// </summary>
 public sealed class SosgoqRowScorerTests
 {
-    public static TheoryData<string> Definitions => [.. SosgoqDefinitions.All.Select(d => d.DefinitionVersion)];
+    /// <summary>
+    /// The registry's definitions, and variants of the default's items on other level ranges
+    /// and precisions: item scores that are whole (0-10 by tens, 1-5 by quarters of 100) take
+    /// integer arithmetic, the others (1-4, 1-7: thirds and sixths of 100) decimal sums.
+    /// </summary>
+    public static TheoryData<string> Definitions =>
+    [
+        .. SosgoqDefinitions.All.Select(d => d.DefinitionVersion),
+        "1-4 levels, 2 decimals",
+        "1-4 levels, 0 decimals",
+        "1-7 levels, 3 decimals",
+        "0-10 levels, 1 decimal",
+        "1-5 levels, 0 decimals",
+    ];
 
     [Theory]
     [MemberData(nameof(Definitions))]
-    public void ScaleScore_RandomLevels_SameAsGeneralScorer(string definitionVersion)
+    public void ScaleScore_RandomLevels_SameAsGeneralScorer(string definitionName)
     {
-        var definition = SosgoqDefinitions.Find(definitionVersion)!;
+        var definition = DefinitionNamed(definitionName);
         var rows = new SosgoqRowScorer(definition);
         var random = new Random(15);
         var insufficient = 0;
@@ -66,6 +79,21 @@ public sealed class SosgoqRowScorerTests
         levels[4] = definition.LowestLevel - 1;
         Assert.False(rows.TryItemScores(levels, itemScores));
         Assert.Throws<ArgumentException>(() => rows.TryItemScores(levels.AsSpan(1), itemScores.AsSpan(1)));
+    }
+
+    private static SosgoqDefinition DefinitionNamed(string name)
+    {
+        if (SosgoqDefinitions.Find(name) is { } registry)
+        {
+            return registry;
+        }
+
+        // "L-H levels, D decimal(s)": the default's scales and items on another range.
+        var parts = name.Split([' ', '-', ','], StringSplitOptions.RemoveEmptyEntries);
+        var (lowest, highest, decimals) = (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+        var d = SosgoqDefinitions.RegistryDefault;
+        return new SosgoqDefinition(
+            d.InstrumentVersion, name, d.Status, d.Notice, d.Sources, lowest, highest, highest, decimals, d.TotalMinimumAnswered, d.Scales, d.Items);
     }
 
     private static int?[] RandomLevels(SosgoqDefinition definition, Random random, double chanceMissing) =>

@@ -35,6 +35,26 @@ public static class StoredScoreRenderer
 
         var text = t_text ?? new StringBuilder(BuilderCapacity);
         t_text = null;
+        if (scores is RecordScores byInstrument)
+        {
+            // The scorer's own form: each instrument's provenance rendered once, read straight
+            // from it, no DerivedScore made.
+            var instruments = byInstrument.Instruments;
+            for (var n = 0; n < instruments.Count; n++)
+            {
+                var instrument = instruments[n];
+                var provenance = Provenance(instrument.Rules, instrument.Inputs, text);
+                for (var i = 0; i < instrument.Count; i++)
+                {
+                    stored.Add(Stored(
+                        instrument.Name(i), instrument.Value(i), instrument.Category(i), instrument.Instrument, instrument.InstrumentVersion, instrument.Definition, instrument.NotComputableReason(i), provenance));
+                }
+            }
+
+            GiveBack(text);
+            return stored;
+        }
+
         IReadOnlyDictionary<string, string?>? lastInputs = null;
         IReadOnlyDictionary<string, string>? lastRules = null;
         string? lastProvenance = null;
@@ -51,13 +71,17 @@ public static class StoredScoreRenderer
             stored.Add(Stored(score, lastProvenance));
         }
 
-        // Given back only when done (taken above), so a nested call could never share it.
+        GiveBack(text);
+        return stored;
+    }
+
+    // Given back only when done (taken above), so a nested call could never share it.
+    private static void GiveBack(StringBuilder text)
+    {
         if (text.Capacity <= MaxKeptCapacity)
         {
             t_text = text;
         }
-
-        return stored;
     }
 
     /// <summary>The stored form of one score.</summary>
@@ -68,23 +92,28 @@ public static class StoredScoreRenderer
         return Stored(score, Provenance(score, new StringBuilder(256)));
     }
 
-    private static StoredScore Stored(DerivedScore score, string provenance)
+    private static StoredScore Stored(DerivedScore score, string provenance) =>
+        Stored(score.Name, score.Value, score.Category, score.Instrument, score.InstrumentVersion, score.Definition, score.NotComputableReason, provenance);
+
+    private static StoredScore Stored(string name, decimal? value, string? category, string instrument, string instrumentVersion, string? definition, string? notComputableReason, string provenance)
     {
-        var note = score.NotComputableReason is { } reason
+        var note = notComputableReason is { } reason
             ? string.Concat("not computable: ", reason, ". ", provenance)
             : provenance;
-        return new StoredScore(score.Name, score.Value, score.Category, score.Instrument, score.InstrumentVersion, score.Definition, note.Trim());
+        return new StoredScore(name, value, category, instrument, instrumentVersion, definition, note.Trim());
     }
 
+    private static string Provenance(DerivedScore score, StringBuilder text) => Provenance(score.Rules, score.Inputs, text);
+
     /// <summary>"rules: a: x; b: y. inputs: c=1, d=missing" (the rules part only when there are rules).</summary>
-    private static string Provenance(DerivedScore score, StringBuilder text)
+    private static string Provenance(IReadOnlyDictionary<string, string> rules, IReadOnlyDictionary<string, string?> inputs, StringBuilder text)
     {
         text.Clear();
-        if (score.Rules.Count > 0)
+        if (rules.Count > 0)
         {
             text.Append("rules: ");
             var first = true;
-            foreach (var (name, value) in score.Rules)
+            foreach (var (name, value) in rules)
             {
                 text.Append(first ? string.Empty : "; ").Append(name).Append(": ").Append(value);
                 first = false;
@@ -95,7 +124,7 @@ public static class StoredScoreRenderer
 
         text.Append("inputs: ");
         var firstInput = true;
-        foreach (var (name, code) in score.Inputs)
+        foreach (var (name, code) in inputs)
         {
             text.Append(firstInput ? string.Empty : ", ").Append(name).Append('=').Append(code ?? "missing");
             firstInput = false;

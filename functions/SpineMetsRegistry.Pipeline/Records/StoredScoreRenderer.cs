@@ -12,7 +12,10 @@ namespace SpineMetsRegistry.Pipeline.Records;
 /// per-row path. The scores of one instrument share their inputs and rules maps (SOSGOQ's ten
 /// scales and total hold the same two), so the rules-and-inputs text is rendered once per
 /// pair of maps, not once per score; the note is byte for byte what the per-score rendering
-/// gave ("not computable: R. rules: a: x; b: y. inputs: c=1, d=missing", trimmed).
+/// gave ("not computable: R. rules: a: x; b: y. inputs: c=1, d=missing", trimmed). The
+/// scorer's own form (<see cref="RecordScores"/>) is read per instrument, without a
+/// <see cref="DerivedScore"/> per score, and a shared rules map's text is rendered once per
+/// thread (<see cref="RulesTextCache"/>).
 /// </remarks>
 public static class StoredScoreRenderer
 {
@@ -25,6 +28,10 @@ public static class StoredScoreRenderer
     // by chunk for SOSGOQ's provenance) was most of the bytes the rendering allocated.
     [ThreadStatic]
     private static StringBuilder? t_text;
+
+    // The text of the shared rules maps this thread has rendered (see RulesTextCache).
+    [ThreadStatic]
+    private static RulesTextCache? t_rules;
 
     /// <summary>The stored form of each score, in order.</summary>
     /// <param name="scores">A record's derived scores.</param>
@@ -109,18 +116,7 @@ public static class StoredScoreRenderer
     private static string Provenance(IReadOnlyDictionary<string, string> rules, IReadOnlyDictionary<string, string?> inputs, StringBuilder text)
     {
         text.Clear();
-        if (rules.Count > 0)
-        {
-            text.Append("rules: ");
-            var first = true;
-            foreach (var (name, value) in rules)
-            {
-                text.Append(first ? string.Empty : "; ").Append(name).Append(": ").Append(value);
-                first = false;
-            }
-
-            text.Append(". ");
-        }
+        (t_rules ??= new()).Append(rules, text);
 
         text.Append("inputs: ");
         var firstInput = true;

@@ -79,6 +79,9 @@ internal sealed class LevelInputs : IReadOnlyDictionary<string, string?>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Entry <paramref name="index"/> in item order.</summary>
+    internal KeyValuePair<string, string?> EntryAt(int index) => new(_template.Names[index], ValueAt(index));
+
     private string? ValueAt(int index) => _levels[index] is { } level ? _template.LevelText(level) : null;
 
     /// <summary>Enumerates the entries in item order.</summary>

@@ -61,6 +61,9 @@ public sealed class InstrumentScores
     /// <summary>The named rules every score here applied.</summary>
     public IReadOnlyDictionary<string, string> Rules { get; }
 
+    /// <summary>The inputs in order, read without an interface call per entry (see <see cref="Scoring.InputEntries"/>).</summary>
+    public InputEntries InputEntries() => Scoring.InputEntries.Of(Inputs);
+
     /// <summary>How many scores.</summary>
     public int Count => _names?.Length ?? 1;
 

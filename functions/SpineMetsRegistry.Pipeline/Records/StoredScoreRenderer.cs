@@ -50,7 +50,7 @@ public static class StoredScoreRenderer
             for (var n = 0; n < instruments.Count; n++)
             {
                 var instrument = instruments[n];
-                var provenance = Provenance(instrument.Rules, instrument.Inputs, text);
+                var provenance = Provenance(instrument.Rules, instrument.InputEntries(), text);
                 for (var i = 0; i < instrument.Count; i++)
                 {
                     stored.Add(Stored(
@@ -110,10 +110,10 @@ public static class StoredScoreRenderer
         return new StoredScore(name, value, category, instrument, instrumentVersion, definition, note.Trim());
     }
 
-    private static string Provenance(DerivedScore score, StringBuilder text) => Provenance(score.Rules, score.Inputs, text);
+    private static string Provenance(DerivedScore score, StringBuilder text) => Provenance(score.Rules, InputEntries.Of(score.Inputs), text);
 
     /// <summary>"rules: a: x; b: y. inputs: c=1, d=missing" (the rules part only when there are rules).</summary>
-    private static string Provenance(IReadOnlyDictionary<string, string> rules, IReadOnlyDictionary<string, string?> inputs, StringBuilder text)
+    private static string Provenance(IReadOnlyDictionary<string, string> rules, InputEntries inputs, StringBuilder text)
     {
         text.Clear();
         (t_rules ??= new()).Append(rules, text);

@@ -115,6 +115,10 @@ internal sealed class ProvenanceMap<TValue> : IReadOnlyDictionary<string, TValue
     /// <summary>The entries in the order they were recorded.</summary>
     public Enumerator GetEnumerator() => new(this);
 
+    /// <summary>Entry <paramref name="index"/> in recorded order (below <see cref="Count"/>).</summary>
+    internal KeyValuePair<string, TValue> EntryAt(int index) =>
+        index < _count ? _entries[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
     IEnumerator<KeyValuePair<string, TValue>> IEnumerable<KeyValuePair<string, TValue>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

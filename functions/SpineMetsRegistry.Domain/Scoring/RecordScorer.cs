@@ -61,6 +61,17 @@ public sealed class RecordScorer
     // The definition's items as fields resolved to their slots once (read on every row).
     private readonly RecordField[] _sosgoqItemFields;
 
+    // The definition's scales scored into plain values, with provenance built once: a row's
+    // SOSGOQ scores share one inputs map over its levels (see SosgoqRowScorer).
+    private readonly SosgoqRowScorer _sosgoqRows;
+
+    // Each EQ-5D version's indexes under its value set, computed on the first row of that
+    // version (every state's index once), then looked up: see Eq5dRowScorer.
+    private readonly Lazy<Eq5dRowScorer>[] _eq5dRows;
+
+    // Item scores of up to this many items are kept on the stack while scoring a row.
+    private const int MaxSosgoqItemsOnStack = 64;
+
     /// <summary>Creates a scorer.</summary>
     /// <param name="settings">Resolved instrument settings.</param>
     /// <param name="sosgoq">The SOSGOQ 2.0 definition in force (default: the registry default).</param>
@@ -72,6 +83,14 @@ public sealed class RecordScorer
         _sosgoqScaleCodes = [.. _sosgoq.Scales.Select(scale => scale.Code), SosgoqScorer.TotalCode];
         _sosgoqScoreNames = [.. _sosgoqScaleCodes.Select(SosgoqScoreName)];
         _sosgoqItemFields = [.. _sosgoq.Items.Select(item => new RecordField(item.Code))];
+        _sosgoqRows = new SosgoqRowScorer(_sosgoq);
+        _eq5dRows = [.. Enum.GetValues<Eq5dVersion>().Select(version => new Lazy<Eq5dRowScorer>(() => new Eq5dRowScorer(settings.ValueSetFor(version))))];
+
+        // The row scorer's scales are the definition's, then the total: the names above, in order.
+        if (!Enumerable.Range(0, _sosgoqRows.ScaleCount).Select(_sosgoqRows.ScaleCode).SequenceEqual(_sosgoqScaleCodes, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException("The SOSGOQ row scorer's scales are not the definition's.");
+        }
     }
 
     /// <summary>Builds a scorer from settings, or reports every settings problem.</summary>
@@ -83,18 +102,21 @@ public sealed class RecordScorer
             : LoadResult.Failure<RecordScorer>(resolved.Errors);
     }
 
-    /// <summary>The scores of one record: baseline instruments for enrollments, outcomes for follow-ups.</summary>
-    public IReadOnlyList<DerivedScore> Score(RegistryRecord record)
+    /// <summary>
+    /// The scores of one record: baseline instruments for enrollments, outcomes for follow-ups.
+    /// Held per instrument (<see cref="RecordScores.Instruments"/>); read as a list, each score.
+    /// </summary>
+    public RecordScores Score(RegistryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.Kind == RecordKind.Withdrawal)
         {
-            return [];
+            return RecordScores.Empty;
         }
 
-        // Sized for the usual count (an enrollment scores about 18, a follow-up about 12), so
-        // the list is not grown step by step on every row.
-        var scores = new List<DerivedScore>(record.Kind == RecordKind.Enrollment ? 24 : 16);
+        // Sized for the usual count (an enrollment scores ten instruments, a follow-up two or
+        // three), so the list is not grown step by step on every row.
+        var scores = new RecordScores(record.Kind == RecordKind.Enrollment ? 12 : 4);
 
         AddEq5d(record, scores);
         AddSosgoq(record, scores);
@@ -106,14 +128,14 @@ public sealed class RecordScorer
             && SavesCodes.Grade.TryParse(saves, out var grade))
         {
             var info = SavesClassifier.Instrument;
-            scores.Add(new DerivedScore("saves_grade", (int)grade + 1, saves, info.Name, info.Version, null,
+            scores.Add(InstrumentScores.One("saves_grade", (int)grade + 1, saves, info.Name, info.Version, null,
                 new Dictionary<string, string?> { ["saves_grade"] = saves }, new Dictionary<string, string>(), null));
         }
 
         return scores;
     }
 
-    private void AddBaseline(RegistryRecord record, List<DerivedScore> scores)
+    private void AddBaseline(RegistryRecord record, RecordScores scores)
     {
         var level = Parse<VertebralLevel>(record.GetString(ScoredFields.IndexLevel), VertebralLevel.TryParse);
         var sins = SinsCalculator.Score(new SinsInput(
@@ -155,7 +177,7 @@ public sealed class RecordScorer
         scores.Add(From("noms_pathway", noms, _ => null, s => Snake(s.Pathway)));
     }
 
-    private void AddEq5d(RegistryRecord record, List<DerivedScore> scores)
+    private void AddEq5d(RegistryRecord record, RecordScores scores)
     {
         var versionCode = record.GetString(ScoredFields.Eq5dVersion);
         if (versionCode is null || !Eq5dCodes.Version.TryParse(versionCode, out var version))
@@ -164,12 +186,22 @@ public sealed class RecordScorer
         }
 
         int? Level(RecordField field) => record.GetInteger(field) is { } level ? checked((int)level) : null;
-        var response = new Eq5dResponse(version, Level(ScoredFields.Eq5dMo), Level(ScoredFields.Eq5dSc), Level(ScoredFields.Eq5dUa), Level(ScoredFields.Eq5dPd), Level(ScoredFields.Eq5dAd));
+        int?[] levels = [Level(ScoredFields.Eq5dMo), Level(ScoredFields.Eq5dSc), Level(ScoredFields.Eq5dUa), Level(ScoredFields.Eq5dPd), Level(ScoredFields.Eq5dAd)];
+        var rows = _eq5dRows[(int)version].Value;
+        if (rows.Version == version && rows.TryIndex(levels, out var index))
+        {
+            scores.Add(InstrumentScores.One(
+                "eq5d_index", index, null, rows.Instrument.Name, rows.Instrument.Version, rows.Definition, new LevelInputs(rows.Inputs, levels), rows.Rules, null));
+            return;
+        }
+
+        // A missing or invalid level: the calculator says why there is no index.
+        var response = new Eq5dResponse(version, levels[0], levels[1], levels[2], levels[3], levels[4]);
         var result = Eq5dIndexCalculator.Score(_settings.ValueSetFor(version), response);
         scores.Add(From("eq5d_index", result, s => s.Index, _ => null));
     }
 
-    private void AddSosgoq(RegistryRecord record, List<DerivedScore> scores)
+    private void AddSosgoq(RegistryRecord record, RecordScores scores)
     {
         // The items' levels in definition order: no dictionary per row (this runs on every row).
         var items = _sosgoq.Items;
@@ -189,6 +221,14 @@ public sealed class RecordScorer
             return;
         }
 
+        Span<decimal?> itemScores = levels.Length <= MaxSosgoqItemsOnStack ? stackalloc decimal?[levels.Length] : new decimal?[levels.Length];
+        if (_sosgoqRows.TryItemScores(levels, itemScores))
+        {
+            AddSosgoqScales(levels, itemScores, scores);
+            return;
+        }
+
+        // A level outside the definition's range: the general scorer says why no score.
         var result = SosgoqScorer.Score(_sosgoq, levels);
         if (result.Score is not { } sosgoq)
         {
@@ -202,7 +242,7 @@ public sealed class RecordScorer
             var name = i < _sosgoqScaleCodes.Length && string.Equals(_sosgoqScaleCodes[i], scale.Code, StringComparison.Ordinal)
                 ? _sosgoqScoreNames[i]
                 : SosgoqScoreName(scale.Code);
-            scores.Add(new DerivedScore(
+            scores.Add(InstrumentScores.One(
                 name,
                 scale.Score,
                 null,
@@ -215,13 +255,33 @@ public sealed class RecordScorer
         }
     }
 
+    /// <summary>Each scale's score and the total's, all sharing the row's one inputs map and the definition's rules.</summary>
+    private void AddSosgoqScales(int?[] levels, ReadOnlySpan<decimal?> itemScores, RecordScores scores)
+    {
+        var rows = _sosgoqRows;
+        var values = new decimal?[rows.ScaleCount];
+        string?[]? reasons = null;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = rows.ScaleScore(i, itemScores, out var failure);
+            if (failure is not null)
+            {
+                (reasons ??= new string?[values.Length])[i] = failure;
+            }
+        }
+
+        var instrument = rows.Instrument;
+        scores.Add(InstrumentScores.Many(
+            _sosgoqScoreNames, values, reasons, instrument.Name, instrument.Version, rows.DefinitionVersion, new LevelInputs(rows.Inputs, levels), rows.Rules));
+    }
+
     private const string SosgoqPrefix = "sosgoq_";
 
     private static string SosgoqScoreName(string scaleCode) => SosgoqPrefix + scaleCode;
 
-    private static DerivedScore From<TScore>(string name, ScoreResult<TScore> result, Func<TScore, decimal?> value, Func<TScore, string?> category)
+    private static InstrumentScores From<TScore>(string name, ScoreResult<TScore> result, Func<TScore, decimal?> value, Func<TScore, string?> category)
         where TScore : class =>
-        new(
+        InstrumentScores.One(
             name,
             result.Score is { } score ? value(score) : null,
             result.Score is { } categorised ? category(categorised) : null,

@@ -32,6 +32,8 @@ public sealed class StoredScoreRendererTests
             var scores = Scorer.Score(GeneratedRecord(random, row));
             var stored = StoredScoreRenderer.Render(scores);
 
+            // The scorer's per-instrument form and the same scores as a plain list render alike.
+            Assert.Equal(stored, StoredScoreRenderer.Render(scores.ToList()));
             Assert.Equal(scores.Count, stored.Count);
             for (var i = 0; i < scores.Count; i++)
             {

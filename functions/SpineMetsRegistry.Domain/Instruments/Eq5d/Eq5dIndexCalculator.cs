@@ -89,7 +89,10 @@ public static class Eq5dIndexCalculator
     }
 
     private static ScoreRecorder Recorder(Eq5dValueSet valueSet, Eq5dVersion version) =>
-        new(InstrumentFor(version), valueSet.Label, RulesByValueSet.GetValue(valueSet, RulesOf));
+        new(InstrumentFor(version), valueSet.Label, RulesFor(valueSet));
+
+    /// <summary>The rules every index under <paramref name="valueSet"/> records, built once per value set.</summary>
+    internal static ProvenanceMap<string> RulesFor(Eq5dValueSet valueSet) => RulesByValueSet.GetValue(valueSet, RulesOf);
 
     private static ProvenanceMap<string> RulesOf(Eq5dValueSet valueSet) => ScoreRecorder.RuleSet(
         ("valueSet", valueSet.Name),

@@ -178,9 +178,7 @@ public static class SosgoqScorer
         var missingItems = missing ?? (IReadOnlyList<string>)[];
         if (answered < minimumAnswered)
         {
-            var failure = ScoreFailure.InsufficientItems(
-                string.Create(CultureInfo.InvariantCulture, $"{name}: {answered} of {itemCodes.Count} items answered; at least {minimumAnswered} required."),
-                missingItems);
+            var failure = ScoreFailure.InsufficientItems(InsufficientItemsMessage(name, answered, itemCodes.Count, minimumAnswered), missingItems);
             return new SosgoqScaleScore(code, name, kind, null, answered, minimumAnswered, itemCodes.Count, missingItems, failure);
         }
 
@@ -189,12 +187,19 @@ public static class SosgoqScorer
             code, name, kind, DecimalRounding.HalfAwayFromZero(mean, definition.Decimals), answered, minimumAnswered, itemCodes.Count, missingItems, null);
     }
 
+    /// <summary>The message of a scale (or the total) with too few items answered.</summary>
+    internal static string InsufficientItemsMessage(string name, int answered, int itemCount, int minimumAnswered) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}: {answered} of {itemCount} items answered; at least {minimumAnswered} required.");
+
+    /// <summary>What every score under <paramref name="definition"/> shares, built once per definition.</summary>
+    internal static Provenance ProvenanceOf(SosgoqDefinition definition) => Provenances.GetValue(definition, Provenance.Of);
+
     /// <summary>
     /// What every score under one definition shares: the instrument, its rules, and where each
     /// scale's items sit in the definition's item order (-1 for a code the items lack, which
     /// then counts as unanswered, as a missing dictionary key did).
     /// </summary>
-    private sealed record Provenance(InstrumentInfo Instrument, ProvenanceMap<string> Rules, IReadOnlyList<string> ItemCodes, int[] AllItemIndexes, int[][] ScaleItemIndexes, decimal[][] ItemScores)
+    internal sealed record Provenance(InstrumentInfo Instrument, ProvenanceMap<string> Rules, IReadOnlyList<string> ItemCodes, int[] AllItemIndexes, int[][] ScaleItemIndexes, decimal[][] ItemScores)
     {
         public static Provenance Of(SosgoqDefinition definition)
         {

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Testing;
 using SpineMetsRegistry.FunctionApp.Ingest;
 using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
+using SpineMetsRegistry.Testing;
 
 namespace SpineMetsRegistry.FunctionApp.Tests.Ingest;
 
@@ -25,7 +26,7 @@ public sealed class InvocationIngestProgressTests
         {
             context.SetCustomStatus(Storing);
             return await context.WaitForExternalEvent<bool>("go");
-        }));
+        }), new DurableTaskTestHostOptions { Port = LoopbackPort.Free() });
         await host.Client.ScheduleNewOrchestrationInstanceAsync(Holding, new StartOrchestrationOptions { InstanceId = Key.InstanceId });
         await WaitForCustomStatusAsync(host.Client);
         var progress = new InvocationIngestProgress();
@@ -47,7 +48,7 @@ public sealed class InvocationIngestProgressTests
         {
             context.SetCustomStatus(Storing);
             return await context.WaitForExternalEvent<bool>("go");
-        }));
+        }), new DurableTaskTestHostOptions { Port = LoopbackPort.Free() });
         await host.Client.ScheduleNewOrchestrationInstanceAsync(Holding, new StartOrchestrationOptions { InstanceId = Key.InstanceId });
         await WaitForCustomStatusAsync(host.Client);
         await host.Client.RaiseEventAsync(Key.InstanceId, "go", true);

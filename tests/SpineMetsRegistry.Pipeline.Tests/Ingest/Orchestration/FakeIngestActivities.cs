@@ -5,6 +5,7 @@ using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Pipeline.Workflows;
+using SpineMetsRegistry.Testing;
 
 namespace SpineMetsRegistry.Pipeline.Tests.Ingest.Orchestration;
 
@@ -83,7 +84,7 @@ internal sealed class FakeIngestActivities
             registry.AddActivityFunc<ScheduledStep, bool>(IngestActivityNames.RecordScheduled, (_, input) => Record(IngestActivityNames.RecordScheduled, input!, () => true));
 
             registry.AddActivityFunc<FailureStep, bool>(IngestActivityNames.RecordFailure, (_, input) => Record(IngestActivityNames.RecordFailure, input!, () => true));
-        });
+        }, new DurableTaskTestHostOptions { Port = LoopbackPort.Free() });
 
         var started = DateTimeOffset.UtcNow;
         var instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(IngestActivityNames.Workflow, request, new StartOrchestrationOptions { InstanceId = request.Key.InstanceId });

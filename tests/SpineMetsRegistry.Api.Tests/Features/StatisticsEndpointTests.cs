@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using SpineMetsRegistry.Api.Http;
 using SpineMetsRegistry.Api.Tests.Support;
 using SpineMetsRegistry.Domain.Committee;
 using SpineMetsRegistry.Domain.Survival;
 using SpineMetsRegistry.Pipeline.Aggregates;
+using SpineMetsRegistry.Storage.Aggregates;
 using SpineMetsRegistry.Testing.Azurite;
 using static SpineMetsRegistry.Api.Tests.Support.ApiInvoker;
 
@@ -45,6 +47,40 @@ public sealed class StatisticsEndpointTests(AzuriteFixture azurite)
         Assert.Equal(50, await EnrolledAsync(world));
     }
 
+    [Fact]
+    public async Task GetStatisticsTable_RewrittenDuringEveryRead_AnswersTheLastVersionReadWholeThenTheNew()
+    {
+        ChurningAggregateStore? store = null;
+        await using var world = await ApiWorld.CreateAsync(azurite, services => services.AddSingleton<IAggregateStore>(sp =>
+            store = new ChurningAggregateStore(ActivatorUtilities.CreateInstance<TableAggregateStore>(sp))));
+        await StorePooledAsync(world, patients: 30);
+        Assert.Equal(30, await EnrolledAsync(world));
+        await StorePooledAsync(world, patients: 45);
+
+        // As under a steady ingest: every read of the scope overlaps a rewrite, on every attempt.
+        store!.Rewriting = true;
+        var duringRewrites = await EnrolledAsync(world);
+        store.Rewriting = false;
+
+        Assert.Equal(30, duringRewrites);
+        Assert.Equal(45, await EnrolledAsync(world));
+    }
+
+    [Fact]
+    public async Task GetStatisticsTable_RewrittenDuringEveryReadAndNeverReadWhole_Fails()
+    {
+        ChurningAggregateStore? store = null;
+        await using var world = await ApiWorld.CreateAsync(azurite, services => services.AddSingleton<IAggregateStore>(sp =>
+            store = new ChurningAggregateStore(ActivatorUtilities.CreateInstance<TableAggregateStore>(sp))));
+        await StorePooledAsync(world, patients: 30);
+        store!.Rewriting = true;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            world.Api.InvokeAsync(RegistryRoutes.GetStatisticsTable, Callers.Committee, Route(("scope", "pooled"), ("table", "enrollment.summary"))));
+
+        Assert.Equal("The statistics of pooled were rewritten while being read.", error.Message);
+    }
+
     private static async Task<long> EnrolledAsync(ApiWorld world)
     {
         var answer = await world.Api.InvokeAsync(RegistryRoutes.GetStatisticsTable, Callers.Committee, Route(("scope", "pooled"), ("table", "enrollment.summary")));
@@ -73,5 +109,33 @@ public sealed class StatisticsEndpointTests(AzuriteFixture azurite)
             new Dictionary<string, decimal>(),
             new Dictionary<string, VisitFacts>()));
         return SiteStatistics.Of(facts, measures);
+    }
+}
+
+/// <summary>
+/// The registry's aggregate store, whose documents, while <see cref="Rewriting"/>, change
+/// between any two reads of their versions, as when batches keep landing: every read is torn.
+/// </summary>
+internal sealed class ChurningAggregateStore(IAggregateStore inner) : IAggregateStore
+{
+    private int _rewrites;
+
+    public bool Rewriting { get; set; }
+
+    public Task WriteAsync(IReadOnlyList<AggregateDocument> documents, CancellationToken cancellationToken = default) => inner.WriteAsync(documents, cancellationToken);
+
+    public Task<AggregateDocument?> ReadAsync(string scope, string name, CancellationToken cancellationToken = default) => inner.ReadAsync(scope, name, cancellationToken);
+
+    public IAsyncEnumerable<AggregateDocument> ListAsync(string scope, CancellationToken cancellationToken = default) => inner.ListAsync(scope, cancellationToken);
+
+    public Task DeleteOthersAsync(string scope, IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default) => inner.DeleteOthersAsync(scope, keep, cancellationToken);
+
+    public async IAsyncEnumerable<AggregateVersion> ListVersionsAsync(string scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var rewrite = Rewriting ? Interlocked.Increment(ref _rewrites) : 0;
+        await foreach (var version in inner.ListVersionsAsync(scope, cancellationToken))
+        {
+            yield return rewrite == 0 ? version : version with { Version = $"{version.Version}~{rewrite}" };
+        }
     }
 }

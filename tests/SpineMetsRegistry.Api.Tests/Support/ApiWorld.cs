@@ -49,7 +49,7 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public RegistryPolicies Policies => _services.GetRequiredService<RegistryPolicies>();
 
-    public static async Task<ApiWorld> CreateAsync(AzuriteFixture azurite)
+    public static async Task<ApiWorld> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null)
     {
         var prefix = StorageNames.Table("api");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -65,6 +65,7 @@ internal sealed class ApiWorld : IAsyncDisposable
             .AddSingleton(clock)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<ICallerResolver, ClientPrincipalCallerResolver>();
+        configure?.Invoke(services);
         services.AddSpineMetsRegistry(configuration);
         var provider = services.BuildServiceProvider();
         var sites = provider.GetRequiredService<RegistryConfiguration>().Sites.Select(s => s.Code);

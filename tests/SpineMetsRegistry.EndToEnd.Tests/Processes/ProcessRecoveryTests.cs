@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DurableTask.Core.History;
 using SpineMetsRegistry.EndToEnd.Tests.Support;
+using SpineMetsRegistry.Pipeline.Ledger;
 using SpineMetsRegistry.Testing.Azurite;
 using Xunit.Abstractions;
 
@@ -125,8 +126,10 @@ public sealed class ProcessRecoveryTests(AzuriteFixture azurite, ITestOutputHelp
             await run.UploadAsync(batch);
         }
 
-        // Mid-run: as soon as the first batch is through, most are still in flight on both processes.
-        await Eventually.GetAsync(async () => await run.CompletedCountAsync(Uploads) > 0 ? "one" : null, c => c is not null, Completion, "the first batch to complete");
+        // Mid-run: as soon as the first batch has its records stored, every batch still has
+        // steps ahead on both processes. (Waiting for the first to complete was too late once
+        // ingest got faster: the twenty small batches completed within one poll of the ledger.)
+        await Eventually.GetAsync(async () => await run.ReachedCountAsync(Uploads, BatchStatus.Stored) > 0 ? "one" : null, c => c is not null, Completion, "the first batch to be stored");
         worker.Kill();
         var clock = Stopwatch.StartNew();
         var unfinished = BatchCount - await run.CompletedCountAsync(Uploads);

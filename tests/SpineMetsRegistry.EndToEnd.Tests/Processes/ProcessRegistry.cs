@@ -67,20 +67,23 @@ internal sealed class ProcessRegistry : IDisposable
         }
     }
 
-    /// <summary>How many of the batches the ledger says are completed now.</summary>
-    public async Task<int> CompletedCountAsync(IEnumerable<Batch> batches)
+    /// <summary>How many of <paramref name="batches"/> the ledger shows completed.</summary>
+    public Task<int> CompletedCountAsync(IEnumerable<Batch> batches) => ReachedCountAsync(batches, BatchStatus.Completed);
+
+    /// <summary>How many of <paramref name="batches"/> the ledger shows at <paramref name="status"/> or a later step of a stored batch (not failed).</summary>
+    public async Task<int> ReachedCountAsync(IEnumerable<Batch> batches, BatchStatus status)
     {
         var ledger = new TableBatchLedger(Storage.Clients());
-        var completed = 0;
+        var reached = 0;
         foreach (var batch in batches)
         {
-            if ((await ledger.GetAsync(batch.Site, batch.Key.Value))?.Status == BatchStatus.Completed)
+            if ((await ledger.GetAsync(batch.Site, batch.Key.Value))?.Status is { } current && current >= status && current <= BatchStatus.Completed)
             {
-                completed++;
+                reached++;
             }
         }
 
-        return completed;
+        return reached;
     }
 
     /// <summary>The latest time any orchestration instance of the task hub was updated (null before any).</summary>

@@ -26,6 +26,16 @@ public sealed class StoreChunkActivity(
     IAuditLog audit,
     RegistryPolicies policies)
 {
+    /// <summary>
+    /// Records scored, rendered and written at a time. A stored record is far larger than its
+    /// staged line (every score's provenance note, twice over as the entity's JSON and the
+    /// transaction's body), and eight chunks are stored at once: written 50 at a time, a chunk
+    /// holds a fifth of that instead of all 250. The site's partition gets a transaction or two
+    /// more per chunk; the history's per-patient transactions, most of a chunk's requests, are
+    /// the same.
+    /// </summary>
+    public const int WriteSliceSize = 50;
+
     /// <summary>Runs the activity.</summary>
     public async Task<StoreCounts> RunAsync(ChunkStep step, CancellationToken cancellationToken = default)
     {
@@ -61,7 +71,7 @@ public sealed class StoreChunkActivity(
         var states = await records.GetStatesAsync(step.Site, incoming.Select(x => x.Id).ToList(), cancellationToken);
 
         int inserted = 0, updated = 0, unchanged = 0;
-        var toWrite = new List<StoredRecord>();
+        var toWrite = new List<StoredRecord>(WriteSliceSize);
         foreach (var (_, record, values, id) in incoming)
         {
             var hash = ContentHash(values);
@@ -111,9 +121,20 @@ public sealed class StoreChunkActivity(
                 DictionaryVersion = entry.DictionaryVersion ?? dictionary.Version,
                 StoredAt = step.At,
             });
+            if (toWrite.Count == WriteSliceSize)
+            {
+                // Each slice writes its history rows before its records, so a crash between
+                // slices leaves whole records behind, which the retry recognises as its own.
+                await records.UpsertAsync(step.Site, toWrite, cancellationToken);
+                toWrite.Clear();
+            }
         }
 
-        await records.UpsertAsync(step.Site, toWrite, cancellationToken);
+        if (toWrite.Count > 0)
+        {
+            await records.UpsertAsync(step.Site, toWrite, cancellationToken);
+        }
+
         return new StoreCounts(inserted, updated, unchanged, withdrawn);
     }
 

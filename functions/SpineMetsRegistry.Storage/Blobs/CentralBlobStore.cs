@@ -25,7 +25,7 @@ public sealed class CentralBlobStore(RegistryStorageClients clients) : ICentralB
     {
         try
         {
-            return await Blob(area, name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+            return await Blob(area, name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BlobTransfer.ReadBufferBytes }, cancellationToken);
         }
         catch (RequestFailedException failed) when (failed.IsNotFound())
         {
@@ -69,7 +69,7 @@ public sealed class CentralBlobStore(RegistryStorageClients clients) : ICentralB
         }
 
         await using var stream = await source.OpenReadAsync(
-            new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
+            new BlobOpenReadOptions(allowModifications: false) { BufferSize = BlobTransfer.ReadBufferBytes, Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
             cancellationToken);
         await UploadCoreAsync(target, stream, overwrite: false, properties.ContentType, cancellationToken);
     }
@@ -102,6 +102,7 @@ public sealed class CentralBlobStore(RegistryStorageClients clients) : ICentralB
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType ?? ContentTypes.Binary },
             Conditions = overwrite ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            TransferOptions = BlobTransfer.Bounded,
         };
         try
         {

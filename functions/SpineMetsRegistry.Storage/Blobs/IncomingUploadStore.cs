@@ -23,11 +23,14 @@ public sealed class IncomingUploadStore(RegistryStorageClients clients) : IIncom
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                TransferOptions = BlobTransfer.Bounded,
             }, cancellationToken);
             return new IncomingUploadResult(true, response.Value.ETag.ToString("H"));
         }
-        catch (RequestFailedException failed) when (failed.IsConflict() || failed.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        catch (RequestFailedException failed) when (failed.IsConflict() || failed.IsPreconditionFailed() || failed.ErrorCode == BlobErrorCode.BlobAlreadyExists)
         {
+            // A body larger than a block is committed as a block list, whose refusal may come as
+            // 412 rather than 409 (as the central store's create-only copies allow for).
             return new IncomingUploadResult(false, null);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Azure.Storage.Blobs.Specialized;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Storage.Blobs;
 using SpineMetsRegistry.Storage.Tests.Support;
@@ -108,7 +109,55 @@ public sealed class CentralBlobStoreTests(AzuriteFixture azurite)
         Assert.Equal(3, await blobs.ListAsync(CentralArea.Staging, "").CountAsync());
     }
 
+    [Fact]
+    public async Task CopyAsync_BatchLargerThanTwoBlocks_SentInBoundedBlocksAndByteIdentical()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var blobs = new CentralBlobStore(context.Clients);
+        var bytes = RandomBytes((2 * BlobTransfer.BlockBytes) + 12_345);
+        await blobs.UploadAsync(CentralArea.Intake, "S01/large.csv", new MemoryStream(bytes), overwrite: true);
+
+        await blobs.CopyAsync(CentralArea.Intake, "S01/large.csv", CentralArea.Raw, "S01/large-sha.csv");
+
+        // The copy reads a stream of unknown length: sent in blocks, not buffered whole and
+        // sent in one request (which commits no block list).
+        var blocks = (await context.Clients.CentralContainer(CentralArea.Raw).GetBlockBlobClient("S01/large-sha.csv").GetBlockListAsync()).Value.CommittedBlocks.ToList();
+        Assert.Equal(3, blocks.Count);
+        Assert.All(blocks, block => Assert.True(block.SizeLong <= BlobTransfer.BlockBytes));
+        Assert.Equal(bytes, await ReadBytesAsync(blobs, CentralArea.Raw, "S01/large-sha.csv"));
+    }
+
+    [Fact]
+    public async Task UploadAsync_CreateOnlyTwiceFromStreamsOfUnknownLength_FirstBytesKept()
+    {
+        var context = await StorageTestContext.CreateAsync(azurite);
+        var blobs = new CentralBlobStore(context.Clients);
+        var first = RandomBytes(BlobTransfer.BlockBytes + 1);
+        var second = RandomBytes(BlobTransfer.BlockBytes + 2);
+
+        await blobs.UploadAsync(CentralArea.Raw, "S01/cd/cdef.csv", new ForwardOnlyStream(first), overwrite: false);
+        // Sent in blocks, the second create is refused at its commit: still no error.
+        await blobs.UploadAsync(CentralArea.Raw, "S01/cd/cdef.csv", new ForwardOnlyStream(second), overwrite: false);
+
+        Assert.Equal(first, await ReadBytesAsync(blobs, CentralArea.Raw, "S01/cd/cdef.csv"));
+    }
+
     private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private static byte[] RandomBytes(int length)
+    {
+        var bytes = new byte[length];
+        new Random(length).NextBytes(bytes);
+        return bytes;
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(ICentralBlobs blobs, CentralArea area, string name)
+    {
+        await using var stream = await blobs.OpenReadAsync(area, name);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
 
     private static async Task<string> ReadAsync(ICentralBlobs blobs, CentralArea area, string name)
     {

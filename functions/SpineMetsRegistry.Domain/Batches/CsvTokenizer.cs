@@ -38,8 +38,8 @@ internal sealed class CsvTokenizer
 
     private State _state = State.FieldStart;
 
-    // A field taken whole from the block (TryTakeWholeField): its text, until the terminator
-    // that follows it ends the field; null while the field is built in _field.
+    // A field taken whole from the block (by ScanFields, when a line break follows it): its
+    // text, until the line break ends the field; null while the field is built in _field.
     private string? _wholeField;
     private bool _skipLineFeed;
     private bool _recordHasContent;

@@ -3,9 +3,10 @@ using SpineMetsRegistry.Domain.Batches;
 namespace SpineMetsRegistry.Domain.Tests.Batches;
 
 /// <summary>
-/// The tokenizer takes runs of ordinary characters in one step. Fed one character at a time it
-/// steps every character (no run is longer than the block), so the two feedings must give the
-/// same records, defects, rows and lines for any input and any limits.
+/// The tokenizer takes whole fields and runs of ordinary characters in one step. Fed one
+/// character at a time it steps every character (no field or run with its terminator fits in
+/// the block, but for an empty field's comma), so the two feedings must give the same records,
+/// defects, rows and lines for any input and any limits.
 /// </summary>
 public sealed class CsvTokenizerFastPathTests
 {
@@ -19,6 +20,8 @@ public sealed class CsvTokenizerFastPathTests
         "a,b,c\n,,\n   ,\t,\n",
         "a\r\n\r\n\n1234567890123456789\r",
         "h1,h2\n" + new string('x', 40) + "," + new string('y', 7) + "\n\"" + new string('q', 30) + "\"\n",
+        "a,b\n\"x\ny\r\nz\",\"p\"\r\n\"q\"\r\"\",\"\"\"\"\n\"r\"s,t\n",
+        "a,b,c\n,\"\",\n\"only\"\n" + new string('w', 20) + ",\"" + new string('v', 20) + "\"\r\n",
     ];
 
     [Theory]

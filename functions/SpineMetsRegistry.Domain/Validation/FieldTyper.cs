@@ -16,12 +16,18 @@ internal sealed class FieldTyper
     // Beyond 18 digits a number may not fit a long; such cells take the parser's path.
     private const int MaxPlainDigits = 18;
 
+    // The parser's yes/no words as written in lower case (it accepts them in any case; other
+    // spellings take its path).
+    private static readonly string[] TrueWords = ["1", "yes", "true", "y"];
+    private static readonly string[] FalseWords = ["0", "no", "false", "n"];
+
     private readonly FieldDefinition _field;
     private readonly bool _plainIntegers;
     private readonly long _min;
     private readonly long _max;
     private readonly long _step;
     private readonly FrozenDictionary<string, string>? _canonicalCodes;
+    private readonly bool _plainDecimals;
 
     private FieldTyper(FieldDefinition field)
     {
@@ -30,6 +36,10 @@ internal sealed class FieldTyper
         {
             case FieldType.Integer:
                 _plainIntegers = TryWhole(field.Min, long.MinValue, out _min) & TryWhole(field.Max, long.MaxValue, out _max) & TryStep(field.Step, out _step);
+                break;
+            case FieldType.Decimal:
+                // A step leaves the field to the parser (its decimal remainder decides).
+                _plainDecimals = field.Step is null;
                 break;
             case FieldType.Code when field.CodeList is { } codes:
                 // A code spelt exactly as the dictionary spells it is its own entry (codes are
@@ -61,8 +71,13 @@ internal sealed class FieldTyper
                 return FieldParseResult.Success(BoxedValues.Of(whole));
             case FieldType.Code when _canonicalCodes!.TryGetValue(text, out var code):
                 return FieldParseResult.Success(code);
-            case FieldType.Boolean when text.Length == 1 && text[0] is '1' or '0':
-                return FieldParseResult.Success(BoxedValues.Of(text[0] == '1'));
+            case FieldType.Decimal when _plainDecimals && TryPlainDecimal(text, out var number)
+                && !(_field.Min is { } min && number < min) && !(_field.Max is { } max && number > max):
+                return FieldParseResult.Success(number);
+            case FieldType.Boolean when IsWord(text, TrueWords):
+                return FieldParseResult.Success(BoxedValues.Of(true));
+            case FieldType.Boolean when IsWord(text, FalseWords):
+                return FieldParseResult.Success(BoxedValues.Of(false));
             default:
                 return FieldValueParser.Parse(_field, text);
         }
@@ -87,7 +102,7 @@ internal sealed class FieldTyper
         for (var i = start; i < text.Length; i++)
         {
             var digit = text[i] - '0';
-            if ((uint)digit > 9)
+            if (digit is < 0 or > 9)
             {
                 return false;
             }
@@ -97,6 +112,59 @@ internal sealed class FieldTyper
 
         value = start == 1 && text[0] == '-' ? -number : number;
         return true;
+    }
+
+    /// <summary>
+    /// Reads unsigned ASCII digits with at most one inner decimal point ("27.1", "8", "007.50";
+    /// at most <see cref="MaxPlainDigits"/> digits): text that
+    /// <see cref="decimal.TryParse(string?, System.Globalization.NumberStyles, IFormatProvider?, out decimal)"/>
+    /// reads as the same value with the same scale (trailing zeros kept). False for anything
+    /// else (a sign, a leading or trailing point, an exponent), which the parser then reads.
+    /// </summary>
+    internal static bool TryPlainDecimal(string text, out decimal value)
+    {
+        value = 0m;
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        var digits = point < 0 ? text.Length : text.Length - 1;
+        if (digits is < 1 or > MaxPlainDigits || point == 0 || point == text.Length - 1)
+        {
+            return false;
+        }
+
+        long number = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i == point)
+            {
+                continue;
+            }
+
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + digit;
+        }
+
+        var scale = point < 0 ? 0 : text.Length - point - 1;
+        // The low and high 32 bits of the 96-bit integer part (under 2^60: the top word is zero).
+        value = new decimal(unchecked((int)number), unchecked((int)(number >> 32)), 0, isNegative: false, (byte)scale);
+        return true;
+    }
+
+    private static bool IsWord(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (string.Equals(text, word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A bound the fast path can compare as a whole number: none (the extreme), or whole and

@@ -81,7 +81,7 @@ public sealed class RecordValidator
             t => t.Code, t => Enumerable.Range(0, _slots.Count).Select(slot => _slots.Field(slot).AppliesTo(t.Code)).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
             t => t.Code,
-            t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).Select(f => new ConditionalMaximumCheck(f, SlotOf(f.Code), LowestMaximum(f))).ToArray(),
+            t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).Select(f => new ConditionalMaximumCheck(f, SlotOf(f.Code), LowestMaximum(f), [.. f.MaxWhen.Select(m => SlotOf(m.Condition.Field))])).ToArray(),
             StringComparer.Ordinal);
     }
 
@@ -224,9 +224,8 @@ public sealed class RecordValidator
             }
         }
 
-        scratch.Values = values;
         CheckRequirements(row, recordType, cells, values, scratch.HasValue, problems);
-        CheckConditionalMaxima(row, recordType, values, scratch.ValueOf, problems);
+        CheckConditionalMaxima(row, recordType, values, problems);
         CheckRules(row, recordType, cells, scratch.HasValue, problems);
         CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
@@ -438,8 +437,8 @@ public sealed class RecordValidator
 
     /// <summary>
     /// What validating one row needs besides its typed values, reused row after row: its
-    /// trimmed cells by slot and the two lookups the requirement and range conditions ask
-    /// (whether a field has a cell; a typed value's canonical text), made once.
+    /// trimmed cells by slot and position, and the lookup the rules ask by code (whether a
+    /// field has a cell), made once.
     /// </summary>
     private sealed class RowScratch
     {
@@ -453,20 +452,13 @@ public sealed class RecordValidator
             _nonEmptyValues = new string[slots.Count];
             Cells = new FieldSlotMap<string>(slots);
             HasValue = code => Cells.ContainsKey(code);
-            ValueOf = code => Values is { } values && values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
         }
 
         /// <summary>The row's trimmed, non-empty cells of known columns.</summary>
         public FieldSlotMap<string> Cells { get; }
 
-        /// <summary>The row's typed values, once typing is done (the record keeps them; only referenced here).</summary>
-        public FieldSlotMap<object>? Values { get; set; }
-
         /// <summary>Whether a field has a (trimmed, non-empty) cell.</summary>
         public Func<string, bool> HasValue { get; }
-
-        /// <summary>A field's typed value as canonical text, or null.</summary>
-        public Func<string, string?> ValueOf { get; }
 
         /// <summary>How many non-empty cells the row has (known columns or not).</summary>
         public int NonEmptyCount => _nonEmptyCount;
@@ -490,11 +482,10 @@ public sealed class RecordValidator
         /// <summary>The trimmed value of the <paramref name="index"/>-th non-empty cell.</summary>
         public string NonEmptyValue(int index) => _nonEmptyValues[index];
 
-        /// <summary>Empties it for the next row (the typed values are let go).</summary>
+        /// <summary>Empties it for the next row.</summary>
         public void Clear()
         {
             Cells.Clear();
-            Values = null;
             Array.Clear(_nonEmptyValues, 0, _nonEmptyCount);
             _nonEmptyCount = 0;
         }
@@ -516,7 +507,27 @@ public sealed class RecordValidator
     }
 
     /// <summary>A field with conditional maxima, its slot (-1 if the dictionary lacks it) and <see cref="LowestMaximum"/>.</summary>
-    private sealed record ConditionalMaximumCheck(FieldDefinition Field, int Slot, decimal LowestMaximum);
+    private sealed record ConditionalMaximumCheck(FieldDefinition Field, int Slot, decimal LowestMaximum, int[] ConditionSlots)
+    {
+        /// <summary>
+        /// <see cref="FieldDefinition.EffectiveMax"/> for a row, reading each condition's field
+        /// by its slot (<see cref="ConditionSlots"/>, in the order of the field's conditions).
+        /// </summary>
+        public decimal? EffectiveMax(FieldSlotMap<object> values)
+        {
+            for (var i = 0; i < ConditionSlots.Length; i++)
+            {
+                var slot = ConditionSlots[i];
+                var value = slot >= 0 && values[slot] is { } typed ? FieldValues.ToCanonical(typed) : null;
+                if (Field.MaxWhen[i].Condition.IsSatisfiedBy(value))
+                {
+                    return Field.MaxWhen[i].Max;
+                }
+            }
+
+            return Field.Max;
+        }
+    }
 
     /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
     private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel, SlotRequirement Requirement)
@@ -581,14 +592,16 @@ public sealed class RecordValidator
             ? $"{field.Label} must be empty unless {when.Field} is {string.Join(" or ", when.Values)}."
             : $"{field.Label} must be empty here.";
 
-    private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
-        foreach (var (field, fieldSlot, lowestMaximum) in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
+        foreach (var check in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
+            var (field, fieldSlot, lowestMaximum, _) = check;
+
             // A value no greater than every maximum a condition can give is within range
             // whatever the conditions say: they are resolved only for a larger one.
             if (fieldSlot >= 0 && values[fieldSlot] is long number && number > lowestMaximum
-                && field.EffectiveMax(valueOf) is { } max && number > max)
+                && check.EffectiveMax(values) is { } max && number > max)
             {
                 problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.OutOfRange,
                     FieldValueParser.RangeMessage(field, max) + " (the EQ-5D version given has fewer levels)"));

@@ -178,6 +178,14 @@ public sealed class RecordValidatorDifferentialTests
         {
             row["patient_contact"] = Pick(random, Identifiers);
         }
+
+        if (random.Next(8) == 0)
+        {
+            // Days since the index date instead of (or beside) the dates: an alternative field.
+            row["visit_day"] = random.Next(2) == 0 ? "42" : "-5";
+            row["death_day"] = random.Next(3) == 0 ? "50" : string.Empty;
+            row[random.Next(2) == 0 ? "visit_date" : "death_date"] = string.Empty;
+        }
     }
 
     private static string OutOfRange(FieldDefinition field, Random random)

@@ -90,15 +90,30 @@ public sealed class SlotRequirementTests
                 continue;
             }
 
-            cells.Set(slot, text);
-            var parsed = FieldValueParser.Parse(Slots.Field(slot), text);
-            if (parsed.IsSuccess)
-            {
-                values.Set(slot, parsed.Value);
-            }
+            Add(cells, values, slot, text);
+        }
+
+        // Cells the generator leaves empty (visit_day, an alternative to visit_date, among them).
+        for (var extra = random.Next(4); extra > 0; extra--)
+        {
+            Add(cells, values, random.Next(Slots.Count), random.Next(2) == 0 ? "1" : "40");
         }
 
         return (cells, values);
+    }
+
+    private static void Add(FieldSlotMap<string> cells, FieldSlotMap<object> values, int slot, string text)
+    {
+        cells.Set(slot, text);
+        var parsed = FieldValueParser.Parse(Slots.Field(slot), text);
+        if (parsed.IsSuccess)
+        {
+            values.Set(slot, parsed.Value);
+        }
+        else
+        {
+            values.Remove(slot);
+        }
     }
 
     private static int Slot(string code) => Slots.TryGetSlot(code, out var slot) ? slot : -1;

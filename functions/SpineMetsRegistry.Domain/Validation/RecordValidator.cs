@@ -134,6 +134,11 @@ public sealed class RecordValidator
         {
             // A CSV row's cells are read without an interface call per cell.
             var (column, rawValue) = view is not null ? view[i] : fields[i];
+            if (rawValue.Length == 0)
+            {
+                continue; // about half the cells of a row: nothing to check or note
+            }
+
             if (ControlCharacters.FirstIn(rawValue) is { } control)
             {
                 problems.Add(ValidationProblem.Error(row, _gate?.SafeColumnName(column, 0) ?? column, ProblemCodes.ControlCharacter,

@@ -27,7 +27,6 @@ public sealed partial class DeidentificationGate
     public const string AgeOver89Code = "deid.value.age_over_89";
 
     private readonly IdentifierScanner _scanner;
-    private readonly StudyIdCheck _studyIds;
     private readonly DataDictionary _dictionary;
 
     // Replaced whole (one reference), so a gate shared between threads never pairs an ID with
@@ -45,7 +44,12 @@ public sealed partial class DeidentificationGate
         _scanner = scanner;
         _dictionary = dictionary;
         var check = StudyIdCheck.Create(studyIdPattern ?? ".*");
-        _studyIds = check.Value ?? throw new ArgumentException($"The study ID pattern is unusable: {check.Error?.Message}", nameof(studyIdPattern));
+        // The pattern is still checked to be usable; a study ID's match against it is the
+        // validator's check (see InspectStudyId).
+        if (check.Value is null)
+        {
+            throw new ArgumentException($"The study ID pattern is unusable: {check.Error?.Message}", nameof(studyIdPattern));
+        }
     }
 
     /// <summary>Whether a problem is a gate finding.</summary>
@@ -190,19 +194,21 @@ public sealed partial class DeidentificationGate
 
         // A patient's rows usually follow one another (enrollment, then follow-ups): the last
         // ID's result is kept, so each patient's ID is scanned once rather than once per row.
+        // Only the looks-like test is run: whether the ID matches the site's pattern is the
+        // validator's check (study_id_pattern), and the gate reports nothing for a mismatch.
         var last = _lastStudyId;
-        StudyIdCheckResult result;
+        IdentifierFinding? found;
         if (last is not null && string.Equals(last.StudyId, studyId, StringComparison.Ordinal))
         {
-            result = last.Result;
+            found = last.Finding;
         }
         else
         {
-            result = _studyIds.Check(studyId);
-            _lastStudyId = new CheckedStudyId(studyId, result);
+            found = StudyIdCheck.FindIdentifier(studyId);
+            _lastStudyId = new CheckedStudyId(studyId, found);
         }
 
-        return result.Finding is { } finding && result.Outcome == StudyIdOutcome.LooksLikeIdentifier
+        return found is { } finding
             ?
             [
                 ValidationProblem.Identifier(row, DataDictionary.StudyIdField, finding.Code, isError: true,
@@ -212,7 +218,7 @@ public sealed partial class DeidentificationGate
             : [];
     }
 
-    private sealed record CheckedStudyId(string StudyId, StudyIdCheckResult Result);
+    private sealed record CheckedStudyId(string StudyId, IdentifierFinding? Finding);
 
     /// <summary>An exact age above 89 is a quasi-identifier (Safe Harbor): it must arrive as "90+".</summary>
     public static ValidationProblem AgeOver89(int row, string field) =>

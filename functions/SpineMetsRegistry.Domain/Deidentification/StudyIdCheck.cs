@@ -67,22 +67,9 @@ public sealed class StudyIdCheck
     public StudyIdCheckResult Check(string studyId)
     {
         ArgumentNullException.ThrowIfNull(studyId);
-        var scan = Scanner.Scan(FieldCode, FieldContentKind.FreeText, studyId);
-        if (!scan.IsClean)
+        if (FindIdentifier(studyId) is { } finding)
         {
-            var first = scan.Findings[0];
-            return StudyIdCheckResult.LooksLikeIdentifier(first with { Part = FindingPart.StudyId });
-        }
-
-        if (LooksLikeRecordNumber(studyId))
-        {
-            return StudyIdCheckResult.LooksLikeIdentifier(new IdentifierFinding(
-                IdentifierCategory.MedicalRecordNumber,
-                FindingPart.StudyId,
-                0,
-                studyId.Length,
-                IdentifierMasker.Mask(IdentifierCategory.MedicalRecordNumber, studyId),
-                FindingSeverity.Error));
+            return StudyIdCheckResult.LooksLikeIdentifier(finding);
         }
 
         try
@@ -94,6 +81,33 @@ public sealed class StudyIdCheck
             // Cannot happen with the linear engine on an ID-sized input; never treat it as a pass.
             return StudyIdCheckResult.PatternMismatch();
         }
+    }
+
+    /// <summary>
+    /// The looks-like test of <see cref="Check"/> alone: the finding <see cref="Check"/> reports
+    /// with <see cref="StudyIdOutcome.LooksLikeIdentifier"/>, or null when the ID does not look
+    /// like an identifier (whether it matches the pattern is not asked). The gate needs only
+    /// this: a pattern mismatch is the validator's to report, and it matches the pattern itself.
+    /// </summary>
+    /// <param name="studyId">The study ID as uploaded.</param>
+    internal static IdentifierFinding? FindIdentifier(string studyId)
+    {
+        ArgumentNullException.ThrowIfNull(studyId);
+        var scan = Scanner.Scan(FieldCode, FieldContentKind.FreeText, studyId);
+        if (!scan.IsClean)
+        {
+            return scan.Findings[0] with { Part = FindingPart.StudyId };
+        }
+
+        return LooksLikeRecordNumber(studyId)
+            ? new IdentifierFinding(
+                IdentifierCategory.MedicalRecordNumber,
+                FindingPart.StudyId,
+                0,
+                studyId.Length,
+                IdentifierMasker.Mask(IdentifierCategory.MedicalRecordNumber, studyId),
+                FindingSeverity.Error)
+            : null;
     }
 
     private static bool LooksLikeRecordNumber(string studyId)

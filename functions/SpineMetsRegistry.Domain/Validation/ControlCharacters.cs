@@ -22,6 +22,13 @@ internal static class ControlCharacters
     /// <summary>The first forbidden character of <paramref name="text"/>, or null.</summary>
     public static char? FirstIn(ReadOnlySpan<char> text)
     {
+        // Printable ASCII (space to tilde) holds none of them: nearly every cell is only that,
+        // which one vectorised range test confirms faster than the search over the whole set.
+        if (!text.ContainsAnyExceptInRange(' ', '~'))
+        {
+            return null;
+        }
+
         var index = text.IndexOfAny(Forbidden);
         return index < 0 ? null : text[index];
     }

@@ -14,11 +14,13 @@ internal sealed class FieldSlots
     private static readonly ConditionalWeakTable<DataDictionary, FieldSlots> ByDictionary = [];
 
     private readonly FieldDefinition[] _fields;
+    private readonly FieldTyper[] _typers;
     private readonly FrozenDictionary<string, int> _slotByCode;
 
     private FieldSlots(DataDictionary dictionary)
     {
         _fields = [.. dictionary.Fields];
+        _typers = Array.ConvertAll(_fields, FieldTyper.For);
         var slots = new Dictionary<string, int>(_fields.Length, StringComparer.Ordinal);
         for (var slot = 0; slot < _fields.Length; slot++)
         {
@@ -36,6 +38,9 @@ internal sealed class FieldSlots
 
     /// <summary>The field in a slot.</summary>
     public FieldDefinition Field(int slot) => _fields[slot];
+
+    /// <summary>The typer of the field in a slot (made once per dictionary, like the slots).</summary>
+    public FieldTyper Typer(int slot) => _typers[slot];
 
     /// <summary>The field code in a slot.</summary>
     public string Code(int slot) => _fields[slot].Code;
@@ -60,11 +65,22 @@ internal sealed class FieldSlotMap<TValue> : IReadOnlyDictionary<string, TValue>
 
     /// <summary>Creates an empty map over a dictionary's slots.</summary>
     public FieldSlotMap(FieldSlots slots)
+        : this(slots, slots?.Count ?? 0)
+    {
+    }
+
+    /// <summary>
+    /// Creates an empty map over a dictionary's slots that will hold at most
+    /// <paramref name="capacity"/> values (a row's typed values are at most its cells): its
+    /// order is kept in an array of that size rather than of the dictionary's.
+    /// </summary>
+    public FieldSlotMap(FieldSlots slots, int capacity)
     {
         ArgumentNullException.ThrowIfNull(slots);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _slots = slots;
         _values = new TValue?[slots.Count];
-        _order = new int[slots.Count];
+        _order = new int[Math.Min(capacity, slots.Count)];
     }
 
     /// <inheritdoc />
@@ -108,11 +124,17 @@ internal sealed class FieldSlotMap<TValue> : IReadOnlyDictionary<string, TValue>
     public int SlotAt(int index) => _order[index];
 
     /// <summary>Sets a slot's value: a new slot goes last in the order, a set one keeps its place.</summary>
+    /// <exception cref="InvalidOperationException">The map already holds as many values as its capacity.</exception>
     public void Set(int slot, TValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (_values[slot] is null)
         {
+            if (_count == _order.Length)
+            {
+                throw new InvalidOperationException("The map holds as many values as it was made for.");
+            }
+
             _order[_count++] = slot;
         }
 

@@ -44,6 +44,9 @@ public sealed class RecordValidator
     // Each field's slot: a row's cells and typed values are arrays indexed by slot, not hash
     // tables filled per row.
     private readonly FieldSlots _slots;
+    private readonly FieldTyper[] _typers;
+    private readonly bool[] _isDateSlot;
+    private readonly ConsistencySlots _consistency;
     private readonly int _studyIdSlot;
     private readonly int _recordTypeSlot;
 
@@ -65,6 +68,9 @@ public sealed class RecordValidator
         _dictionary = context.Dictionary;
         _gate = gate;
         _slots = FieldSlots.Of(_dictionary);
+        _typers = [.. Enumerable.Range(0, _slots.Count).Select(_slots.Typer)];
+        _isDateSlot = [.. Enumerable.Range(0, _slots.Count).Select(slot => _slots.Field(slot).Type == FieldType.Date)];
+        _consistency = new ConsistencySlots(SlotOf);
         _studyIdSlot = _slots.TryGetSlot(DataDictionary.StudyIdField, out var studyIdSlot) ? studyIdSlot : -1;
         _recordTypeSlot = _slots.TryGetSlot(DataDictionary.RecordTypeField, out var recordTypeSlot) ? recordTypeSlot : -1;
         _allOrNoneGroups = _dictionary.RecordTypes.ToDictionary(t => t.Code, t => AllOrNoneGroups(_dictionary, t.Code), StringComparer.Ordinal);
@@ -75,7 +81,7 @@ public sealed class RecordValidator
             t => t.Code, t => Enumerable.Range(0, _slots.Count).Select(slot => _slots.Field(slot).AppliesTo(t.Code)).ToArray(), StringComparer.Ordinal);
         _conditionalMaximumFields = _dictionary.RecordTypes.ToDictionary(
             t => t.Code,
-            t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).Select(f => new ConditionalMaximumCheck(f, SlotOf(f.Code), LowestMaximum(f))).ToArray(),
+            t => _dictionary.FieldsOf(t.Code).Where(f => f.MaxWhen.Count > 0).Select(f => new ConditionalMaximumCheck(f, SlotOf(f.Code), LowestMaximum(f), [.. f.MaxWhen.Select(m => SlotOf(m.Condition.Field))])).ToArray(),
             StringComparer.Ordinal);
     }
 
@@ -95,31 +101,14 @@ public sealed class RecordValidator
             return new RecordValidation(null, problems);
         }
 
-        // Invisible control and formatting characters make the row untrustworthy (a look-alike
-        // study ID, a terminal escape, reordered text): the row is refused, field by field.
-        var fields = raw.Fields;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var (column, value) = fields[i];
-            if (ControlCharacters.FirstIn(value) is { } control)
-            {
-                problems.Add(ValidationProblem.Error(row, _gate?.SafeColumnName(column, 0) ?? column, ProblemCodes.ControlCharacter,
-                    $"The value contains an invisible control or formatting character ({ControlCharacters.Describe(control)}): remove it and upload the row again."));
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            AddGateProblems(problems, raw, typed: null);
-            return new RecordValidation(null, problems);
-        }
-
         // The trimmed, non-empty cells of known columns by field slot (a CSV header's columns
         // are looked up once per file), in column order.
         var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new RowScratch(_slots);
         try
         {
-            return ValidateCells(raw, problems, scratch);
+            return ReadCells(raw, problems, scratch)
+                ? ValidateCells(raw, problems, scratch)
+                : RefuseControlCharacters(raw, problems);
         }
         finally
         {
@@ -128,23 +117,63 @@ public sealed class RecordValidator
         }
     }
 
-    /// <summary>The rest of <see cref="Validate"/> for a row without structural defects or control characters, with an empty scratch.</summary>
-    private RecordValidation ValidateCells(RawRecord raw, List<ValidationProblem> problems, RowScratch scratch)
+    /// <summary>
+    /// One pass over a row's cells: each is checked for invisible control and formatting
+    /// characters (they make the row untrustworthy: a look-alike study ID, a terminal escape,
+    /// reordered text; every such cell is reported), and, while none is found, noted trimmed in
+    /// <paramref name="scratch"/>. False when the row has such a character.
+    /// </summary>
+    private bool ReadCells(RawRecord raw, List<ValidationProblem> problems, RowScratch scratch)
     {
         var cells = scratch.Cells;
         var row = raw.Row;
         var fields = raw.Fields;
         var byPosition = FieldsByPosition(raw);
+        var view = fields as ColumnValueFields;
         for (var i = 0; i < fields.Count; i++)
         {
-            var field = fields[i];
-            var value = field.Value.Trim();
-            if (value.Length > 0 && SlotAt(byPosition, i, field.Column) is var slot and >= 0)
+            // A CSV row's cells are read without an interface call per cell.
+            var (column, rawValue) = view is not null ? view[i] : fields[i];
+            if (rawValue.Length == 0)
+            {
+                continue; // about half the cells of a row: nothing to check or note
+            }
+
+            if (ControlCharacters.FirstIn(rawValue) is { } control)
+            {
+                problems.Add(ValidationProblem.Error(row, _gate?.SafeColumnName(column, 0) ?? column, ProblemCodes.ControlCharacter,
+                    $"The value contains an invisible control or formatting character ({ControlCharacters.Describe(control)}): remove it and upload the row again."));
+            }
+
+            var value = problems.Count == 0 ? rawValue.Trim() : string.Empty;
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            // Every non-empty cell, known column or not, is what the gate looks at later.
+            scratch.AddNonEmpty(i, value);
+            if (SlotAt(byPosition, i, column) is var slot and >= 0)
             {
                 cells.Set(slot, value);
             }
         }
 
+        return problems.Count == 0;
+    }
+
+    /// <summary>A row with invisible control characters: refused with them and the gate's findings over every cell.</summary>
+    private RecordValidation RefuseControlCharacters(RawRecord raw, List<ValidationProblem> problems)
+    {
+        AddGateProblems(problems, raw, typed: null);
+        return new RecordValidation(null, problems);
+    }
+
+    /// <summary>The rest of <see cref="Validate"/> for a row without structural defects or control characters, its cells read into <paramref name="scratch"/>.</summary>
+    private RecordValidation ValidateCells(RawRecord raw, List<ValidationProblem> problems, RowScratch scratch)
+    {
+        var cells = scratch.Cells;
+        var row = raw.Row;
         var studyId = _studyIdSlot >= 0 ? cells[_studyIdSlot] : null;
         var problemsBefore = problems.Count;
         if (studyId is not null && _gate is not null)
@@ -174,11 +203,12 @@ public sealed class RecordValidator
 
         var recordType = recordTypeEntry.Code;
         var applies = _appliesBySlot.GetValueOrDefault(recordType);
-        var values = new FieldSlotMap<object>(_slots);
+        var values = new FieldSlotMap<object>(_slots, cells.Count);
         for (var n = 0; n < cells.Count; n++)
         {
             var slot = cells.SlotAt(n);
-            var field = _slots.Field(slot);
+            var typer = _typers[slot];
+            var field = typer.Field;
             var code = field.Code;
             var text = cells[slot]!;
             if (!(applies?[slot] ?? field.AppliesTo(recordType)))
@@ -188,7 +218,7 @@ public sealed class RecordValidator
                 continue;
             }
 
-            var parsed = FieldValueParser.Parse(field, text);
+            var parsed = typer.Parse(text);
             if (parsed.IsSuccess)
             {
                 values.Set(slot, parsed.Value);
@@ -199,14 +229,13 @@ public sealed class RecordValidator
             }
         }
 
-        scratch.Values = values;
-        CheckRequirements(row, recordType, cells, values, scratch.HasValue, scratch.ValueOf, problems);
-        CheckConditionalMaxima(row, recordType, values, scratch.ValueOf, problems);
+        CheckRequirements(row, recordType, cells, values, scratch.HasValue, problems);
+        CheckConditionalMaxima(row, recordType, values, problems);
         CheckRules(row, recordType, cells, scratch.HasValue, problems);
         CheckStudyId(row, studyId, matchesPattern, problems);
         CheckDates(row, values, problems);
         CheckRowConsistency(row, kind, values, problems);
-        AddGateProblems(problems, raw, values);
+        AddGateProblems(problems, raw, scratch, values);
 
         if (problems.Count == 0)
         {
@@ -292,6 +321,43 @@ public sealed class RecordValidator
     }
 
     /// <summary>
+    /// <see cref="AddGateProblems(List{ValidationProblem}, RawRecord, FieldSlotMap{object}?)"/>
+    /// for a row read as cells (no structural defects): the same cells in the same order, but
+    /// only the non-empty ones the cell loop noted (<paramref name="scratch"/>), already trimmed,
+    /// rather than every column of the header; an empty cell has nothing to scan and is no age.
+    /// </summary>
+    private void AddGateProblems(List<ValidationProblem> problems, RawRecord raw, RowScratch scratch, FieldSlotMap<object> typed)
+    {
+        if (_gate is null)
+        {
+            return;
+        }
+
+        var byPosition = FieldsByPosition(raw);
+        var view = raw.Fields as ColumnValueFields;
+        for (var n = 0; n < scratch.NonEmptyCount; n++)
+        {
+            var i = scratch.NonEmptyPosition(n);
+            var column = view is not null ? view[i].Column : raw.Fields[i].Column;
+            var field = FieldAt(byPosition, i, column);
+            var isTyped = SlotAt(byPosition, i, column) is var slot and >= 0 && typed.Has(slot);
+            if (isTyped && field is not { Type: FieldType.Text })
+            {
+                continue;
+            }
+
+            var value = scratch.NonEmptyValue(n);
+            AddFindings(problems, _gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: false));
+            if (field is { Type: FieldType.Age, Max: { } max } && !isTyped
+                && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
+                && decimal.Truncate(years) > max)
+            {
+                problems.Add(Deidentification.DeidentificationGate.AgeOver89(raw.Row, column));
+            }
+        }
+    }
+
+    /// <summary>
     /// Appends the gate's findings. Nearly every cell has none, returned as an empty array:
     /// that is recognised by its type, sparing <see cref="List{T}.AddRange"/>'s interface
     /// casts on every cell of every row.
@@ -305,7 +371,7 @@ public sealed class RecordValidator
     }
 
     private void CheckRequirements(
-        int row, string recordType, FieldSlotMap<string> cells, FieldSlotMap<object> values, Func<string, bool> hasValue, Func<string, string?> valueOf, List<ValidationProblem> problems)
+        int row, string recordType, FieldSlotMap<string> cells, FieldSlotMap<object> values, Func<string, bool> hasValue, List<ValidationProblem> problems)
     {
         HashSet<DictionaryRule>? reportedGroups = null;
         var checks = _requirementChecks.GetValueOrDefault(recordType, []);
@@ -320,7 +386,7 @@ public sealed class RecordValidator
                 continue;
             }
 
-            var level = check.FixedLevel ?? field.Requirement.Resolve(recordType, hasValue, valueOf);
+            var level = check.FixedLevel ?? check.Resolve(cells, values);
             var present = check.Slot >= 0 && cells.Has(check.Slot);
             switch (level)
             {
@@ -368,42 +434,65 @@ public sealed class RecordValidator
                 f.Requirement.When is { } when ? SlotOf(when.Field) : -1,
                 f.Requirement is { When: null, WhenAnyPresent.Count: 0, Unless: null } requirement
                     ? requirement.ByRecordType.TryGetValue(recordType, out var level) ? level : requirement.Level
-                    : null)),
+                    : null,
+                SlotRequirement.Compile(f.Requirement, recordType, SlotOf))),
     ];
 
     private int SlotOf(string code) => _slots.TryGetSlot(code, out var slot) ? slot : -1;
 
     /// <summary>
     /// What validating one row needs besides its typed values, reused row after row: its
-    /// trimmed cells by slot and the two lookups the requirement and range conditions ask
-    /// (whether a field has a cell; a typed value's canonical text), made once.
+    /// trimmed cells by slot and position, and the lookup the rules ask by code (whether a
+    /// field has a cell), made once.
     /// </summary>
     private sealed class RowScratch
     {
+        private int[] _nonEmptyPositions;
+        private string[] _nonEmptyValues;
+        private int _nonEmptyCount;
+
         public RowScratch(FieldSlots slots)
         {
+            _nonEmptyPositions = new int[slots.Count];
+            _nonEmptyValues = new string[slots.Count];
             Cells = new FieldSlotMap<string>(slots);
             HasValue = code => Cells.ContainsKey(code);
-            ValueOf = code => Values is { } values && values.TryGetValue(code, out var value) ? FieldValues.ToCanonical(value) : null;
         }
 
         /// <summary>The row's trimmed, non-empty cells of known columns.</summary>
         public FieldSlotMap<string> Cells { get; }
 
-        /// <summary>The row's typed values, once typing is done (the record keeps them; only referenced here).</summary>
-        public FieldSlotMap<object>? Values { get; set; }
-
         /// <summary>Whether a field has a (trimmed, non-empty) cell.</summary>
         public Func<string, bool> HasValue { get; }
 
-        /// <summary>A field's typed value as canonical text, or null.</summary>
-        public Func<string, string?> ValueOf { get; }
+        /// <summary>How many non-empty cells the row has (known columns or not).</summary>
+        public int NonEmptyCount => _nonEmptyCount;
 
-        /// <summary>Empties it for the next row (the typed values are let go).</summary>
+        /// <summary>Notes a non-empty (trimmed) cell and its position in the row, in column order.</summary>
+        public void AddNonEmpty(int position, string value)
+        {
+            if (_nonEmptyCount == _nonEmptyPositions.Length)
+            {
+                Array.Resize(ref _nonEmptyPositions, Math.Max(8, _nonEmptyCount * 2));
+                Array.Resize(ref _nonEmptyValues, _nonEmptyPositions.Length);
+            }
+
+            _nonEmptyPositions[_nonEmptyCount] = position;
+            _nonEmptyValues[_nonEmptyCount++] = value;
+        }
+
+        /// <summary>The position in the row of the <paramref name="index"/>-th non-empty cell.</summary>
+        public int NonEmptyPosition(int index) => _nonEmptyPositions[index];
+
+        /// <summary>The trimmed value of the <paramref name="index"/>-th non-empty cell.</summary>
+        public string NonEmptyValue(int index) => _nonEmptyValues[index];
+
+        /// <summary>Empties it for the next row.</summary>
         public void Clear()
         {
             Cells.Clear();
-            Values = null;
+            Array.Clear(_nonEmptyValues, 0, _nonEmptyCount);
+            _nonEmptyCount = 0;
         }
     }
 
@@ -423,10 +512,34 @@ public sealed class RecordValidator
     }
 
     /// <summary>A field with conditional maxima, its slot (-1 if the dictionary lacks it) and <see cref="LowestMaximum"/>.</summary>
-    private sealed record ConditionalMaximumCheck(FieldDefinition Field, int Slot, decimal LowestMaximum);
+    private sealed record ConditionalMaximumCheck(FieldDefinition Field, int Slot, decimal LowestMaximum, int[] ConditionSlots)
+    {
+        /// <summary>
+        /// <see cref="FieldDefinition.EffectiveMax"/> for a row, reading each condition's field
+        /// by its slot (<see cref="ConditionSlots"/>, in the order of the field's conditions).
+        /// </summary>
+        public decimal? EffectiveMax(FieldSlotMap<object> values)
+        {
+            for (var i = 0; i < ConditionSlots.Length; i++)
+            {
+                var slot = ConditionSlots[i];
+                var value = slot >= 0 && values[slot] is { } typed ? FieldValues.ToCanonical(typed) : null;
+                if (Field.MaxWhen[i].Condition.IsSatisfiedBy(value))
+                {
+                    return Field.MaxWhen[i].Max;
+                }
+            }
+
+            return Field.Max;
+        }
+    }
 
     /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
-    private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel);
+    private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel, SlotRequirement Requirement)
+    {
+        /// <summary>The field's level on this row (<see cref="FieldRequirement.Resolve"/> by slot).</summary>
+        public RequirementLevel Resolve(FieldSlotMap<string> cells, FieldSlotMap<object> values) => Requirement.Resolve(cells, values);
+    }
 
     /// <summary>A record-level rule with the slots of its fields (-1 for a code the dictionary lacks).</summary>
     private sealed record RuleCheck(DictionaryRule Rule, int[] Slots);
@@ -484,14 +597,16 @@ public sealed class RecordValidator
             ? $"{field.Label} must be empty unless {when.Field} is {string.Join(" or ", when.Values)}."
             : $"{field.Label} must be empty here.";
 
-    private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, Func<string, string?> valueOf, List<ValidationProblem> problems)
+    private void CheckConditionalMaxima(int row, string recordType, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
-        foreach (var (field, fieldSlot, lowestMaximum) in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
+        foreach (var check in _conditionalMaximumFields.GetValueOrDefault(recordType, []))
         {
+            var (field, fieldSlot, lowestMaximum, _) = check;
+
             // A value no greater than every maximum a condition can give is within range
             // whatever the conditions say: they are resolved only for a larger one.
             if (fieldSlot >= 0 && values[fieldSlot] is long number && number > lowestMaximum
-                && field.EffectiveMax(valueOf) is { } max && number > max)
+                && check.EffectiveMax(values) is { } max && number > max)
             {
                 problems.Add(ValidationProblem.Error(row, field.Code, ProblemCodes.OutOfRange,
                     FieldValueParser.RangeMessage(field, max) + " (the EQ-5D version given has fewer levels)"));
@@ -637,8 +752,18 @@ public sealed class RecordValidator
 
     private void CheckDates(int row, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
-        foreach (var (code, value) in values)
+        // Only a date field's cell is typed as a DateOnly: the others are not looked at (nor
+        // their codes), in the order the values were set, as an enumeration of them would.
+        for (var n = 0; n < values.Count; n++)
         {
+            var slot = values.SlotAt(n);
+            if (!_isDateSlot[slot])
+            {
+                continue;
+            }
+
+            var code = _slots.Code(slot);
+            var value = values[slot];
             if (value is DateOnly date && date > _context.ReceivedOn)
             {
                 problems.Add(ValidationProblem.Error(row, code, ProblemCodes.DateInFuture,
@@ -654,11 +779,13 @@ public sealed class RecordValidator
         }
     }
 
-    private static void CheckRowConsistency(int row, RecordKind kind, FieldSlotMap<object> values, List<ValidationProblem> problems)
+    private void CheckRowConsistency(int row, RecordKind kind, FieldSlotMap<object> values, List<ValidationProblem> problems)
     {
+        // The fields are read by slot, found once per validator (not by code, row after row).
+        var at = _consistency;
         if (kind == RecordKind.Enrollment
-            && values.TryGetValue("lesion_levels", out var levels) && levels is string[] levelList
-            && values.TryGetValue("index_level", out var index) && index is string indexLevel
+            && TryGet(values, at.LesionLevels, out var levels) && levels is string[] levelList
+            && TryGet(values, at.IndexLevel, out var index) && index is string indexLevel
             && !levelList.Contains(indexLevel, StringComparer.Ordinal))
         {
             problems.Add(ValidationProblem.Error(row, "lesion_levels", ProblemCodes.ConflictingValues,
@@ -670,31 +797,72 @@ public sealed class RecordValidator
             return;
         }
 
-        var deceased = values.TryGetValue("vital_status", out var status) && status is "deceased";
-        if (values.TryGetValue("saves_grade", out var saves) && saves is "IV" && !deceased)
+        var deceased = TryGet(values, at.VitalStatus, out var status) && status is "deceased";
+        if (TryGet(values, at.SavesGrade, out var saves) && saves is "IV" && !deceased)
         {
             problems.Add(ValidationProblem.Error(row, "saves_grade", ProblemCodes.ConflictingValues,
                 "SAVES grade IV means the complication caused death, but vital_status is not deceased."));
         }
 
-        if (values.TryGetValue("death_date", out var death) && death is DateOnly deathDate
-            && values.TryGetValue("visit_date", out var visit) && visit is DateOnly visitDate && deathDate > visitDate)
+        if (TryGet(values, at.DeathDate, out var death) && death is DateOnly deathDate
+            && TryGet(values, at.VisitDate, out var visit) && visit is DateOnly visitDate && deathDate > visitDate)
         {
             problems.Add(ValidationProblem.Error(row, "death_date", ProblemCodes.ConflictingValues,
                 "The date of death lies after the date of the visit that reports it."));
         }
 
-        if (values.TryGetValue("death_day", out var deathDayValue) && deathDayValue is long deathDay
-            && values.TryGetValue("visit_day", out var visitDayValue) && visitDayValue is long visitDay && deathDay > visitDay)
+        if (TryGet(values, at.DeathDay, out var deathDayValue) && deathDayValue is long deathDay
+            && TryGet(values, at.VisitDay, out var visitDayValue) && visitDayValue is long visitDay && deathDay > visitDay)
         {
             problems.Add(ValidationProblem.Error(row, "death_day", ProblemCodes.ConflictingValues,
                 "The day of death lies after the day of the visit that reports it."));
         }
 
-        if (deceased && Array.Exists(ProFields, values.ContainsKey))
+        if (deceased && HasAny(values, at.ProOutcomes))
         {
             problems.Add(ValidationProblem.Warning(row, "vital_status", ProblemCodes.ConflictingValues,
                 "The patient is recorded as deceased but the row also carries patient-reported outcomes; check they were collected before death."));
         }
+    }
+
+    private static bool TryGet(FieldSlotMap<object> values, int slot, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? value)
+    {
+        value = slot >= 0 ? values[slot] : null;
+        return value is not null;
+    }
+
+    private static bool HasAny(FieldSlotMap<object> values, int[] slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot >= 0 && values.Has(slot))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The slots of the fields the single-row consistency rules read (-1 for a field the dictionary lacks).</summary>
+    private sealed class ConsistencySlots(Func<string, int> slotOf)
+    {
+        public int LesionLevels { get; } = slotOf("lesion_levels");
+
+        public int IndexLevel { get; } = slotOf("index_level");
+
+        public int VitalStatus { get; } = slotOf("vital_status");
+
+        public int SavesGrade { get; } = slotOf("saves_grade");
+
+        public int DeathDate { get; } = slotOf("death_date");
+
+        public int VisitDate { get; } = slotOf("visit_date");
+
+        public int DeathDay { get; } = slotOf("death_day");
+
+        public int VisitDay { get; } = slotOf("visit_day");
+
+        public int[] ProOutcomes { get; } = [.. ProFields.Select(slotOf)];
     }
 }

@@ -115,4 +115,20 @@ public sealed class FieldSlotMapTests
         Assert.Throws<KeyNotFoundException>(() => map["not_a_field"]);
         Assert.False(map.ContainsKey("not_a_field"));
     }
+
+    [Fact]
+    public void Set_MoreValuesThanTheCapacity_RefusedAndTheMapUnchanged()
+    {
+        var map = new FieldSlotMap<string>(Slots, capacity: 2);
+        map.Set(0, "a");
+        map.Set(1, "b");
+        map.Set(1, "b2"); // a set slot keeps its place: no room needed
+        Assert.Throws<InvalidOperationException>(() => map.Set(2, "c"));
+        Assert.Equal([Slots.Code(0), Slots.Code(1)], map.Keys);
+        Assert.Equal(["a", "b2"], map.Values);
+
+        map.Remove(0);
+        map.Set(2, "c");
+        Assert.Equal([Slots.Code(1), Slots.Code(2)], map.Keys);
+    }
 }

@@ -33,21 +33,11 @@ public sealed class StoreChunkSliceTests(AzuriteFixture azurite)
 
         var clean = StorageNamespace.Create(azurite);
         var cleanWrites = new SliceCountingRecordStore(failingWrite: null);
-        BatchLedgerEntry? cleanEntry;
-        await using (var host = await PipelineHost.StartAsync(clean, registry, new FakeTimeProvider(PipelineHost.Now), Retry, cleanWrites.Register))
-        {
-            Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
-            cleanEntry = await host.Get<IBatchLedger>().GetAsync(batch.Site, batch.Key.Value);
-        }
+        var cleanEntry = await IngestAsync(clean, registry, batch, cleanWrites);
 
         var crashed = StorageNamespace.Create(azurite);
         var crashingWrites = new SliceCountingRecordStore(failingWrite: 3);
-        BatchLedgerEntry? crashedEntry;
-        await using (var host = await PipelineHost.StartAsync(crashed, registry, new FakeTimeProvider(PipelineHost.Now), Retry, crashingWrites.Register))
-        {
-            Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
-            crashedEntry = await host.Get<IBatchLedger>().GetAsync(batch.Site, batch.Key.Value);
-        }
+        var crashedEntry = await IngestAsync(crashed, registry, batch, crashingWrites);
 
         Assert.Equal(BatchStatus.Completed, cleanEntry?.Status);
         Assert.True(cleanWrites.Writes >= 4, $"The chunk was written in {cleanWrites.Writes} write(s), not in slices.");
@@ -58,6 +48,13 @@ public sealed class StoreChunkSliceTests(AzuriteFixture azurite)
         Assert.Equal(cleanEntry.Validation!.Accepted, cleanEntry.Stored!.Inserted);
         Assert.True(cleanEntry.Stored.Inserted <= ValidateActivity.ChunkSize, "The batch was staged in more than one chunk.");
         StorageSnapshot.AssertEqual(await StorageSnapshot.ReadAsync(clean), await StorageSnapshot.ReadAsync(crashed), "the run whose chunk died between slices against the clean run");
+    }
+
+    private static async Task<BatchLedgerEntry?> IngestAsync(StorageNamespace storage, TestRegistry registry, Batch batch, SliceCountingRecordStore writes)
+    {
+        await using var host = await PipelineHost.StartAsync(storage, registry, new FakeTimeProvider(PipelineHost.Now), Retry, writes.Register);
+        Assert.Equal(IngestStartStatus.Started, (await host.UploadAsync(batch.Site, batch.FileName, batch.Bytes)).Outcome);
+        return await host.Get<IBatchLedger>().GetAsync(batch.Site, batch.Key.Value);
     }
 
     /// <summary>The table record store, counting its upserts and failing one of them once (the attempt dies before it writes).</summary>

@@ -16,11 +16,6 @@ internal sealed class FieldTyper
     // Beyond 18 digits a number may not fit a long; such cells take the parser's path.
     private const int MaxPlainDigits = 18;
 
-    // The parser's yes/no words as written in lower case (it accepts them in any case; other
-    // spellings take its path).
-    private static readonly string[] TrueWords = ["1", "yes", "true", "y"];
-    private static readonly string[] FalseWords = ["0", "no", "false", "n"];
-
     private readonly FieldDefinition _field;
     private readonly bool _plainIntegers;
     private readonly long _min;
@@ -74,9 +69,10 @@ internal sealed class FieldTyper
             case FieldType.Decimal when _plainDecimals && TryPlainDecimal(text, out var number)
                 && !(_field.Min is { } min && number < min) && !(_field.Max is { } max && number > max):
                 return FieldParseResult.Success(number);
-            case FieldType.Boolean when IsWord(text, TrueWords):
+            // The parser's yes/no words as it lists them, in lower case (other spellings take its path).
+            case FieldType.Boolean when IsWord(text, FieldValueParser.TrueWords):
                 return FieldParseResult.Success(BoxedValues.Of(true));
-            case FieldType.Boolean when IsWord(text, FalseWords):
+            case FieldType.Boolean when IsWord(text, FieldValueParser.FalseWords):
                 return FieldParseResult.Success(BoxedValues.Of(false));
             default:
                 return FieldValueParser.Parse(_field, text);

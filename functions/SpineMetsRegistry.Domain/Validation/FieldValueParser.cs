@@ -52,8 +52,11 @@ public readonly record struct FieldParseResult
 /// </summary>
 public static class FieldValueParser
 {
-    private static readonly string[] TrueWords = ["1", "yes", "true", "y"];
-    private static readonly string[] FalseWords = ["0", "no", "false", "n"];
+    /// <summary>The words read as yes, in lower case (accepted in any case).</summary>
+    internal static readonly string[] TrueWords = ["1", "yes", "true", "y"];
+
+    /// <summary>The words read as no, in lower case (accepted in any case).</summary>
+    internal static readonly string[] FalseWords = ["0", "no", "false", "n"];
 
     /// <summary>Types <paramref name="text"/> (already trimmed and non-empty) as <paramref name="field"/>.</summary>
     public static FieldParseResult Parse(FieldDefinition field, string text)

@@ -307,16 +307,7 @@ public sealed class RecordValidator
                 continue;
             }
 
-            AddFindings(problems, _gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: raw.Defects.Count > 0));
-
-            // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
-            // its row (an age of 89), 90.5 still tells an exact age of 90.
-            if (field is { Type: FieldType.Age, Max: { } max } && !isTyped
-                && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
-                && decimal.Truncate(years) > max)
-            {
-                problems.Add(Deidentification.DeidentificationGate.AgeOver89(raw.Row, column));
-            }
+            InspectCell(_gate, problems, raw.Row, column, field, i, value, isTyped, untrusted: raw.Defects.Count > 0);
         }
     }
 
@@ -346,14 +337,26 @@ public sealed class RecordValidator
                 continue;
             }
 
-            var value = scratch.NonEmptyValue(n);
-            AddFindings(problems, _gate.InspectCell(raw.Row, column, field, i + 1, value, isTyped, untrusted: false));
-            if (field is { Type: FieldType.Age, Max: { } max } && !isTyped
-                && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
-                && decimal.Truncate(years) > max)
-            {
-                problems.Add(Deidentification.DeidentificationGate.AgeOver89(raw.Row, column));
-            }
+            InspectCell(_gate, problems, raw.Row, column, field, i, scratch.NonEmptyValue(n), isTyped, untrusted: false);
+        }
+    }
+
+    /// <summary>
+    /// The gate's findings for one trimmed, non-empty cell at <paramref name="position"/>
+    /// (0-based), plus an exact age above 89 in a cell not typed as its age field.
+    /// </summary>
+    private static void InspectCell(
+        Deidentification.DeidentificationGate gate, List<ValidationProblem> problems, int row, string column, FieldDefinition? field, int position, string value, bool isTyped, bool untrusted)
+    {
+        AddFindings(problems, gate.InspectCell(row, column, field, position + 1, value, isTyped, untrusted));
+
+        // Only whole years above the maximum are an exact age over 89: 89.5 is a type error of
+        // its row (an age of 89), 90.5 still tells an exact age of 90.
+        if (field is { Type: FieldType.Age, Max: { } max } && !isTyped
+            && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
+            && decimal.Truncate(years) > max)
+        {
+            problems.Add(Deidentification.DeidentificationGate.AgeOver89(row, column));
         }
     }
 
@@ -386,7 +389,7 @@ public sealed class RecordValidator
                 continue;
             }
 
-            var level = check.FixedLevel ?? check.Resolve(cells, values);
+            var level = check.FixedLevel ?? check.Requirement.Resolve(cells, values);
             var present = check.Slot >= 0 && cells.Has(check.Slot);
             switch (level)
             {
@@ -535,11 +538,7 @@ public sealed class RecordValidator
     }
 
     /// <summary>A field's requirement compiled for one record type (see <see cref="RequirementChecksOf"/>).</summary>
-    private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel, SlotRequirement Requirement)
-    {
-        /// <summary>The field's level on this row (<see cref="FieldRequirement.Resolve"/> by slot).</summary>
-        public RequirementLevel Resolve(FieldSlotMap<string> cells, FieldSlotMap<object> values) => Requirement.Resolve(cells, values);
-    }
+    private sealed record RequirementCheck(FieldDefinition Field, int Slot, int WhenSlot, RequirementLevel? FixedLevel, SlotRequirement Requirement);
 
     /// <summary>A record-level rule with the slots of its fields (-1 for a code the dictionary lacks).</summary>
     private sealed record RuleCheck(DictionaryRule Rule, int[] Slots);

@@ -8,9 +8,9 @@ namespace SpineMetsRegistry.Storage.Blobs;
 public static class BlobTransfer
 {
     /// <summary>
-    /// Bytes a read stream downloads per request. The SDK's default is 4 MiB, rented per open
-    /// stream: an ingest reads eight staged chunks of a few hundred kilobytes at once, and 1 MiB
-    /// still takes a whole chunk in one request.
+    /// Bytes a read stream downloads per request. The SDK's default is 4 MiB, rented from the
+    /// shared pool per open stream (a large-object array), and an ingest reads eight staged
+    /// chunks at once.
     /// </summary>
     public const int ReadBufferBytes = 1024 * 1024;
 

@@ -108,11 +108,10 @@ public sealed class CentralBlobStore(RegistryStorageClients clients) : ICentralB
         {
             await blob.UploadAsync(content, options, cancellationToken);
         }
-        catch (RequestFailedException failed) when (!overwrite && (failed.IsConflict() || failed.IsPreconditionFailed()))
+        catch (RequestFailedException failed) when (!overwrite && failed.IsCreateOnlyRefusal())
         {
             // Already there (a retry, or the same content-addressed bytes uploaded before):
-            // left untouched, as create-only demands. A single-shot upload reports 409, a
-            // staged (block list) upload 412.
+            // left untouched, as create-only demands.
         }
     }
 

@@ -27,10 +27,8 @@ public sealed class IncomingUploadStore(RegistryStorageClients clients) : IIncom
             }, cancellationToken);
             return new IncomingUploadResult(true, response.Value.ETag.ToString("H"));
         }
-        catch (RequestFailedException failed) when (failed.IsConflict() || failed.IsPreconditionFailed() || failed.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        catch (RequestFailedException failed) when (failed.IsCreateOnlyRefusal())
         {
-            // A body larger than a block is committed as a block list, whose refusal may come as
-            // 412 rather than 409 (as the central store's create-only copies allow for).
             return new IncomingUploadResult(false, null);
         }
     }

@@ -14,4 +14,10 @@ internal static class AzureStatus
     public static bool IsConflict(this RequestFailedException exception) => exception.Status == Conflict;
 
     public static bool IsPreconditionFailed(this RequestFailedException exception) => exception.Status == PreconditionFailed;
+
+    /// <summary>
+    /// A create-only upload (<c>If-None-Match: *</c>) refused because the blob exists: 409, or
+    /// 412, which a staged (block list) upload's commit may report instead.
+    /// </summary>
+    public static bool IsCreateOnlyRefusal(this RequestFailedException exception) => exception.IsConflict() || exception.IsPreconditionFailed();
 }

@@ -10,7 +10,8 @@ namespace SpineMetsRegistry.Domain.Tests.Batches.Oracle;
 /// <summary>
 /// The CSV reader as it was before the scanning tokenizer (main at 1099251), kept unchanged
 /// but for its names as the differential tests' oracle: the product reader must give the same
-/// records, defects and file problems for any input. Original summary: an RFC 4180 CSV reader
+/// records, defects and file problems for any input (a reading rule changed on purpose is
+/// changed here too, or this oracle and its differential test are retired). Original summary: an RFC 4180 CSV reader
 /// that streams: comma separator, double-quote quoting with "" escapes, CRLF or LF line ends,
 /// line breaks allowed inside quoted fields, UTF-8 with or without BOM. Deviations (stray
 /// quotes, ragged rows, unterminated quotes, over-long fields, invalid UTF-8) become defects

@@ -1,6 +1,9 @@
 // The record validator as it was before the hot path's typing and gate stages were compiled
 // per field (main at 1099251), kept unchanged but for its name and namespace: the reference the
 // differential tests compare the product's RecordValidator with, row by row. Not product code.
+// It guards the optimisation, not the rules: a rule changed on purpose is changed here too, or
+// this file and RecordValidatorDifferentialTests are retired (the rule case tables stay the
+// specification).
 using SpineMetsRegistry.Domain.Batches;
 using SpineMetsRegistry.Domain.Dictionary;
 using SpineMetsRegistry.Domain.Records;

@@ -190,16 +190,8 @@ public sealed class StatisticsApi(IAggregateStore aggregates, RegistryPolicies p
         return string.Join(',', parts);
     }
 
-    private async Task<SiteStatistics> ReadStatisticsAsync(string scope, CancellationToken cancellationToken)
-    {
-        var documents = new List<string>();
-        await foreach (var document in aggregates.ListAsync(StatisticsDocuments.StorageScope(scope), cancellationToken))
-        {
-            documents.Add(document.Json);
-        }
-
-        return StatisticsDocuments.Deserialize(documents);
-    }
+    private Task<SiteStatistics> ReadStatisticsAsync(string scope, CancellationToken cancellationToken) =>
+        StatisticsDocuments.ReadAsync(aggregates, scope, cancellationToken);
 
     private static object Filter(CellKey filter, string? timePoint) => new
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using SpineMetsRegistry.Domain.Committee;
 using SpineMetsRegistry.Domain.Statistics;
@@ -24,30 +25,40 @@ public static class StatisticsDocuments
     /// <param name="scope">"pooled" or "site:&lt;code&gt;".</param>
     public static string StorageScope(string scope) => "statistics:" + scope;
 
-    /// <summary>Serializes the statistics into documents of at most <see cref="MaxCharacters"/> characters (one cell is never split).</summary>
+    /// <summary>
+    /// Serializes the statistics into documents of at most <see cref="MaxCharacters"/> characters
+    /// (one cell is never split), one document at a time: each is made only when the caller asks
+    /// for it, so a caller that writes each before taking the next holds one document, not the
+    /// scope's. A million-row site's statistics are about 8.4 million characters (39 documents).
+    /// </summary>
     /// <param name="statistics">The statistics.</param>
-    public static IReadOnlyList<string> Serialize(SiteStatistics statistics)
+    public static IEnumerable<string> Serialize(SiteStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(statistics);
-        var documents = new List<string>();
-        var current = new List<string>();
-        var length = 0;
+        return SerializeCells(statistics);
+    }
+
+    private static IEnumerable<string> SerializeCells(SiteStatistics statistics)
+    {
+        var document = new StringBuilder("[");
         foreach (var (key, cell) in statistics.Cells.OrderBy(c => c.Key.ToString(), StringComparer.Ordinal))
         {
             var json = JsonSerializer.Serialize(ToDto(key, cell), AggregateJson.Options);
-            if (current.Count > 0 && length + json.Length > MaxCharacters)
+            if (document.Length > 1 && document.Length + json.Length + 1 > MaxCharacters)
             {
-                documents.Add("[" + string.Join(',', current) + "]");
-                current.Clear();
-                length = 0;
+                yield return document.Append(']').ToString();
+                document.Clear().Append('[');
             }
 
-            current.Add(json);
-            length += json.Length + 1;
+            if (document.Length > 1)
+            {
+                document.Append(',');
+            }
+
+            document.Append(json);
         }
 
-        documents.Add("[" + string.Join(',', current) + "]");
-        return documents;
+        yield return document.Append(']').ToString();
     }
 
     /// <summary>The name of the i-th document.</summary>
@@ -62,15 +73,54 @@ public static class StatisticsDocuments
         var cells = new Dictionary<CellKey, StatisticsCell>();
         foreach (var json in documents)
         {
-            foreach (var dto in JsonSerializer.Deserialize<List<CellDto>>(json, AggregateJson.Options) ?? [])
+            AddCells(cells, json);
+        }
+
+        return new SiteStatistics(cells);
+    }
+
+    /// <summary>
+    /// Reads a scope's stored statistics (empty when none) one document per request, each read
+    /// into the cells and let go before the next: the memory is that of the statistics and one
+    /// document. One query for all of them would be one response of the scope's size (8.4
+    /// million characters at a million rows), which the SDK parses whole into pooled buffers
+    /// that the pool keeps. A document deleted between the listing and its read belonged to a
+    /// longer, older version and is skipped; readers that must not mix versions compare the
+    /// scope's versions before and after, as the committee API does.
+    /// </summary>
+    /// <param name="store">The aggregate store.</param>
+    /// <param name="scope">"pooled" or "site:&lt;code&gt;".</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public static async Task<SiteStatistics> ReadAsync(IAggregateStore store, string scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var storageScope = StorageScope(scope);
+        var names = new List<string>();
+        await foreach (var version in store.ListVersionsAsync(storageScope, cancellationToken))
+        {
+            names.Add(version.Name);
+        }
+
+        var cells = new Dictionary<CellKey, StatisticsCell>();
+        foreach (var name in names)
+        {
+            if (await store.ReadAsync(storageScope, name, cancellationToken) is { } document)
             {
-                var key = new CellKey(dto.Key[0], dto.Key[1], dto.Key[2]);
-                var cell = FromDto(dto);
-                cells[key] = cells.TryGetValue(key, out var existing) ? existing.Merge(cell) : cell;
+                AddCells(cells, document.Json);
             }
         }
 
         return new SiteStatistics(cells);
+    }
+
+    private static void AddCells(Dictionary<CellKey, StatisticsCell> cells, string json)
+    {
+        foreach (var dto in JsonSerializer.Deserialize<List<CellDto>>(json, AggregateJson.Options) ?? [])
+        {
+            var key = new CellKey(dto.Key[0], dto.Key[1], dto.Key[2]);
+            var cell = FromDto(dto);
+            cells[key] = cells.TryGetValue(key, out var existing) ? existing.Merge(cell) : cell;
+        }
     }
 
     private static CellDto ToDto(CellKey key, StatisticsCell cell) => new()

@@ -120,7 +120,7 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
         var quality = new Dictionary<string, Domain.Outcomes.DataQualityCounts>(StringComparer.Ordinal);
         foreach (var site in policies.Configuration.Sites)
         {
-            pooled = pooled.Merge(await ReadStatisticsAsync(aggregates, AggregateScopes.Site(site.Code), cancellationToken));
+            pooled = pooled.Merge(await StatisticsDocuments.ReadAsync(aggregates, AggregateScopes.Site(site.Code), cancellationToken));
             var siteQuality = await aggregates.ReadAsync(DataQualityDocuments.StorageScope(AggregateScopes.Site(site.Code)), DataQualityDocuments.Name, cancellationToken);
             foreach (var (code, counts) in DataQualityDocuments.Deserialize(siteQuality?.Json))
             {
@@ -138,26 +138,21 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
 
     private IReadOnlyList<OutcomeMeasure> Measures => OutcomeMeasure.Defaults(policies.Settings.Instruments.Mcid ?? new());
 
-    /// <summary>Reads a scope's stored committee statistics (empty when none).</summary>
-    public static async Task<SiteStatistics> ReadStatisticsAsync(IAggregateStore store, string scope, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        var documents = new List<string>();
-        await foreach (var document in store.ListAsync(StatisticsDocuments.StorageScope(scope), cancellationToken))
-        {
-            documents.Add(document.Json);
-        }
-
-        return StatisticsDocuments.Deserialize(documents);
-    }
-
+    // Each document is written before the next is made, so the step holds one document, never
+    // the scope's (at a million rows they were 8.4 million characters, held twice over with
+    // their table entities while written). The writes replace the documents one by one, as the
+    // transactions of one write did before; the stale ones go last.
     private async Task WriteStatisticsAsync(string scope, SiteStatistics statistics, int patients, string batchKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var storageScope = StatisticsDocuments.StorageScope(scope);
-        var documents = StatisticsDocuments.Serialize(statistics)
-            .Select((json, i) => new AggregateDocument(storageScope, StatisticsDocuments.Name(i), json, patients, at, batchKey))
-            .ToList();
-        await aggregates.WriteAsync(documents, cancellationToken);
-        await aggregates.DeleteOthersAsync(storageScope, documents.Select(d => d.Name).ToList(), cancellationToken);
+        var names = new List<string>();
+        foreach (var json in StatisticsDocuments.Serialize(statistics))
+        {
+            var name = StatisticsDocuments.Name(names.Count);
+            await aggregates.WriteAsync([new AggregateDocument(storageScope, name, json, patients, at, batchKey)], cancellationToken);
+            names.Add(name);
+        }
+
+        await aggregates.DeleteOthersAsync(storageScope, names, cancellationToken);
     }
 }

@@ -41,7 +41,7 @@ public sealed class StatisticsEndpointTests(AzuriteFixture azurite)
 
         // A second document of the same scope (statistics are split over documents): the version
         // list changes by a name, not by an ETag.
-        var more = StatisticsDocuments.Serialize(Statistics(world, 20, new CellKey("2026", "breast", "sbrt")));
+        var more = StatisticsDocuments.Serialize(Statistics(world, 20, new CellKey("2026", "breast", "sbrt"))).ToList();
         await world.Aggregates.WriteAsync([new AggregateDocument(StatisticsDocuments.StorageScope(AggregateScopes.Pooled), StatisticsDocuments.Name(1), more[0], 0, ApiWorld.Now, "test")]);
 
         Assert.Equal(50, await EnrolledAsync(world));

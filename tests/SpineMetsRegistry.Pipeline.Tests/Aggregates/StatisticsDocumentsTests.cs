@@ -44,7 +44,7 @@ public sealed class StatisticsDocumentsTests
     {
         var statistics = SiteStatistics.Of(Patients(12000), Measures);
 
-        var documents = StatisticsDocuments.Serialize(statistics);
+        var documents = StatisticsDocuments.Serialize(statistics).ToList();
 
         Assert.True(documents.Count > 1);
         Assert.All(documents, d => Assert.True(d.Length <= StatisticsDocuments.MaxCharacters + 20_000));

@@ -163,7 +163,13 @@ public sealed record StatisticsCell
     public static StatisticsCell MergeAll(IEnumerable<StatisticsCell> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        return cells.Aggregate(Empty, (a, b) => a.Merge(b));
+        var builder = new StatisticsCellBuilder();
+        foreach (var cell in cells)
+        {
+            builder.Add(cell);
+        }
+
+        return builder.ToCell();
     }
 
     private static Dictionary<string, T> MergeMaps<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b, Func<T, T, T> merge)

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace SpineMetsRegistry.Domain.Statistics;
 
 /// <summary>
@@ -18,23 +16,32 @@ namespace SpineMetsRegistry.Domain.Statistics;
 /// </summary>
 public sealed class ValueCounts
 {
-    private readonly ImmutableSortedDictionary<decimal, long> counts;
+    // Ascending distinct (normalised) values and their counts, never changed once made.
+    private readonly decimal[] values;
+    private readonly long[] counts;
 
-    private ValueCounts(ImmutableSortedDictionary<decimal, long> counts, MomentSums moments)
+    internal ValueCounts(decimal[] values, long[] counts, MomentSums moments)
     {
+        this.values = values;
         this.counts = counts;
         Moments = moments;
     }
 
     /// <summary>No values.</summary>
-    public static ValueCounts Empty { get; } = new(ImmutableSortedDictionary<decimal, long>.Empty, MomentSums.Empty);
+    public static ValueCounts Empty { get; } = new([], [], MomentSums.Empty);
 
     /// <summary>Counts of the given values.</summary>
     /// <param name="values">The values.</param>
     public static ValueCounts Of(IEnumerable<decimal> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return values.Aggregate(Empty, (c, v) => c.Add(v));
+        var builder = new ValueCountsBuilder();
+        foreach (var value in values)
+        {
+            builder.Add(value);
+        }
+
+        return builder.ToValueCounts();
     }
 
     /// <summary>Counts rebuilt from stored (value, count) pairs, e.g. a site's persisted statistics.</summary>
@@ -42,18 +49,26 @@ public sealed class ValueCounts
     public static ValueCounts FromEntries(IEnumerable<KeyValuePair<decimal, long>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, long>();
-        var moments = MomentSums.Empty;
+        var builder = new ValueCountsBuilder();
         foreach (var (value, count) in entries)
         {
-            moments = AddTo(builder, moments, value, count);
+            builder.Add(value, count);
         }
 
-        return new ValueCounts(builder.ToImmutable(), moments);
+        return builder.ToValueCounts();
     }
 
     /// <summary>The counts per value, in ascending value order (only values with a count above 0).</summary>
-    public IEnumerable<KeyValuePair<decimal, long>> Entries => counts;
+    public IEnumerable<KeyValuePair<decimal, long>> Entries
+    {
+        get
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                yield return new KeyValuePair<decimal, long>(values[i], counts[i]);
+            }
+        }
+    }
 
     /// <summary>The count, sum and sum of squares of the values.</summary>
     public MomentSums Moments { get; }
@@ -65,7 +80,7 @@ public sealed class ValueCounts
     /// <param name="value">The value.</param>
     public ValueCounts Add(decimal value) => Add(value, 1);
 
-    /// <summary>These counts with a value counted <paramref name="count"/> more times.</summary>
+    /// <summary>These counts with a value counted <paramref name="count"/> more times (a copy: use a <see cref="ValueCountsBuilder"/> to add many).</summary>
     /// <param name="value">The value.</param>
     /// <param name="count">How many (0 or more).</param>
     public ValueCounts Add(decimal value, long count)
@@ -76,52 +91,34 @@ public sealed class ValueCounts
             return this;
         }
 
-        var key = Normalised(value);
-        var existing = counts.TryGetValue(key, out var c) ? c : 0;
-        return new ValueCounts(counts.SetItem(key, checked(existing + count)), Moments.Add(value, count));
+        var builder = new ValueCountsBuilder();
+        builder.Add(this);
+        builder.Add(value, count);
+        return builder.ToValueCounts();
     }
 
-    // 1.0 and 1.00 are the same value: normalise the scale so they share one count.
-    private static decimal Normalised(decimal value) => value / 1.000000000000000000000000000000000m;
-
-    private static MomentSums AddTo(ImmutableSortedDictionary<decimal, long>.Builder builder, MomentSums moments, decimal value, long count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count == 0)
-        {
-            return moments;
-        }
-
-        var key = Normalised(value);
-        Count(builder, key, count);
-        return moments.Add(value, count);
-    }
-
-    /// <summary>Adds to a normalised value's count in a builder.</summary>
-    private static void Count(ImmutableSortedDictionary<decimal, long>.Builder builder, decimal key, long count) =>
-        builder[key] = checked((builder.TryGetValue(key, out var existing) ? existing : 0) + count);
+    /// <summary>The stored form of a value: 1.0 and 1.00 are the same value and share one count.</summary>
+    internal static decimal Normalised(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>The counts of two disjoint sets of values (site to pooled): associative and commutative.</summary>
     /// <param name="other">The other counts.</param>
     public ValueCounts Merge(ValueCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var (large, small) = counts.Count >= other.counts.Count ? (this, other) : (other, this);
-        if (small.counts.IsEmpty)
+        if (other.values.Length == 0)
         {
-            return large;
+            return this;
         }
 
-        // One builder for the whole merge: a value added through the immutable dictionary would
-        // copy its path of the tree each time (the committee API merges thousands of values per
-        // filter). The stored keys are normalised already, and the sums of disjoint sets add.
-        var builder = large.counts.ToBuilder();
-        foreach (var (value, count) in small.counts)
+        if (values.Length == 0)
         {
-            Count(builder, value, count);
+            return other;
         }
 
-        return new ValueCounts(builder.ToImmutable(), large.Moments.Merge(small.Moments));
+        var builder = new ValueCountsBuilder();
+        builder.Add(this);
+        builder.Add(other);
+        return builder.ToValueCounts();
     }
 
     /// <summary>The counts of many disjoint sets of values.</summary>
@@ -129,26 +126,23 @@ public sealed class ValueCounts
     public static ValueCounts MergeAll(IEnumerable<ValueCounts> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, long>();
-        var moments = MomentSums.Empty;
+        var builder = new ValueCountsBuilder();
         foreach (var part in parts)
         {
-            foreach (var (value, count) in part.counts)
-            {
-                Count(builder, value, count);
-            }
-
-            moments = moments.Merge(part.Moments);
+            builder.Add(part);
         }
 
-        return new ValueCounts(builder.ToImmutable(), moments);
+        return builder.ToValueCounts();
     }
 
+    /// <summary>The arrays, for a builder that adds these counts to its own.</summary>
+    internal (decimal[] Values, long[] Counts) Arrays => (values, counts);
+
     /// <summary>Smallest value, or null when empty.</summary>
-    public decimal? Min => counts.IsEmpty ? null : counts.Keys.First();
+    public decimal? Min => values.Length == 0 ? null : values[0];
 
     /// <summary>Largest value, or null when empty.</summary>
-    public decimal? Max => counts.IsEmpty ? null : counts.Keys.Last();
+    public decimal? Max => values.Length == 0 ? null : values[^1];
 
     /// <summary>The exact median (Hyndman-Fan 7 at p = 0.5), or null when empty.</summary>
     public decimal? Median => Quantile(0.5m);
@@ -187,15 +181,62 @@ public sealed class ValueCounts
     private decimal OrderStatistic(long rank)
     {
         long cumulative = 0;
-        foreach (var (value, count) in counts)
+        for (var i = 0; i < values.Length; i++)
         {
-            cumulative += count;
+            cumulative += counts[i];
             if (cumulative >= rank)
             {
-                return value;
+                return values[i];
             }
         }
 
-        return counts.Keys.Last();
+        return values[^1];
+    }
+}
+
+/// <summary>
+/// Builds <see cref="ValueCounts"/> from many values or many counts, in place: what a site's
+/// statistics are folded into patient by patient, and what merges many cells at once. Adding the
+/// same values in any order gives the same counts.
+/// </summary>
+public sealed class ValueCountsBuilder
+{
+    private readonly SortedCountsBuilder<long> _counts = new((a, b) => checked(a + b));
+    private MomentSums _moments;
+
+    /// <summary>Adds one value.</summary>
+    /// <param name="value">The value.</param>
+    public void Add(decimal value) => Add(value, 1);
+
+    /// <summary>Adds a value counted <paramref name="count"/> times.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="count">How many (0 or more).</param>
+    public void Add(decimal value, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        _counts.Add(ValueCounts.Normalised(value), count);
+        _moments = _moments.Add(value, count);
+    }
+
+    /// <summary>Adds the counts of another, disjoint set of values.</summary>
+    /// <param name="counts">The counts.</param>
+    public void Add(ValueCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var (values, numbers) = counts.Arrays;
+        _counts.AddSorted(values, numbers);
+        _moments = _moments.Merge(counts.Moments);
+    }
+
+    /// <summary>The counts added so far.</summary>
+    public ValueCounts ToValueCounts()
+    {
+        var (values, counts) = _counts.ToArrays();
+        return values.Length == 0 && _moments.N == 0 ? ValueCounts.Empty : new ValueCounts(values, counts, _moments);
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using SpineMetsRegistry.Domain.Statistics;
 
 namespace SpineMetsRegistry.Domain.Survival;
 
@@ -20,23 +20,32 @@ public readonly record struct DayCounts(long Events, long Censored)
 /// </summary>
 public sealed class SurvivalCounts
 {
-    private readonly ImmutableSortedDictionary<decimal, DayCounts> days;
+    // Ascending distinct days and their counts, never changed once made.
+    private readonly decimal[] days;
+    private readonly DayCounts[] counts;
 
-    private SurvivalCounts(ImmutableSortedDictionary<decimal, DayCounts> days, long total)
+    internal SurvivalCounts(decimal[] days, DayCounts[] counts, long total)
     {
         this.days = days;
+        this.counts = counts;
         Total = total;
     }
 
     /// <summary>No patient.</summary>
-    public static SurvivalCounts Empty { get; } = new(ImmutableSortedDictionary<decimal, DayCounts>.Empty, 0);
+    public static SurvivalCounts Empty { get; } = new([], [], 0);
 
     /// <summary>Counts of the given observations.</summary>
     /// <param name="observations">Survival times.</param>
     public static SurvivalCounts Of(IEnumerable<SurvivalObservation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        return observations.Aggregate(Empty, (c, o) => c.Add(o));
+        var builder = new SurvivalCountsBuilder();
+        foreach (var observation in observations)
+        {
+            builder.Add(observation);
+        }
+
+        return builder.ToSurvivalCounts();
     }
 
     /// <summary>Counts rebuilt from stored per-day counts.</summary>
@@ -44,53 +53,59 @@ public sealed class SurvivalCounts
     public static SurvivalCounts FromDays(IEnumerable<KeyValuePair<decimal, DayCounts>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, DayCounts>();
-        long total = 0;
-        foreach (var (day, counts) in entries)
+        var builder = new SurvivalCountsBuilder();
+        foreach (var (day, dayCounts) in entries)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(day);
-            ArgumentOutOfRangeException.ThrowIfNegative(counts.Events);
-            ArgumentOutOfRangeException.ThrowIfNegative(counts.Censored);
-            if (counts.Events + counts.Censored > 0)
-            {
-                Count(builder, day, counts);
-                total = checked(total + counts.Events + counts.Censored);
-            }
+            builder.Add(day, dayCounts);
         }
 
-        return new SurvivalCounts(builder.ToImmutable(), total);
+        return builder.ToSurvivalCounts();
     }
 
     /// <summary>Number of patients.</summary>
     public long Total { get; }
 
     /// <summary>Times (days in the registry) with at least one death or censoring, ascending.</summary>
-    public IEnumerable<KeyValuePair<decimal, DayCounts>> Days => days;
+    public IEnumerable<KeyValuePair<decimal, DayCounts>> Days
+    {
+        get
+        {
+            for (var i = 0; i < days.Length; i++)
+            {
+                yield return new KeyValuePair<decimal, DayCounts>(days[i], counts[i]);
+            }
+        }
+    }
 
-    /// <summary>These counts with one more patient.</summary>
+    /// <summary>These counts with one more patient (a copy: use a <see cref="SurvivalCountsBuilder"/> to add many).</summary>
     /// <param name="observation">The patient's time.</param>
-    public SurvivalCounts Add(SurvivalObservation observation) =>
-        Add(observation.Time, observation.IsEvent ? new DayCounts(1, 0) : new DayCounts(0, 1));
+    public SurvivalCounts Add(SurvivalObservation observation)
+    {
+        var builder = new SurvivalCountsBuilder();
+        builder.Add(this);
+        builder.Add(observation);
+        return builder.ToSurvivalCounts();
+    }
 
     /// <summary>The counts of two disjoint cohorts (site to pooled).</summary>
     /// <param name="other">The other counts.</param>
     public SurvivalCounts Merge(SurvivalCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var (large, small) = days.Count >= other.days.Count ? (this, other) : (other, this);
-        if (small.days.IsEmpty)
+        if (other.days.Length == 0)
         {
-            return large;
+            return this;
         }
 
-        // One builder for the whole merge (see ValueCounts.Merge): the stored days are valid already.
-        var builder = large.days.ToBuilder();
-        foreach (var (day, counts) in small.days)
+        if (days.Length == 0)
         {
-            Count(builder, day, counts);
+            return other;
         }
 
-        return new SurvivalCounts(builder.ToImmutable(), checked(large.Total + small.Total));
+        var builder = new SurvivalCountsBuilder();
+        builder.Add(this);
+        builder.Add(other);
+        return builder.ToSurvivalCounts();
     }
 
     /// <summary>The counts of many disjoint cohorts.</summary>
@@ -98,40 +113,78 @@ public sealed class SurvivalCounts
     public static SurvivalCounts MergeAll(IEnumerable<SurvivalCounts> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var builder = ImmutableSortedDictionary.CreateBuilder<decimal, DayCounts>();
-        long total = 0;
+        var builder = new SurvivalCountsBuilder();
         foreach (var part in parts)
         {
-            foreach (var (day, counts) in part.days)
-            {
-                Count(builder, day, counts);
-            }
-
-            total = checked(total + part.Total);
+            builder.Add(part);
         }
 
-        return new SurvivalCounts(builder.ToImmutable(), total);
+        return builder.ToSurvivalCounts();
     }
 
     /// <summary>Number at risk at a day: patients whose time is that day or later (deaths on the day included).</summary>
     /// <param name="day">Day since the index treatment.</param>
-    public long AtRisk(decimal day) => Total - days.Where(d => d.Key < day).Sum(d => d.Value.Events + d.Value.Censored);
+    public long AtRisk(decimal day)
+    {
+        var before = 0L;
+        for (var i = 0; i < days.Length && days[i] < day; i++)
+        {
+            before += counts[i].Events + counts[i].Censored;
+        }
 
-    /// <summary>Adds to a day's counts in a builder.</summary>
-    private static void Count(ImmutableSortedDictionary<decimal, DayCounts>.Builder builder, decimal day, DayCounts counts) =>
-        builder[day] = builder.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
+        return Total - before;
+    }
 
-    private SurvivalCounts Add(decimal day, DayCounts counts)
+    /// <summary>The arrays, for a builder that adds these counts to its own.</summary>
+    internal (decimal[] Days, DayCounts[] Counts) Arrays => (days, counts);
+}
+
+/// <summary>
+/// Builds <see cref="SurvivalCounts"/> from many patients or many cohorts, in place: what a
+/// site's statistics are folded into patient by patient. Adding the same patients in any order
+/// gives the same counts.
+/// </summary>
+public sealed class SurvivalCountsBuilder
+{
+    private readonly SortedCountsBuilder<DayCounts> _days = new((a, b) => a.Merge(b));
+    private long _total;
+
+    /// <summary>Adds one patient.</summary>
+    /// <param name="observation">The patient's time.</param>
+    public void Add(SurvivalObservation observation) =>
+        Add(observation.Time, observation.IsEvent ? new DayCounts(1, 0) : new DayCounts(0, 1));
+
+    /// <summary>Adds deaths and censorings on one day.</summary>
+    /// <param name="day">Day since the index treatment (0 or more).</param>
+    /// <param name="counts">The counts (each 0 or more).</param>
+    public void Add(decimal day, DayCounts counts)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(day);
         ArgumentOutOfRangeException.ThrowIfNegative(counts.Events);
         ArgumentOutOfRangeException.ThrowIfNegative(counts.Censored);
         if (counts.Events + counts.Censored == 0)
         {
-            return this;
+            return;
         }
 
-        var merged = days.TryGetValue(day, out var existing) ? existing.Merge(counts) : counts;
-        return new SurvivalCounts(days.SetItem(day, merged), checked(Total + counts.Events + counts.Censored));
+        _days.Add(day, counts);
+        _total = checked(_total + counts.Events + counts.Censored);
+    }
+
+    /// <summary>Adds the counts of another, disjoint cohort.</summary>
+    /// <param name="counts">The counts.</param>
+    public void Add(SurvivalCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var (days, dayCounts) = counts.Arrays;
+        _days.AddSorted(days, dayCounts);
+        _total = checked(_total + counts.Total);
+    }
+
+    /// <summary>The counts added so far.</summary>
+    public SurvivalCounts ToSurvivalCounts()
+    {
+        var (days, counts) = _days.ToArrays();
+        return days.Length == 0 ? SurvivalCounts.Empty : new SurvivalCounts(days, counts, _total);
     }
 }

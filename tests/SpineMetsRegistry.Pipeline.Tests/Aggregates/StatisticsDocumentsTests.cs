@@ -2,6 +2,7 @@ using SpineMetsRegistry.Domain.Committee;
 using SpineMetsRegistry.Domain.Instruments.Change;
 using SpineMetsRegistry.Domain.Survival;
 using SpineMetsRegistry.Pipeline.Aggregates;
+using SpineMetsRegistry.Pipeline.Tests.Support;
 
 namespace SpineMetsRegistry.Pipeline.Tests.Aggregates;
 
@@ -49,6 +50,54 @@ public sealed class StatisticsDocumentsTests
         Assert.True(documents.Count > 1);
         Assert.All(documents, d => Assert.True(d.Length <= StatisticsDocuments.MaxCharacters + 20_000));
         Assert.Equal(statistics.Select(CellKey.Everything).Enrolled, StatisticsDocuments.Deserialize(documents).Select(CellKey.Everything).Enrolled);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SplitScope_SameStatisticsAsEveryDocumentAtOnceReadOneDocumentPerRequest()
+    {
+        var statistics = SiteStatistics.Of(Patients(12000), Measures);
+        var store = new RecordingAggregateStore();
+        var documents = await WriteAsync(store, "site:S01", statistics);
+
+        var read = await StatisticsDocuments.ReadAsync(store, "site:S01");
+
+        Assert.True(documents.Count > 1);
+        Assert.Empty(store.ListedScopes);
+        var everything = read.Select(CellKey.Everything);
+        var expected = StatisticsDocuments.Deserialize(documents).Select(CellKey.Everything);
+        Assert.Equal(expected.Enrolled, everything.Enrolled);
+        Assert.Equal(expected.Survival.Days, everything.Survival.Days);
+        Assert.Equal(expected.Outcome("eq5d_index", "12w").Changes.Entries, everything.Outcome("eq5d_index", "12w").Changes.Entries);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DocumentDeletedAfterTheListing_SkipsIt()
+    {
+        var statistics = SiteStatistics.Of(Patients(12000), Measures);
+        var store = new RecordingAggregateStore();
+        var documents = await WriteAsync(store, "site:S01", statistics);
+        store.VanishAfterNextListing(StatisticsDocuments.StorageScope("site:S01"), StatisticsDocuments.Name(documents.Count - 1));
+
+        var read = await StatisticsDocuments.ReadAsync(store, "site:S01");
+
+        Assert.Equal(StatisticsDocuments.Deserialize(documents.SkipLast(1)).Select(CellKey.Everything).Enrolled, read.Select(CellKey.Everything).Enrolled);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NoDocument_Empty()
+    {
+        var read = await StatisticsDocuments.ReadAsync(new RecordingAggregateStore(), "site:S01");
+
+        Assert.Empty(read.Cells);
+    }
+
+    private static async Task<List<string>> WriteAsync(RecordingAggregateStore store, string scope, SiteStatistics statistics)
+    {
+        var documents = StatisticsDocuments.Serialize(statistics).ToList();
+        await store.WriteAsync(documents
+            .Select((json, i) => new AggregateDocument(StatisticsDocuments.StorageScope(scope), StatisticsDocuments.Name(i), json, 0, DateTimeOffset.UnixEpoch, "b"))
+            .ToList());
+        return documents;
     }
 
     private static List<PatientFacts> Patients(int count)

@@ -77,6 +77,20 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task AggregateMemory_TwoTinySites_AggregatesEachAndPrintsTheStepLineLast()
+    {
+        var run = await BenchmarkRun.RunAsync("aggregate-memory", "--rows", "40,120");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches($@"^40 rows \({Number} stored records\): site step {Number} s, pooled step {Number} s; working set {Number} MiB before, largest {Number} MiB during; managed heap largest {Number} MiB; .+committee statistics 1 documents, {Number} characters", run.Line("40 rows ("));
+        Assert.Matches($@"^\| 120 \| {Number} \| {Number} \| {Number} \| {Number} \| {Number} \|$", run.Line("| 120 |"));
+        var figures = run.LastLine($@"^aggregate step working set MiB: {Number} at {Number} rows \(at {Number}: {Number}, ratio {Number}\)$");
+        Assert.All(figures, f => Assert.True(f > 0));
+        Assert.Equal(120, figures[1]);
+        Assert.Equal(40, figures[2]);
+    }
+
+    [Fact]
     public async Task DeidScan_FewCells_PrintsBothRows()
     {
         var run = await BenchmarkRun.RunAsync("deid-scan", "--cells", "2000");

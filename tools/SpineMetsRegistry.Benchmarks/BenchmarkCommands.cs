@@ -43,12 +43,14 @@ internal static class BenchmarkCommands
             ApiCommand(),
             MemoryCommand(),
             MemoryChild(),
+            AggregateMemoryCommand(),
+            AggregateMemoryChild(),
             Generate(),
             ValidationMemoryChild(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost, engine, hotpath, ingest, api, memory or generate (--help for their options).");
+            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost, engine, hotpath, ingest, api, memory, aggregate-memory or generate (--help for their options).");
             return UsageError;
         });
         return root;
@@ -163,6 +165,31 @@ internal static class BenchmarkCommands
         var command = new Command(Memory.IngestMemoryBenchmark.ChildCommand) { file, process };
         command.Hidden = true;
         command.SetAction((result, _) => Memory.IngestMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(file), result.GetRequiredValue(process)));
+        return command;
+    }
+
+    private static Command AggregateMemoryCommand()
+    {
+        var rows = new Option<int[]>("--rows")
+        {
+            Description = "Site sizes in generated rows, comma-separated, each aggregated in a fresh process; the first is the baseline.",
+            DefaultValueFactory = _ => [100_000, 1_000_000],
+            CustomParser = ParseSizes,
+        };
+        var command = new Command("aggregate-memory", "Working set and managed heap of the aggregate step alone (site, then pooled) over a generated site of each size, its records read from a file.") { rows };
+        command.SetAction((result, _) => Memory.AggregateStepMemoryBenchmark.RunAsync(result.GetRequiredValue(rows)));
+        return command;
+    }
+
+    // The fresh process aggregate-memory starts per size (not for people).
+    private static Command AggregateMemoryChild()
+    {
+        var file = new Argument<string>("file");
+        var rows = new Argument<int>("rows");
+        var records = new Argument<int>("records");
+        var command = new Command(Memory.AggregateStepMemoryBenchmark.ChildCommand) { file, rows, records };
+        command.Hidden = true;
+        command.SetAction((result, _) => Memory.AggregateStepMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(file), result.GetRequiredValue(rows), result.GetRequiredValue(records)));
         return command;
     }
 

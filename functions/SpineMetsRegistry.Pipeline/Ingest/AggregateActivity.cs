@@ -139,9 +139,9 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
     private IReadOnlyList<OutcomeMeasure> Measures => OutcomeMeasure.Defaults(policies.Settings.Instruments.Mcid ?? new());
 
     // Each document is written before the next is made, so the step holds one document, never
-    // the scope's (at a million rows they were 8.4 million characters, held twice over with
-    // their table entities while written). The writes replace the documents one by one, as the
-    // transactions of one write did before; the stale ones go last.
+    // the scope's (8.4 million characters for a million-row site, all held, with their table
+    // entities, while they were written at once). The writes replace the documents one by one,
+    // as the transactions of one write did before; the stale ones go last.
     private async Task WriteStatisticsAsync(string scope, SiteStatistics statistics, int patients, string batchKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var storageScope = StatisticsDocuments.StorageScope(scope);

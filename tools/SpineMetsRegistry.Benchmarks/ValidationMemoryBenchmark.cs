@@ -92,14 +92,8 @@ internal static class ValidationMemoryBenchmark
         return count;
     }
 
-    private static async Task<ChildResult> RunChildAsync(string file)
-    {
-        using var process = Process.Start(Support.BenchmarkChild.StartInfo(ChildCommand, file))!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return JsonSerializer.Deserialize<ChildResult>(output.Trim())
-            ?? throw new InvalidOperationException("The benchmark child printed no result.");
-    }
+    private static Task<ChildResult> RunChildAsync(string file) =>
+        Support.BenchmarkChild.RunForResultAsync<ChildResult>(ChildCommand, file);
 
     public static async Task<int> MeasureInChildAsync(string file)
     {

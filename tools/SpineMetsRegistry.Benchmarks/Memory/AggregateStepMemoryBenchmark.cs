@@ -68,16 +68,8 @@ internal static class AggregateStepMemoryBenchmark
         }
     }
 
-    private static async Task<ChildResult> RunChildAsync(string file, int rows, int records)
-    {
-        using var process = Process.Start(BenchmarkChild.StartInfo(ChildCommand, file,
-            rows.ToString(CultureInfo.InvariantCulture), records.ToString(CultureInfo.InvariantCulture)))!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        return (last is null ? null : JsonSerializer.Deserialize<ChildResult>(last))
-            ?? throw new InvalidOperationException("The aggregate-memory child printed no result.");
-    }
+    private static Task<ChildResult> RunChildAsync(string file, int rows, int records) =>
+        BenchmarkChild.RunForResultAsync<ChildResult>(ChildCommand, file, rows.ToString(CultureInfo.InvariantCulture), records.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>In the child: the aggregate step over the records of <paramref name="file"/>, sampled as it runs.</summary>
     public static async Task<int> MeasureInChildAsync(string file, int rows, int records)

@@ -85,15 +85,8 @@ internal static class IngestMemoryBenchmark
     private static string CollectorLine() => string.Create(CultureInfo.InvariantCulture,
         $"garbage collector: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, System.GC.ConserveMemory {AppContext.GetData("System.GC.ConserveMemory") ?? "not set"} in the runtime configuration, DOTNET_GCConserveMemory {Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") ?? "not set"} in the environment");
 
-    private static async Task<ChildResult> RunChildAsync(string file, MemoryProcess measured)
-    {
-        using var process = Process.Start(BenchmarkChild.StartInfo(ChildCommand, file, measured.ToString().ToLowerInvariant()))!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        return (last is null ? null : JsonSerializer.Deserialize<ChildResult>(last))
-            ?? throw new InvalidOperationException("The memory benchmark child printed no result.");
-    }
+    private static Task<ChildResult> RunChildAsync(string file, MemoryProcess measured) =>
+        BenchmarkChild.RunForResultAsync<ChildResult>(ChildCommand, file, measured.ToString().ToLowerInvariant());
 
     /// <summary>In the child: one registry, one batch from <paramref name="file"/>, then the process's peak working set.</summary>
     public static async Task<int> MeasureInChildAsync(string file, MemoryProcess measured)

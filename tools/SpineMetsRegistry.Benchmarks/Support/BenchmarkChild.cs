@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace SpineMetsRegistry.Benchmarks.Support;
 
@@ -32,6 +33,22 @@ internal static class BenchmarkChild
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Runs the child to its end and reads its result: the JSON of <typeparamref name="T"/> on the
+    /// last line it printed (what it logged before goes unread).
+    /// </summary>
+    public static async Task<T> RunForResultAsync<T>(params string[] arguments)
+        where T : class
+    {
+        using var process = Process.Start(StartInfo(arguments))
+            ?? throw new InvalidOperationException($"The benchmark child {arguments[0]} did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return (last is null ? null : JsonSerializer.Deserialize<T>(last))
+            ?? throw new InvalidOperationException($"The benchmark child {arguments[0]} printed no result (exit code {process.ExitCode}).");
     }
 
     // The muxer that runs this process when it is dotnet itself, else the one the SDK names

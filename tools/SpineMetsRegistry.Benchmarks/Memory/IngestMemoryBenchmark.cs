@@ -127,11 +127,7 @@ internal static class IngestMemoryBenchmark
         }
 
         var key = BatchKey.Create("S01", "memory", sha256);
-        BatchLedgerEntry? entry;
-        while ((entry = await ledger.GetAsync("S01", key.Value))?.Status is not (BatchStatus.Completed or BatchStatus.Failed))
-        {
-            await Task.Delay(200);
-        }
+        var entry = await WaitForEndAsync(ledger, key);
 
         var seconds = clock.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
@@ -145,6 +141,39 @@ internal static class IngestMemoryBenchmark
             string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections"),
             CollectorLine())));
         return 0;
+    }
+
+    // Polls the ledger until the batch ends. The poll is not what is measured: when the emulator
+    // is saturated (a large single-site batch scans its partition on every request) a poll may
+    // time out after the SDK's retries, which once ended a 50,000-row run after half an hour, so
+    // failed polls are retried for up to ten minutes in a row before the run gives up.
+    private static async Task<BatchLedgerEntry> WaitForEndAsync(IBatchLedger ledger, BatchKey key)
+    {
+        var failingSince = (DateTimeOffset?)null;
+        while (true)
+        {
+            try
+            {
+                if (await ledger.GetAsync("S01", key.Value) is { Status: BatchStatus.Completed or BatchStatus.Failed } entry)
+                {
+                    return entry;
+                }
+
+                failingSince = null;
+            }
+            catch (Exception poll) when (poll is Azure.RequestFailedException or AggregateException or OperationCanceledException)
+            {
+                failingSince ??= DateTimeOffset.UtcNow;
+                if (DateTimeOffset.UtcNow - failingSince > TimeSpan.FromMinutes(10))
+                {
+                    throw;
+                }
+
+                await Console.Error.WriteLineAsync($"ledger poll failed ({poll.GetType().Name}); polling again");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private sealed record ChildResult(

@@ -47,8 +47,14 @@ internal static class BenchmarkChild
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        return (last is null ? null : JsonSerializer.Deserialize<T>(last))
-            ?? throw new InvalidOperationException($"The benchmark child {arguments[0]} printed no result (exit code {process.ExitCode}).");
+        if (process.ExitCode != 0 || last is null || !last.StartsWith('{'))
+        {
+            // It failed before its result: say so with the child's last words, not a JSON error.
+            throw new InvalidOperationException($"The benchmark child {arguments[0]} ended with exit code {process.ExitCode} without a result; its last line: {last ?? "(none)"}");
+        }
+
+        return JsonSerializer.Deserialize<T>(last)
+            ?? throw new InvalidOperationException($"The benchmark child {arguments[0]} printed an empty result.");
     }
 
     // The muxer that runs this process when it is dotnet itself, else the one the SDK names

@@ -7,10 +7,12 @@ namespace SpineMetsRegistry.Domain.Statistics;
 /// committee statistics hold hundreds of thousands of entries.
 /// <para>
 /// Adding a key already present finds it by binary search and adds in place. A new key waits in
-/// a small pending buffer, and the buffer is sorted into the arrays when full (or when the arrays
-/// are read), so building n entries one at a time costs about n²/<see cref="MaxPending"/> copies
-/// instead of n². Equal keys keep the first representation added (1.0 stays 1.0 when 1.00
-/// follows), as a sorted dictionary keeps its first key.
+/// a pending buffer of up to a sixteenth of the arrays (at least 32 entries), which is sorted into
+/// them when full or when they are read: about 16 copies per new key on average, however large
+/// the arrays. Adding another set's counts is the same per key, so the pooled step, adding 200
+/// sites' statistics into one builder, costs a binary search per site value rather than a copy
+/// of the pooled arrays per site. Equal keys keep the first representation added (1.0 stays 1.0
+/// when 1.00 follows), as a sorted dictionary keeps its first key.
 /// </para>
 /// </summary>
 /// <typeparam name="T">The count: a number, or several counted together.</typeparam>
@@ -18,30 +20,27 @@ namespace SpineMetsRegistry.Domain.Statistics;
 internal sealed class SortedCountsBuilder<T>(Func<T, T, T> add)
     where T : struct
 {
-    private const int MaxPending = 32;
+    private const int MinPending = 32;
+
+    // Pending entries by key, then in the order they came (so the first of equal keys stays first).
+    private static readonly Comparer<PendingEntry> KeyThenArrival = Comparer<PendingEntry>.Create(
+        (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Arrival.CompareTo(b.Arrival));
 
     private decimal[] _keys = [];
     private T[] _counts = [];
-    private (decimal Key, T Count)[] _pending = [];
+    private PendingEntry[] _pending = [];
     private int _pendingCount;
 
-    // The arrays were handed out by ToArrays: copy before the next change.
+    // The arrays are shared (handed out by ToArrays, or taken from another set): copy before a change.
     private bool _shared;
 
     /// <summary>Adds to a key's count.</summary>
     public void Add(decimal key, T count)
     {
-        var index = Array.BinarySearch(_keys, key);
-        if (index >= 0)
-        {
-            Unshare();
-            _counts[index] = add(_counts[index], count);
-            return;
-        }
-
+        // Room first: a flush moves pending keys into the arrays, where the search below finds them.
         if (_pendingCount == _pending.Length)
         {
-            if (_pending.Length >= MaxPending)
+            if (_pending.Length >= Math.Max(MinPending, _keys.Length / 16))
             {
                 Flush();
             }
@@ -51,36 +50,34 @@ internal sealed class SortedCountsBuilder<T>(Func<T, T, T> add)
             }
         }
 
-        _pending[_pendingCount++] = (key, count);
-    }
-
-    /// <summary>Adds counts given as sorted arrays of distinct keys (another built set).</summary>
-    public void AddSorted(decimal[] keys, T[] counts)
-    {
-        if (keys.Length <= MaxPending / 4)
+        var index = Array.BinarySearch(_keys, key);
+        if (index >= 0)
         {
-            // A patient's few values: one by one, so the arrays are not copied for each patient.
-            for (var i = 0; i < keys.Length; i++)
-            {
-                Add(keys[i], counts[i]);
-            }
-
+            Unshare();
+            _counts[index] = add(_counts[index], count);
             return;
         }
 
-        Flush();
+        _pending[_pendingCount] = new PendingEntry(key, count, _pendingCount);
+        _pendingCount++;
+    }
 
-        if (_keys.Length == 0)
+    /// <summary>Adds counts given as sorted arrays of distinct keys (another built set, never changed).</summary>
+    public void AddSorted(decimal[] keys, T[] counts)
+    {
+        if (_keys.Length == 0 && _pendingCount == 0)
         {
-            // Shared with their owner, which never changes them: copy before a change.
+            // The first set: its arrays as they are, copied only if this builder changes them.
             _keys = keys;
             _counts = counts;
             _shared = true;
             return;
         }
 
-        (_keys, _counts) = Merge(_keys, _counts, keys, counts, keys.Length);
-        _shared = false;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Add(keys[i], counts[i]);
+        }
     }
 
     /// <summary>The sorted keys and their counts; the builder copies them before it changes again.</summary>
@@ -102,6 +99,7 @@ internal sealed class SortedCountsBuilder<T>(Func<T, T, T> add)
         }
     }
 
+    // Sorts the pending entries into the arrays: one merge of two sorted runs into new arrays.
     private void Flush()
     {
         if (_pendingCount == 0)
@@ -109,73 +107,38 @@ internal sealed class SortedCountsBuilder<T>(Func<T, T, T> add)
             return;
         }
 
-        // Insertion sort: stable (the first of equal keys stays first) and quick for 32 entries.
-        for (var i = 1; i < _pendingCount; i++)
+        Array.Sort(_pending, 0, _pendingCount, KeyThenArrival);
+        var keys = new decimal[_keys.Length + _pendingCount];
+        var counts = new T[keys.Length];
+        int main = 0, pending = 0, n = 0;
+        while (main < _keys.Length || pending < _pendingCount)
         {
-            var item = _pending[i];
-            var j = i - 1;
-            while (j >= 0 && _pending[j].Key > item.Key)
+            var next = pending < _pendingCount ? _pending[pending] : default;
+            if (pending == _pendingCount || (main < _keys.Length && _keys[main] <= next.Key))
             {
-                _pending[j + 1] = _pending[j];
-                j--;
+                keys[n] = _keys[main];
+                counts[n++] = _counts[main++];
             }
-
-            _pending[j + 1] = item;
-        }
-
-        var keys = new decimal[_pendingCount];
-        var counts = new T[_pendingCount];
-        var distinct = 0;
-        for (var i = 0; i < _pendingCount; i++)
-        {
-            if (distinct > 0 && keys[distinct - 1] == _pending[i].Key)
+            else if (n > 0 && keys[n - 1] == next.Key)
             {
-                counts[distinct - 1] = add(counts[distinct - 1], _pending[i].Count);
+                // A key pending twice, or already in the arrays: one count, the first key kept.
+                counts[n - 1] = add(counts[n - 1], next.Count);
+                pending++;
             }
             else
             {
-                keys[distinct] = _pending[i].Key;
-                counts[distinct] = _pending[i].Count;
-                distinct++;
+                keys[n] = next.Key;
+                counts[n++] = next.Count;
+                pending++;
             }
         }
 
+        Array.Resize(ref keys, n);
+        Array.Resize(ref counts, n);
+        (_keys, _counts) = (keys, counts);
         _pendingCount = 0;
-        (_keys, _counts) = Merge(_keys, _counts, keys, counts, distinct);
         _shared = false;
     }
 
-    // Both inputs sorted with distinct keys; an equal key keeps the left one's representation.
-    private (decimal[] Keys, T[] Counts) Merge(decimal[] leftKeys, T[] leftCounts, decimal[] rightKeys, T[] rightCounts, int rightLength)
-    {
-        var keys = new decimal[leftKeys.Length + rightLength];
-        var counts = new T[keys.Length];
-        int l = 0, r = 0, n = 0;
-        while (l < leftKeys.Length || r < rightLength)
-        {
-            if (r == rightLength || (l < leftKeys.Length && leftKeys[l] < rightKeys[r]))
-            {
-                keys[n] = leftKeys[l];
-                counts[n++] = leftCounts[l++];
-            }
-            else if (l == leftKeys.Length || rightKeys[r] < leftKeys[l])
-            {
-                keys[n] = rightKeys[r];
-                counts[n++] = rightCounts[r++];
-            }
-            else
-            {
-                keys[n] = leftKeys[l];
-                counts[n++] = add(leftCounts[l++], rightCounts[r++]);
-            }
-        }
-
-        if (n < keys.Length)
-        {
-            Array.Resize(ref keys, n);
-            Array.Resize(ref counts, n);
-        }
-
-        return (keys, counts);
-    }
+    private readonly record struct PendingEntry(decimal Key, T Count, int Arrival);
 }

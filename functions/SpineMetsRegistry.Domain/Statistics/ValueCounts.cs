@@ -237,6 +237,6 @@ public sealed class ValueCountsBuilder
     public ValueCounts ToValueCounts()
     {
         var (values, counts) = _counts.ToArrays();
-        return values.Length == 0 && _moments.N == 0 ? ValueCounts.Empty : new ValueCounts(values, counts, _moments);
+        return values.Length == 0 ? ValueCounts.Empty : new ValueCounts(values, counts, _moments);
     }
 }

@@ -77,16 +77,6 @@ public sealed class SurvivalCounts
         }
     }
 
-    /// <summary>These counts with one more patient (a copy: use a <see cref="SurvivalCountsBuilder"/> to add many).</summary>
-    /// <param name="observation">The patient's time.</param>
-    public SurvivalCounts Add(SurvivalObservation observation)
-    {
-        var builder = new SurvivalCountsBuilder();
-        builder.Add(this);
-        builder.Add(observation);
-        return builder.ToSurvivalCounts();
-    }
-
     /// <summary>The counts of two disjoint cohorts (site to pooled).</summary>
     /// <param name="other">The other counts.</param>
     public SurvivalCounts Merge(SurvivalCounts other)

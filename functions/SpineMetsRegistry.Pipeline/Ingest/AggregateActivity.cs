@@ -116,11 +116,11 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
         // The compliance table is pooled too but written by the follow-up sweep: keep it.
         await aggregates.DeleteOthersAsync(AggregateScopes.Pooled, documents.Select(d => d.Name).Append(FollowUpCompliance.TableName).ToList(), cancellationToken);
 
-        var pooled = SiteStatistics.Empty;
+        var pooled = new SiteStatisticsBuilder(Measures);
         var quality = new Dictionary<string, Domain.Outcomes.DataQualityCounts>(StringComparer.Ordinal);
         foreach (var site in policies.Configuration.Sites)
         {
-            pooled = pooled.Merge(await StatisticsDocuments.ReadAsync(aggregates, AggregateScopes.Site(site.Code), cancellationToken));
+            pooled.Add(await StatisticsDocuments.ReadAsync(aggregates, AggregateScopes.Site(site.Code), cancellationToken));
             var siteQuality = await aggregates.ReadAsync(DataQualityDocuments.StorageScope(AggregateScopes.Site(site.Code)), DataQualityDocuments.Name, cancellationToken);
             foreach (var (code, counts) in DataQualityDocuments.Deserialize(siteQuality?.Json))
             {
@@ -132,7 +132,7 @@ public sealed class AggregateActivity(IRecordStore records, IAggregateStore aggr
             [new AggregateDocument(DataQualityDocuments.StorageScope(AggregateScopes.Pooled), DataQualityDocuments.Name, DataQualityDocuments.Serialize(quality), patients, at, batchKey)],
             cancellationToken);
 
-        await WriteStatisticsAsync(AggregateScopes.Pooled, pooled, patients, batchKey, at, cancellationToken);
+        await WriteStatisticsAsync(AggregateScopes.Pooled, pooled.Build(), patients, batchKey, at, cancellationToken);
         return documents.Count;
     }
 

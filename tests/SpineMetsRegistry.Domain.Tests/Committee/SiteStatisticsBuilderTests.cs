@@ -64,6 +64,41 @@ public sealed class SiteStatisticsBuilderTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Add_SitesStatisticsOneAfterAnother_SameAsEveryPatientAtOnce(int seed)
+    {
+        var patients = CohortFactory.Patients(seed, 3000);
+        var random = new Random(seed);
+        var sites = patients.GroupBy(_ => random.Next(7)).Select(g => SiteStatistics.Of(g, CohortFactory.Measures)).ToList();
+        var pooled = new SiteStatisticsBuilder(CohortFactory.Measures);
+
+        foreach (var site in sites)
+        {
+            pooled.Add(site);
+        }
+
+        var built = pooled.Build();
+        var direct = SiteStatistics.Of(patients, CohortFactory.Measures);
+        Assert.Equal(direct.Cells.Count, built.Cells.Count);
+        foreach (var (key, cell) in direct.Cells)
+        {
+            var other = built.Cells[key];
+            Assert.Equal(cell.Enrolled, other.Enrolled);
+            Assert.Equal(cell.Survival.Days, other.Survival.Days);
+            Assert.Equal(cell.Survival.Total, other.Survival.Total);
+            foreach (var measure in CohortFactory.Measures)
+            {
+                foreach (var timePoint in new[] { "baseline", "12w", "52w" })
+                {
+                    Assert.Equal(cell.Outcome(measure.Code, timePoint).Values.Entries, other.Outcome(measure.Code, timePoint).Values.Entries);
+                    Assert.Equal(cell.Outcome(measure.Code, timePoint).Changes.Entries, other.Outcome(measure.Code, timePoint).Changes.Entries);
+                    Assert.Equal(cell.Outcome(measure.Code, timePoint).Values.Moments, other.Outcome(measure.Code, timePoint).Values.Moments);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void MergeAll_CellsOfDisjointPatients_SameAsPairwiseMerges()
     {

@@ -91,6 +91,21 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task StepsMemory_TwoTinyBatches_RunsEveryStepAndPrintsTheStepsLineLast()
+    {
+        var run = await BenchmarkRun.RunAsync("steps-memory", "--rows", "60,200");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches($@"^200 rows \({Number} accepted; 1 chunks, a wave of 1 stored; {Number} patients in 1 groups, a wave of 1 scheduled\): peak working set {Number} MiB", run.Line("200 rows ("));
+        string[] steps = ["receive", "validate + stage", "store: the first wave of chunks", "aggregate (site from the stored form, then pooled)", "schedule plan (every patient)", "schedule: the first wave of groups"];
+        Assert.All(steps, step => Assert.Matches($@"^\| {Regex.Escape(step)} \| {Number} \({Number}\), {Number} \| {Number} \({Number}\), {Number} \| {Number} \|$", run.Line("| " + step + " |")));
+        var figures = run.LastLine($@"^batch steps working set MiB: {Number} at {Number} rows \(at {Number}: {Number}, ratio {Number}\)$");
+        Assert.All(figures, f => Assert.True(f > 0));
+        Assert.Equal(200, figures[1]);
+        Assert.Equal(60, figures[2]);
+    }
+
+    [Fact]
     public async Task DeidScan_FewCells_PrintsBothRows()
     {
         var run = await BenchmarkRun.RunAsync("deid-scan", "--cells", "2000");

@@ -45,12 +45,14 @@ internal static class BenchmarkCommands
             MemoryChild(),
             AggregateMemoryCommand(),
             AggregateMemoryChild(),
+            StepsMemoryCommand(),
+            StepsMemoryChild(),
             Generate(),
             ValidationMemoryChild(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost, engine, hotpath, ingest, api, memory, aggregate-memory or generate (--help for their options).");
+            Console.Error.WriteLine("Name a benchmark: validation-memory, deid-scan, sweep-cost, engine, hotpath, ingest, api, memory, aggregate-memory, steps-memory or generate (--help for their options).");
             return UsageError;
         });
         return root;
@@ -190,6 +192,30 @@ internal static class BenchmarkCommands
         var command = new Command(Memory.AggregateStepMemoryBenchmark.ChildCommand) { file, rows, records };
         command.Hidden = true;
         command.SetAction((result, _) => Memory.AggregateStepMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(file), result.GetRequiredValue(rows), result.GetRequiredValue(records)));
+        return command;
+    }
+
+    private static Command StepsMemoryCommand()
+    {
+        var rows = new Option<int[]>("--rows")
+        {
+            Description = "Batch sizes in rows, comma-separated, each in a fresh ingest worker; the first is the baseline.",
+            DefaultValueFactory = _ => [100_000, 1_000_000],
+            CustomParser = ParseSizes,
+        };
+        var command = new Command("steps-memory", "Working set and managed heap of each step of one batch's ingest in the ingest worker: the whole-batch steps whole, the first wave of chunk and group activities.") { rows };
+        command.SetAction((result, _) => Memory.StepsMemoryBenchmark.RunAsync(result.GetRequiredValue(rows)));
+        return command;
+    }
+
+    // The fresh process steps-memory starts per size (not for people).
+    private static Command StepsMemoryChild()
+    {
+        var batch = new Argument<string>("batch");
+        var stored = new Argument<string>("stored");
+        var command = new Command(Memory.StepsMemoryBenchmark.ChildCommand) { batch, stored };
+        command.Hidden = true;
+        command.SetAction((result, _) => Memory.StepsMemoryBenchmark.MeasureInChildAsync(result.GetRequiredValue(batch), result.GetRequiredValue(stored)));
         return command;
     }
 

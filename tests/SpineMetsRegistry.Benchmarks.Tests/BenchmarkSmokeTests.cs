@@ -106,6 +106,38 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task Engine_FewSmallBatches_PrintsLatencyThroughputAndHistoryRowsPerChunk()
+    {
+        var run = await BenchmarkRun.RunAsync("engine", "--batches", "2", "--history-patients", "20,300");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches($@"^upload-to-receipt, 100-row batch: median {Number} s \(min {Number}, max {Number};", run.Line("upload-to-receipt"));
+        Assert.Matches($@"^throughput: {Number} batches/s with 1 worker, {Number} with 2 \({Number}x\)$", run.Line("throughput:"));
+        var perChunk = run.Line("History rows per chunk:");
+        Assert.Matches($@"^History rows per chunk: {Number} \(\+-?{Number} per batch\); a 1,000,000-row batch \(4000 chunks\) leaves about {Number} rows", perChunk);
+        Assert.True(double.Parse(perChunk.Split(' ')[4], System.Globalization.CultureInfo.InvariantCulture) > 0, perChunk);
+    }
+
+    [Fact]
+    public async Task SweepCost_OneDay_PrintsBothRegistriesAndTheirRatioRow()
+    {
+        var run = await BenchmarkRun.RunAsync("sweep-cost", "--days", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches($@"^\| 10k \| 10,000 \| 2,500 patients over 1 y \| {Number} \|", run.Line("| 10k |"));
+        Assert.Matches($@"^\| 1M \| 1,000,000 \| 250,000 patients over 10 y \| {Number} \|", run.Line("| 1M |"));
+        Assert.Matches($@"^\| 1M / 10k \| 100\.0x \| \| {Number}x \|", run.Line("| 1M / 10k |"));
+    }
+
+    [Fact]
+    public async Task Engine_HistoryPatientsNotAscending_IsRefusedWithUsageError()
+    {
+        var run = await BenchmarkRun.RunAsync("engine", "--history-patients", "400,400");
+
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
     public async Task DeidScan_FewCells_PrintsBothRows()
     {
         var run = await BenchmarkRun.RunAsync("deid-scan", "--cells", "2000");

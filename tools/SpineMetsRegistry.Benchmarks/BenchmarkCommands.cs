@@ -92,8 +92,22 @@ internal static class BenchmarkCommands
     private static Command EngineCommand()
     {
         var batches = Positive(new Option<int>("--batches") { Description = "Small batches for the throughput runs.", DefaultValueFactory = _ => 50 });
-        var command = new Command("engine", "The local registry on the Durable Task engine: median upload-to-receipt time of 10 100-row batches, small batches per second with 1 and 2 workers, History rows per stored chunk.") { batches };
-        command.SetAction((result, _) => EngineBenchmark.RunAsync(result.GetValue(batches)));
+        var historyPatients = new Option<int[]>("--history-patients")
+        {
+            Description = "Patients of the two batches whose History rows give the rows per chunk: two sizes, the smaller first.",
+            DefaultValueFactory = _ => [400, 4_000],
+            CustomParser = ParseSizes,
+        };
+        historyPatients.Validators.Add(result =>
+        {
+            // The rows per chunk is a slope between the two batches: it needs two different sizes.
+            if (result.GetValueOrDefault<int[]>() is not [var smaller, var larger] || smaller >= larger)
+            {
+                result.AddError("--history-patients takes two sizes, the smaller first, e.g. 400,4000.");
+            }
+        });
+        var command = new Command("engine", "The local registry on the Durable Task engine: median upload-to-receipt time of 10 100-row batches, small batches per second with 1 and 2 workers, History rows per stored chunk.") { batches, historyPatients };
+        command.SetAction((result, _) => EngineBenchmark.RunAsync(result.GetValue(batches), result.GetRequiredValue(historyPatients)));
         return command;
     }
 

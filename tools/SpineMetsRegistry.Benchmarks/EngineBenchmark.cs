@@ -19,14 +19,15 @@ namespace SpineMetsRegistry.Benchmarks;
 /// with the laptop engine settings. Prints the median upload-to-receipt time of 10 uploads of
 /// a 100-row batch, small batches completed per second with 1 and 2 workers (50 batches; the
 /// second worker is a worker-mode host in the same process, on the same 2 cores), and the
-/// task hub History rows a stored chunk adds.
+/// task hub History rows a stored chunk adds (the slope between two batches, of 400 and 4,000
+/// patients unless <c>--history-patients</c> says otherwise).
 /// </summary>
 internal static class EngineBenchmark
 {
     private static readonly DateOnly AsOf = new(2026, 1, 15);
     private static int _studyNumber = 1;
 
-    public static async Task<int> RunAsync(int batches)
+    public static async Task<int> RunAsync(int batches, IReadOnlyList<int> historyPatients)
     {
         var installation = await new AzuriteInstaller().EnsureInstalledAsync();
         await using var azurite = await AzuriteServer.StartAsync(installation, AzuriteServerOptions.InMemory);
@@ -38,7 +39,7 @@ internal static class EngineBenchmark
             var one = await ThroughputAsync(azurite.ConnectionString, config, batches, workers: 1);
             var two = await ThroughputAsync(azurite.ConnectionString, config, batches, workers: 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {one:F2} batches/s with 1 worker, {two:F2} with 2 ({two / one:F2}x)"));
-            await HistoryRowsPerChunkAsync(azurite.ConnectionString, config);
+            await HistoryRowsPerChunkAsync(azurite.ConnectionString, config, historyPatients);
             return 0;
         }
         finally
@@ -96,14 +97,14 @@ internal static class EngineBenchmark
         return perSecond;
     }
 
-    private static async Task HistoryRowsPerChunkAsync(string connectionString, string config)
+    private static async Task HistoryRowsPerChunkAsync(string connectionString, string config, IReadOnlyList<int> batchPatients)
     {
         await using var host = await StartAsync(connectionString, config, "hist", worker: false);
         var landing = host.Services.GetRequiredService<ILandingBlobs>();
         var ledger = host.Services.GetRequiredService<IBatchLedger>();
         var history = new TableServiceClient(connectionString).GetTableClient("hist" + TaskHubNames.Default + "History");
         var measured = new List<(int Chunks, int Rows)>();
-        foreach (var patients in new[] { 400, 4_000 })
+        foreach (var patients in batchPatients)
         {
             var before = await CountAsync(history);
             var (_, key) = await UploadAsync(landing, $"history-{patients}", rows: patients);

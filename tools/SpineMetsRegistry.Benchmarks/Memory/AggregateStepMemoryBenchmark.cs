@@ -85,12 +85,7 @@ internal static class AggregateStepMemoryBenchmark
         var aggregates = new TableAggregateStore(clients);
         var activity = new AggregateActivity(new StoredRecordFile.Store(file), aggregates, new TableBatchLedger(clients), policies);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
-        var start = self.WorkingSet64;
+        var start = WorkingSetSampler.SettledWorkingSet();
         var allocated = GC.GetTotalAllocatedBytes();
         var gen2 = GC.CollectionCount(2);
         double siteSeconds, pooledSeconds;

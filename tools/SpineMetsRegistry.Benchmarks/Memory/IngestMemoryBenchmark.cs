@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMetsRegistry.Benchmarks.Support;
 using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ledger;
-using SpineMetsRegistry.Synthetic;
 
 namespace SpineMetsRegistry.Benchmarks.Memory;
 
@@ -46,10 +44,7 @@ internal static class IngestMemoryBenchmark
             foreach (var rows in sizes)
             {
                 var file = Path.Combine(directory.FullName, string.Create(CultureInfo.InvariantCulture, $"batch-{rows}.csv"));
-                using (var writer = new StreamWriter(file, append: false, new UTF8Encoding(false), 1 << 16))
-                {
-                    SyntheticBatchWriter.WriteCsv(GeneratedBatch.Rows(rows, "S01", 42, 1, 0.01), writer);
-                }
+                GeneratedBatch.WriteCsvFile(file, rows);
 
                 var result = await RunChildAsync(file, measured);
                 results.Add(result);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMetsRegistry.Benchmarks.Support;
@@ -11,7 +10,6 @@ using SpineMetsRegistry.Pipeline.Blobs;
 using SpineMetsRegistry.Pipeline.Ingest;
 using SpineMetsRegistry.Pipeline.Ingest.Orchestration;
 using SpineMetsRegistry.Pipeline.Ledger;
-using SpineMetsRegistry.Synthetic;
 
 namespace SpineMetsRegistry.Benchmarks.Memory;
 
@@ -54,10 +52,7 @@ internal static class StepsMemoryBenchmark
             foreach (var rows in sizes)
             {
                 var batch = Path.Combine(directory.FullName, string.Create(CultureInfo.InvariantCulture, $"steps-{rows}.csv"));
-                using (var writer = new StreamWriter(batch, append: false, new UTF8Encoding(false), 1 << 16))
-                {
-                    SyntheticBatchWriter.WriteCsv(GeneratedBatch.Rows(rows, Site, 42, 1, 0.01), writer);
-                }
+                GeneratedBatch.WriteCsvFile(batch, rows);
 
                 var stored = Path.Combine(directory.FullName, string.Create(CultureInfo.InvariantCulture, $"stored-{rows}.jsonl"));
                 await StoredRecordFile.WriteAsync(stored, rows);
@@ -127,12 +122,7 @@ internal static class StepsMemoryBenchmark
         var at = DateTimeOffset.UtcNow;
         var step = new BatchStep(Site, batchKey, at);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
-        var start = self.WorkingSet64;
+        var start = WorkingSetSampler.SettledWorkingSet();
         var steps = new List<StepFigure>();
         await MeasureAsync(steps, "receive", () => activities.Receive.RunAsync(new ReceiveInput(request, at)));
         var validated = await MeasureAsync(steps, "validate + stage", () => activities.Validate.RunAsync(step));
@@ -156,7 +146,7 @@ internal static class StepsMemoryBenchmark
         await MeasureAsync(steps, "schedule: the first wave of groups", () =>
             Task.WhenAll(Enumerable.Range(0, groupWave).Select(group => activities.ScheduleGroup.RunAsync(new ScheduleGroupStep(Site, batchKey, group, at)))));
 
-        self.Refresh();
+        using var self = Process.GetCurrentProcess();
         Console.WriteLine(JsonSerializer.Serialize(new ChildResult(
             rows, validated.Counts.Accepted, validated.ChunkCount, chunkWave, plan.Patients, plan.Groups, groupWave, start, self.PeakWorkingSet64,
             self.TotalProcessorTime.TotalSeconds,

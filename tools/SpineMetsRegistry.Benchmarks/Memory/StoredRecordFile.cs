@@ -36,10 +36,7 @@ internal static class StoredRecordFile
         var scorer = RecordScorer.Create(new InstrumentSettings()).Value!;
         var normaliser = new DatePolicyNormaliser(DatePolicy.LimitedDataSet, _ => null);
         var csv = Path.ChangeExtension(path, ".csv");
-        using (var writer = new StreamWriter(csv, append: false, new UTF8Encoding(false), 1 << 16))
-        {
-            Synthetic.SyntheticBatchWriter.WriteCsv(GeneratedBatch.Rows(rows, "S01", 42, 1, 0.01), writer);
-        }
+        GeneratedBatch.WriteCsvFile(csv, rows);
 
         var written = 0;
         await using (var input = File.OpenRead(csv))

@@ -20,6 +20,19 @@ internal sealed class WorkingSetSampler : IAsyncDisposable
 
     public WorkingSetSampler(TimeSpan interval) => _sampling = SampleAsync(interval, _stop.Token);
 
+    /// <summary>
+    /// This process's working set after a full, compacting collection: where a measured step
+    /// starts from, without the garbage of whatever set it up.
+    /// </summary>
+    public static long SettledWorkingSet()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64;
+    }
+
     /// <summary>The largest working set sampled so far, and when.</summary>
     public (long Bytes, DateTimeOffset At) Largest
     {

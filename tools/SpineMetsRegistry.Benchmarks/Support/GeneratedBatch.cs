@@ -28,6 +28,17 @@ internal static class GeneratedBatch
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// Writes the CSV of <paramref name="rows"/> rows of site S01 (seed 42, 1 % errors) to
+    /// <paramref name="path"/>: the batch the memory benchmarks upload, and whose stored form
+    /// <c>StoredRecordFile</c> writes.
+    /// </summary>
+    public static void WriteCsvFile(string path, int rows)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        SyntheticBatchWriter.WriteCsv(Rows(rows, "S01", 42, 1, 0.01), writer);
+    }
+
     /// <summary>The generated rows themselves (for writers other than the CSV one).</summary>
     public static IEnumerable<SyntheticRow> Rows(int rows, string site, int seed, int firstStudyNumber, double errorRate) =>
         SyntheticCohortGenerator.Generate(new SyntheticCohortOptions

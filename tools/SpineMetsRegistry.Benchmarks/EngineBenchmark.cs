@@ -39,8 +39,7 @@ internal static class EngineBenchmark
             var one = await ThroughputAsync(azurite.ConnectionString, config, batches, workers: 1);
             var two = await ThroughputAsync(azurite.ConnectionString, config, batches, workers: 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {one:F2} batches/s with 1 worker, {two:F2} with 2 ({two / one:F2}x)"));
-            await HistoryRowsPerChunkAsync(azurite.ConnectionString, config, historyPatients);
-            return 0;
+            return await HistoryRowsPerChunkAsync(azurite.ConnectionString, config, historyPatients) ? 0 : BenchmarkCommands.UsageError;
         }
         finally
         {
@@ -97,7 +96,8 @@ internal static class EngineBenchmark
         return perSecond;
     }
 
-    private static async Task HistoryRowsPerChunkAsync(string connectionString, string config, IReadOnlyList<int> batchPatients)
+    // False when the two batches stored as many chunks: the rows per chunk is a slope between them.
+    private static async Task<bool> HistoryRowsPerChunkAsync(string connectionString, string config, IReadOnlyList<int> batchPatients)
     {
         await using var host = await StartAsync(connectionString, config, "hist", worker: false);
         var landing = host.Services.GetRequiredService<ILandingBlobs>();
@@ -121,11 +121,19 @@ internal static class EngineBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {entry.Validation.Accepted} records, {chunks} chunks: {rows} History rows"));
         }
 
+        if (measured[1].Chunks == measured[0].Chunks)
+        {
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"--history-patients {batchPatients[0]},{batchPatients[1]}: both batches stored {measured[0].Chunks} chunk(s) of {ValidateActivity.ChunkSize} records, so no rows per chunk can be told; give sizes further apart, e.g. 400,4000."));
+            return false;
+        }
+
         var perChunk = (measured[1].Rows - measured[0].Rows) / (double)(measured[1].Chunks - measured[0].Chunks);
         var fixedRows = measured[0].Rows - (perChunk * measured[0].Chunks);
         const int MillionRowChunks = 1_000_000 / ValidateActivity.ChunkSize;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"History rows per chunk: {perChunk:F2} (+{fixedRows:F0} per batch); a 1,000,000-row batch ({MillionRowChunks} chunks) leaves about {fixedRows + (perChunk * MillionRowChunks):F0} rows, at most {Pipeline.Ingest.Orchestration.ChunkSegments.ChunksPerSegment} chunks' worth in any one instance"));
+        return true;
     }
 
     private static async Task<int> CountAsync(TableClient table)

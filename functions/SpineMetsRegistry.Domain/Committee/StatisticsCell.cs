@@ -146,16 +146,7 @@ public sealed record StatisticsCell
     public StatisticsCell Merge(StatisticsCell other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new StatisticsCell
-        {
-            Enrolled = checked(Enrolled + other.Enrolled),
-            Survival = Survival.Merge(other.Survival),
-            SurvivalByNesms = MergeMaps(SurvivalByNesms, other.SurvivalByNesms, (a, b) => a.Merge(b)),
-            Visits = MergeMaps(Visits, other.Visits, (a, b) => MergeMaps(a, b, (x, y) => checked(x + y))),
-            Outcomes = MergeMaps(Outcomes, other.Outcomes, (a, b) => MergeMaps(a, b, (x, y) => x.Merge(y))),
-            Tallies = MergeMaps(Tallies, other.Tallies, (a, b) => MergeMaps(a, b, (x, y) => checked(x + y))),
-            Qalys = MergeMaps(Qalys, other.Qalys, (a, b) => a.Merge(b)),
-        };
+        return MergeAll([this, other]);
     }
 
     /// <summary>The merge of many cells.</summary>
@@ -170,16 +161,5 @@ public sealed record StatisticsCell
         }
 
         return builder.ToCell();
-    }
-
-    private static Dictionary<string, T> MergeMaps<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b, Func<T, T, T> merge)
-    {
-        var result = new Dictionary<string, T>(a, StringComparer.Ordinal);
-        foreach (var (key, value) in b)
-        {
-            result[key] = result.TryGetValue(key, out var existing) ? merge(existing, value) : value;
-        }
-
-        return result;
     }
 }

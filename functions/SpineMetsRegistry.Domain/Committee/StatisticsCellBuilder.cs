@@ -5,9 +5,8 @@ namespace SpineMetsRegistry.Domain.Committee;
 
 /// <summary>
 /// Adds <see cref="StatisticsCell"/>s together in place, into one cell: a site's cell patient by
-/// patient, or the cells under a committee filter. The result is exactly
-/// <see cref="StatisticsCell.Merge"/> applied to the same cells in any order, without the copy of
-/// every map that each pairwise merge makes.
+/// patient, the cells under a committee filter, and two cells (<see cref="StatisticsCell.Merge"/>):
+/// the one way cells are merged. Adding the same cells in any order gives the same cell.
 /// </summary>
 internal sealed class StatisticsCellBuilder
 {

@@ -99,24 +99,30 @@ public sealed class SiteStatisticsBuilderTests
         }
     }
 
-    [Fact]
-    public void MergeAll_CellsOfDisjointPatients_SameAsPairwiseMerges()
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void MergeAllAndMerge_EveryCellOfASite_AsCountedFromAllItsPatients(int seed)
     {
-        var statistics = SiteStatistics.Of(CohortFactory.Patients(3, 2000), CohortFactory.Measures);
-        var cells = statistics.Cells.Values.ToList();
+        var patients = CohortFactory.Patients(seed, 2000);
+        var cells = SiteStatistics.Of(patients, CohortFactory.Measures).Cells.Values.ToList();
 
         var merged = StatisticsCell.MergeAll(cells);
         var pairwise = cells.Aggregate(StatisticsCell.Empty, (a, b) => a.Merge(b));
 
-        Assert.Equal(pairwise.Enrolled, merged.Enrolled);
-        Assert.Equal(pairwise.Survival.Days, merged.Survival.Days);
-        foreach (var measure in CohortFactory.Measures)
+        foreach (var cell in new[] { merged, pairwise })
         {
-            Assert.Equal(pairwise.Outcome(measure.Code, "12w").Values.Entries, merged.Outcome(measure.Code, "12w").Values.Entries);
-            Assert.Equal(pairwise.Outcome(measure.Code, "12w").Changes.Moments, merged.Outcome(measure.Code, "12w").Changes.Moments);
-        }
+            Assert.Equal(patients.Count, cell.Enrolled);
+            AssertSurvival(patients.Where(p => p.Survival is not null).Select(p => p.Survival!.Value), cell.Survival);
+            foreach (var measure in CohortFactory.Measures)
+            {
+                var visits = patients.Where(p => p.Visits.TryGetValue("12w", out var v) && v.Values.ContainsKey(measure.Code)).ToList();
+                var changes = visits.Where(p => p.Baseline.ContainsKey(measure.Code)).Select(p => p.Visits["12w"].Values[measure.Code] - p.Baseline[measure.Code]);
+                AssertCounts(visits.Select(p => p.Visits["12w"].Values[measure.Code]), cell.Outcome(measure.Code, "12w").Values);
+                AssertCounts(changes, cell.Outcome(measure.Code, "12w").Changes);
+            }
 
-        Assert.Equal(pairwise.Tally("ambulatory.baseline", "assisted"), merged.Tally("ambulatory.baseline", "assisted"));
+            Assert.Equal(patients.Count(p => p.Clinical.Categories.GetValueOrDefault("ambulatory.baseline") == "assisted"), cell.Tally("ambulatory.baseline", "assisted"));
+        }
     }
 
     private static void AssertSurvival(IEnumerable<SurvivalObservation> observations, SurvivalCounts counts)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMetsRegistry.Benchmarks.Support;
@@ -100,23 +99,12 @@ internal static class IngestMemoryBenchmark
             }
         }
 
-        string sha256;
-        await using (var hashed = File.OpenRead(file))
-        {
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashed));
-        }
-
         var clock = Stopwatch.StartNew();
-        await using (var content = File.OpenRead(file))
-        {
-            await landing.WriteAsync("S01", LandingArea.Incoming, "memory.csv", content, "text/csv");
-        }
-
+        var sha256 = await LocalRegistry.UploadFileAsync(landing, "S01", "memory.csv", file);
         if (measured == MemoryProcess.Worker)
         {
             // No watcher in a worker: announce the upload as Event Grid does in Azure.
-            var blob = await landing.GetAsync("S01", LandingArea.Incoming, "memory.csv")
-                ?? throw new InvalidOperationException("The uploaded batch is not in the landing container.");
+            var blob = await LocalRegistry.IncomingBlobAsync(landing, "S01", "memory.csv");
             var json = BlobCreatedEventParser.CreateEventJson("devstoreaccount1", "S01", blob.Name, blob.ETag, blob.SizeBytes, DateTimeOffset.UtcNow, "memory-" + sha256[..16]);
             await host.Services.GetRequiredService<IIngestEventQueue>().SendAsync(json);
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMetsRegistry.Benchmarks.Support;
@@ -104,19 +103,8 @@ internal static class StepsMemoryBenchmark
         var activities = services.GetRequiredService<IngestActivities>();
         var landing = services.GetRequiredService<ILandingBlobs>();
         var rows = File.ReadLines(batchFile).Count() - 1;
-        string sha256;
-        await using (var hashed = File.OpenRead(batchFile))
-        {
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashed));
-        }
-
-        await using (var content = File.OpenRead(batchFile))
-        {
-            await landing.WriteAsync(Site, LandingArea.Incoming, "steps.csv", content, "text/csv");
-        }
-
-        var blob = await landing.GetAsync(Site, LandingArea.Incoming, "steps.csv")
-            ?? throw new InvalidOperationException("The uploaded batch is not in the landing container.");
+        var sha256 = await LocalRegistry.UploadFileAsync(landing, Site, "steps.csv", batchFile);
+        var blob = await LocalRegistry.IncomingBlobAsync(landing, Site, "steps.csv");
         var request = new IngestRequest(Site, blob.Name, blob.ETag, sha256, blob.SizeBytes);
         var batchKey = request.Key.Value;
         var at = DateTimeOffset.UtcNow;

@@ -68,6 +68,35 @@ internal sealed class LocalRegistry : IAsyncDisposable
         return BatchKey.Create(site, batchId, Convert.ToHexStringLower(SHA256.HashData(csv)));
     }
 
+    /// <summary>
+    /// Uploads a batch file as a site does (streamed from disk, so a memory benchmark's figure is
+    /// not the batch held in memory); returns the file's SHA-256, which with the file name makes
+    /// the batch key.
+    /// </summary>
+    public static async Task<string> UploadFileAsync(ILandingBlobs landing, string site, string name, string file)
+    {
+        string sha256;
+        await using (var hashed = File.OpenRead(file))
+        {
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashed));
+        }
+
+        await using (var content = File.OpenRead(file))
+        {
+            await landing.WriteAsync(site, LandingArea.Incoming, name, content, "text/csv");
+        }
+
+        return sha256;
+    }
+
+    /// <summary>
+    /// An uploaded batch as stored (its ETag, size), to announce it or start its ingest by hand;
+    /// only where no container watcher runs, which would receive it and remove it from there.
+    /// </summary>
+    public static async Task<LandingBlob> IncomingBlobAsync(ILandingBlobs landing, string site, string name) =>
+        await landing.GetAsync(site, LandingArea.Incoming, name)
+            ?? throw new InvalidOperationException($"The uploaded batch {name} is not in site {site}'s landing container.");
+
     public async ValueTask DisposeAsync()
     {
         await _azurite.DisposeAsync();
